@@ -1,0 +1,1 @@
+"""Word lists and rules as data, one module per concern."""

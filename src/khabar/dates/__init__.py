@@ -1,0 +1,213 @@
+"""Persian dates: parse any calendar a Persian page uses, print Jalali and Gregorian.
+
+Pages write «28 اکتبر 2025», «۲۷ اکتبر», «سه‌شنبه ۱۳ آبان‌ماه ۱۴۰۴ - ۱۰:۳۰»,
+«۱۴۰۴/۰۸/۱۳», «۱۳ عقرب ۱۴۰۴» (Dari), «شنبه ۵ ربیع‌الثانی ۱۴۴۷», «۲ ساعت پیش»,
+«دیروز» in Persian, Arabic-Indic or Latin digits. :func:`parse_date` reads
+one such expression, :func:`find_dates` every date inside running text.
+
+What is whose:
+
+- calendar arithmetic is the libraries': jdatetime (Jalali; Dari solar
+  months are the Jalali months under zodiac names), hijridate (lunar hijri by
+  the Umm al-Qura tables, years 1343-1500; Iran's official lunar calendar is
+  fixed by moon sighting and can differ from them by a day, so a lunar date
+  whose written weekday is one day off is moved to that weekday), zoneinfo;
+- the Persian parsing is hand-written (no library reads Jalali or lunar month
+  names, ordinal words or Persian relative phrases): word tables in
+  :mod:`khabar.data.calendars`, patterns in ``_grammar``, resolution in
+  ``_resolve``.
+
+A time without a zone is read in ``default_tz`` (Asia/Tehran: +03:30, and
++04:30 in the summers before 2023). Values are truncated to their precision:
+a day is midnight in the zone, a minute has zero seconds, and a time whose
+seconds are ``:00`` has minute precision. A bare year (a copyright line) is
+never a date.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from khabar.dates import _grammar as g
+from khabar.dates._format import format_gregorian, format_jalali
+from khabar.dates._resolve import (
+    RESOLVERS,
+    Context,
+    Resolved,
+    jalali_to_date,
+    make_context,
+    resolve_time_only,
+)
+from khabar.dates._text import Folded, fold, fold_key
+from khabar.errors import DateError
+
+__all__ = [
+    "FoundDate",
+    "ParsedDate",
+    "find_dates",
+    "format_gregorian",
+    "format_jalali",
+    "jalali_month_range",
+    "parse_date",
+    "parse_day_bound",
+]
+
+
+@dataclass(frozen=True)
+class ParsedDate:
+    """One date: an aware ``value``, its ``precision``, the ``calendar`` it was written in."""
+
+    value: datetime
+    precision: str  # "day", "minute" or "second"
+    calendar: str  # "gregorian", "jalali", "hijri", "iso" or "relative"
+    text: str  # as written
+
+    def iso(self) -> str:
+        """``2025-11-04`` for a day, ``2025-11-04T10:30:00+03:30`` for a minute or second."""
+        if self.precision == "day":
+            return self.value.date().isoformat()
+        return self.value.isoformat(timespec="seconds")
+
+    def jalali(self) -> str:
+        """``سه‌شنبه ۱۳ آبان ۱۴۰۴`` or ``سه‌شنبه ۱۳ آبان ۱۴۰۴، ساعت ۱۰:۳۰`` (times in Tehran time)."""
+        if self.precision == "day":
+            return format_jalali(self.value.replace(tzinfo=None))
+        return format_jalali(self.value, with_time=True, seconds=self.precision == "second")
+
+    def gregorian(self) -> str:
+        """``Tuesday 4 November 2025`` or ``Tuesday 4 November 2025, 10:30`` (times in Tehran time)."""
+        if self.precision == "day":
+            return format_gregorian(self.value.replace(tzinfo=None))
+        return format_gregorian(self.value, with_time=True, seconds=self.precision == "second")
+
+
+@dataclass(frozen=True)
+class FoundDate:
+    """A date found in running text: ``text[start:end]`` is what the page wrote."""
+
+    start: int
+    end: int
+    date: ParsedDate
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    form: str
+    match: re.Match[str]
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return self.match.span()
+
+
+def _candidates(folded: Folded, *, find_mode: bool) -> list[_Candidate]:
+    """The longest non-overlapping matches of every date form, in text order."""
+    found: list[_Candidate] = []
+    for form, pattern in g.date_patterns():
+        for match in pattern.finditer(folded.text):
+            if match.end() > match.start() and not (find_mode and _too_vague(form, match)):
+                found.append(_Candidate(form, match))
+    found.sort(key=lambda c: (c.span[0] - c.span[1], c.span[0]))
+    kept: list[_Candidate] = []
+    for cand in found:
+        start, end = cand.span
+        if all(end <= k.span[0] or start >= k.span[1] for k in kept):
+            kept.append(cand)
+    return sorted(kept, key=lambda c: c.span[0])
+
+
+def _too_vague(form: str, match: re.Match[str]) -> bool:
+    """In running text a month name that is also a common word needs a year after it."""
+    if form != "textual" or match.group("year"):
+        return False
+    name = re.sub(r"[\s\u200c]*ماه$", "", match.group("month"))
+    return g.months()[fold_key(name)].ambiguous
+
+
+def _parsed(cand: _Candidate, ctx: Context, text: str, folded: Folded) -> ParsedDate:
+    resolved: Resolved = RESOLVERS[cand.form](cand.match, ctx)
+    written = text[folded.start(cand.span[0]) : folded.end(cand.span[1])]
+    return ParsedDate(resolved.value, resolved.precision, resolved.calendar, written)
+
+
+def parse_date(
+    text: str, reference: datetime | None = None, *, default_tz: str = "Asia/Tehran"
+) -> ParsedDate:
+    """Parse one date expression in any calendar, digit script or letter form.
+
+    ``reference`` is what relative phrases (``دیروز``، ``۲ ساعت پیش``) and dates
+    without a year count from: the page's own date or the fetch time. Without
+    one, the current time (UTC, seen in ``default_tz``) is used. A naive
+    reference is read in ``default_tz``. Words around the expression (labels
+    such as «تاریخ انتشار:») are ignored. Raises :class:`DateError` when no
+    date is there, when several different dates are, or when the date does
+    not exist (``۳۰ اسفند ۱۴۰۴``، ``۲۹ فوریه 2025``، month 13) or contradicts
+    its weekday.
+    """
+    ctx = make_context(reference, default_tz, strict=True)
+    folded = fold(text)
+    cands = _candidates(folded, find_mode=False)
+    if not cands:
+        return _time_or_fail(text, folded, ctx)
+    parsed = [_parsed(c, ctx, text, folded) for c in cands]
+    if len({(p.value, p.precision) for p in parsed}) > 1:
+        shown = "، ".join(p.text for p in parsed)
+        raise DateError(f"«{text.strip()}» holds {len(parsed)} different dates ({shown}): give one")
+    return parsed[0]
+
+
+def _time_or_fail(text: str, folded: Folded, ctx: Context) -> ParsedDate:
+    match = g.time_only().search(folded.text)
+    if match:
+        resolved = resolve_time_only(match, ctx)
+        written = text[folded.start(match.start()) : folded.end(match.end())]
+        return ParsedDate(resolved.value, resolved.precision, resolved.calendar, written)
+    shown = text.strip()
+    if not shown:
+        raise DateError("empty date: write e.g. ۱۳ آبان ۱۴۰۴, 2025-11-04 or ۲ ساعت پیش")
+    if re.search(g.month_names_pattern(), folded.text):
+        raise DateError(f"«{shown}» names a month but no day: write the day too, e.g. ۱۳ آبان ۱۴۰۴")
+    raise DateError(f"no date in «{shown}»: write e.g. ۱۳ آبان ۱۴۰۴, 2025-11-04 or ۲ ساعت پیش")
+
+
+def find_dates(
+    text: str, reference: datetime | None = None, *, default_tz: str = "Asia/Tehran"
+) -> list[FoundDate]:
+    """Every date inside running text, in order, with ``start``/``end`` offsets into ``text``.
+
+    Expressions that name no existing day are skipped, and so are bare years
+    («© ۱۳۹۹»، «کلیه حقوق … ۲۰۱۶») and month names that are also common words
+    (مه، می، میزان …) when no year follows them. Relative phrases (امروز، ۲
+    ساعت پیش) are found too, with calendar "relative"; see :func:`parse_date`
+    for ``reference``.
+    """
+    ctx = make_context(reference, default_tz, strict=False)
+    folded = fold(text)
+    found: list[FoundDate] = []
+    for cand in _candidates(folded, find_mode=True):
+        try:
+            parsed = _parsed(cand, ctx, text, folded)
+        except DateError:
+            continue
+        found.append(FoundDate(folded.start(cand.span[0]), folded.end(cand.span[1]), parsed))
+    return found
+
+
+def jalali_month_range(year: int, month: int) -> tuple[date, date]:
+    """The first and last Gregorian day of Jalali month ``month`` of ``year`` (for month filters)."""
+    if not 1 <= month <= 12:
+        raise DateError(f"month {month} does not exist: a Jalali year has 12 months")
+    first = jalali_to_date(year, month, 1)
+    for last_day in (31, 30, 29):
+        try:
+            return first, jalali_to_date(year, month, last_day)
+        except DateError:
+            continue
+    raise DateError(f"Jalali month {year}/{month} has no last day")  # unreachable for real months
+
+
+def parse_day_bound(text: str) -> date:
+    """The day a filter such as ``--since 1404/08/01`` or ``--until 2025-11-30`` names (any calendar)."""
+    return parse_date(text).value.date()

@@ -1,0 +1,222 @@
+"""Regular expressions for Persian date expressions, built from the word tables.
+
+Hand-written: no library parses Jalali or lunar hijri month names, Persian
+ordinal words or relative phrases. Patterns run on text folded by
+:func:`khabar.dates._text.fold` (Latin digits, Persian letter forms), so a
+name in any digit script or letter form needs one pattern. Each form of
+date is its own pattern; find_dates runs them all and keeps the longest
+non-overlapping matches.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+
+from khabar.data import calendars as cal
+from khabar.dates._text import fold_key, fold_name
+
+#: What may stand between the parts of one name: a space, a ZWNJ or nothing.
+_JOIN = r"[\s\u200c]*"
+#: A name ends where no letter, digit or ZWNJ follows.
+_END = r"(?![\w\u200c])"
+_START = r"(?<![\w\u200c])"
+
+
+@dataclass(frozen=True)
+class MonthEntry:
+    """One month name: its calendar and number, and whether it is also a common word."""
+
+    calendar: str  # "jalali", "gregorian" or "hijri"
+    month: int
+    ambiguous: bool
+    dari: bool = False
+
+
+def _alternation(names: Iterable[str]) -> str:
+    """A regex alternation of names, longest first, inner spaces matching space/ZWNJ/nothing."""
+    parts: set[str] = set()
+    for name in names:
+        words = re.split(r"[\s\u200c]+", fold_name(name).strip())
+        parts.add(_JOIN.join(re.escape(word) for word in words if word))
+    return "(?:" + "|".join(sorted(parts, key=lambda p: (-len(p), p))) + ")"
+
+
+@cache
+def months() -> dict[str, MonthEntry]:
+    """Every month spelling (as a fold_key) → its entry."""
+    ambiguous = {fold_key(name) for name in cal.AMBIGUOUS_MONTHS}
+    table: dict[str, MonthEntry] = {}
+    sources: list[tuple[str, dict[str, int], bool]] = [
+        ("gregorian", cal.GREGORIAN_MONTHS, False),
+        ("hijri", cal.HIJRI_MONTHS, False),
+        ("jalali", cal.DARI_MONTHS, True),
+        ("jalali", cal.JALALI_MONTHS, False),
+    ]
+    for calendar, names, dari in sources:
+        for name, number in names.items():
+            key = fold_key(name)
+            table[key] = MonthEntry(calendar, number, key in ambiguous, dari)
+    return table
+
+
+@cache
+def weekdays() -> dict[str, int]:
+    return {fold_key(name): day for name, day in cal.WEEKDAYS.items()}
+
+
+@cache
+def ordinals() -> dict[str, int]:
+    """Every ordinal day word (as a fold_key) → its number, composed ones included."""
+    table = {fold_key(word): n for word, n in {**cal.ORDINAL_UNITS, **cal.ORDINAL_WORDS}.items()}
+    for tens, t_value in cal.ORDINAL_TENS.items():
+        for unit, u_value in cal.ORDINAL_UNITS.items():
+            if t_value + u_value <= 31:
+                table[fold_key(f"{tens}و{unit}")] = t_value + u_value
+    return table
+
+
+@cache
+def cardinals() -> dict[str, int]:
+    return {fold_key(word): n for word, n in cal.CARDINAL_WORDS.items()}
+
+
+def _ordinal_pattern() -> str:
+    composed = "(?:" + "|".join(re.escape(fold_name(t)) for t in cal.ORDINAL_TENS) + ")"
+    units = _alternation(cal.ORDINAL_UNITS)
+    single = _alternation([*cal.ORDINAL_UNITS, *cal.ORDINAL_WORDS])
+    return f"(?:{composed}{_JOIN}و{_JOIN}{units}|{single})"
+
+
+def _time(prefix: str) -> str:
+    """A time of day; group names carry ``prefix`` so a pattern can hold two."""
+    ampm = _alternation([*cal.AM_WORDS, *cal.PM_WORDS])
+    return (
+        rf"(?<![\d:])(?P<{prefix}hh>\d{{1,2}}):(?P<{prefix}mi>\d{{2}})"
+        rf"(?::(?P<{prefix}ss>\d{{2}})(?:\.\d+)?)?(?![\d:])"
+        rf"(?:\s*(?P<{prefix}ampm>{ampm})(?![\w\u200c]))?"
+    )
+
+
+def _zone() -> str:
+    words = _alternation(cal.ZONE_WORDS)
+    return rf"(?:\s*(?P<tz>z(?![\w])|[+-]\d{{2}}:?\d{{2}}(?!\d)|{words}{_END}))?"
+
+
+def _tail() -> str:
+    """An optional time after a date: ``- ۱۰:۳۰``، ``، ساعت ۱۰:۳۰``، ``T10:30:00+03:30``."""
+    lead = r"(?:t|[\s,|/@-]*(?:(?:ساعت|at|الساعة)[\s:]*)?)"
+    return f"(?:{lead}{_time('')}{_zone()})?"
+
+
+def _head() -> str:
+    """An optional time before a date: ``۱۴:۲۳ - ۱۴۰۴/۰۸/۱۳``."""
+    return rf"(?:(?:ساعت\s*)?{_time('h_')}[\s,|-]+)?"
+
+
+def _weekday() -> str:
+    return rf"(?:{_START}(?P<wd>{_alternation(cal.WEEKDAYS)}){_END}[\s,-]*)?"
+
+
+def _year() -> str:
+    suffix = _alternation(cal.YEAR_SUFFIXES)
+    return rf"(?P<year>\d{{4}})(?!\d)(?:\s*(?P<suffix>{suffix})(?![\w\u200c]))?"
+
+
+def _compile(body: str) -> re.Pattern[str]:
+    return re.compile(body, re.IGNORECASE)
+
+
+@cache
+def textual() -> re.Pattern[str]:
+    """Day month [year]: ``سه‌شنبه ۱۳ آبان‌ماه ۱۴۰۴``، ``بیست و هفتم مهر``، ``28 اکتبر 2025``."""
+    names = [*cal.JALALI_MONTHS, *cal.DARI_MONTHS, *cal.GREGORIAN_MONTHS, *cal.HIJRI_MONTHS]
+    day = rf"(?P<day>(?<![\d.:/])\d{{1,2}}(?![\d:/])|{_START}{_ordinal_pattern()})"
+    month = rf"(?P<month>{_alternation(names)})(?:{_JOIN}ماه)?{_END}"
+    return _compile(
+        rf"{_head()}{_weekday()}{day}(?:{_JOIN}(?:ام|م|th|st|nd|rd))?[\s\u200c-]*{month}"
+        rf"(?:[\s,]*{_year()})?{_tail()}"
+    )
+
+
+@cache
+def month_first() -> re.Pattern[str]:
+    """English order: ``Tuesday, November 4, 2025``."""
+    names = [name for name in cal.GREGORIAN_MONTHS if name.isascii()]
+    return _compile(
+        rf"{_head()}{_weekday()}{_START}(?P<month>{_alternation(names)})\.?\s+"
+        rf"(?P<day>\d{{1,2}})(?!\d)(?:st|nd|rd|th)?(?:,?\s*{_year()})?{_tail()}"
+    )
+
+
+@cache
+def numeric_ymd() -> re.Pattern[str]:
+    """``۱۴۰۴/۰۸/۱۳``، ``2025-11-04``، ``2025-11-04T10:30:00+03:30``."""
+    return _compile(
+        rf"{_head()}{_weekday()}(?<![\d/.-])(?P<year>\d{{4}})(?P<sep>[/.-])(?P<m>\d{{1,2}})(?P=sep)"
+        rf"(?P<day>\d{{1,2}})(?![\d/])(?:\s*(?P<suffix>{_alternation(cal.YEAR_SUFFIXES)})"
+        rf"(?![\w\u200c]))?{_tail()}"
+    )
+
+
+@cache
+def numeric_dmy() -> re.Pattern[str]:
+    """``۱۳/۰۸/۱۴۰۴``، ``04.11.2025``."""
+    return _compile(
+        rf"{_head()}{_weekday()}(?<![\d/.-])(?P<day>\d{{1,2}})(?P<sep>[/.-])(?P<m>\d{{1,2}})(?P=sep)"
+        rf"{_year()}{_tail()}"
+    )
+
+
+@cache
+def relative_ago() -> re.Pattern[str]:
+    """``۲ ساعت پیش``، ``سه روز قبل``، ``یک هفته پیش``."""
+    card = _alternation(cal.CARDINAL_WORDS)
+    number = rf"(?P<n>\d{{1,3}}|{_START}{card}(?:{_JOIN}و{_JOIN}{card})?)"
+    units = _alternation(cal.RELATIVE_UNITS)
+    ago = _alternation(cal.RELATIVE_AGO)
+    return _compile(
+        rf"(?<![\d.:/]){number}{_END}{_JOIN}(?P<unit>{units}){_JOIN}"
+        rf"(?:و{_JOIN}(?P<half>نیم){_JOIN})?{ago}{_END}"
+    )
+
+
+@cache
+def relative_word() -> re.Pattern[str]:
+    """``امروز``، ``دیروز ساعت ۱۰:۳۰``، ``لحظاتی پیش``."""
+    words = _alternation(cal.RELATIVE_WORDS)
+    return _compile(rf"{_weekday()}{_START}(?P<word>{words}){_END}{_tail()}")
+
+
+@cache
+def time_only() -> re.Pattern[str]:
+    """A time of day alone (parse_date only): ``ساعت ۱۴:۴۵``، ``۱۰:۳۰ ق.ظ``."""
+    return _compile(rf"(?:(?:ساعت|at)[\s:]*)?{_time('')}{_zone()}")
+
+
+@cache
+def label() -> re.Pattern[str]:
+    """Label words and punctuation parse_date ignores around one expression."""
+    words = _alternation(cal.LABEL_WORDS)
+    return _compile(rf"(?:{_START}{words}{_END}|[\s:;,.،؛|()\[\]«»\"'-])*")
+
+
+def date_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """Every pattern find_dates runs, with the form's name."""
+    return (
+        ("textual", textual()),
+        ("month_first", month_first()),
+        ("numeric_ymd", numeric_ymd()),
+        ("numeric_dmy", numeric_dmy()),
+        ("relative_ago", relative_ago()),
+        ("relative_word", relative_word()),
+    )
+
+
+@cache
+def month_names_pattern() -> re.Pattern[str]:
+    """Any month name on its own (to explain a date that has no day)."""
+    names = [*cal.JALALI_MONTHS, *cal.DARI_MONTHS, *cal.GREGORIAN_MONTHS, *cal.HIJRI_MONTHS]
+    return _compile(rf"{_START}{_alternation(names)}{_END}")

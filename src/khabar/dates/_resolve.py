@@ -1,0 +1,336 @@
+"""Turn a matched date expression into a timezone-aware datetime, or refuse it.
+
+Calendar arithmetic is the libraries': jdatetime for Jalali, hijridate for
+lunar hijri (Umm al-Qura tables; Iran's official lunar calendar is set by
+moon sighting and can differ from them by a day), zoneinfo for zones. What
+is hand-written here is the glue: which fields a match gave, year inference,
+weekday checks and the one-line messages.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import jdatetime
+from hijridate import Gregorian, Hijri
+
+from khabar.data import calendars as cal
+from khabar.dates import _grammar as g
+from khabar.dates._format import format_jalali
+from khabar.dates._text import fold_key, persian_digits
+from khabar.errors import DateError
+
+TEHRAN = "Asia/Tehran"
+
+
+@dataclass(frozen=True)
+class Context:
+    """What every expression is resolved against: the reference instant and the default zone."""
+
+    reference: datetime  # aware, in ``zone``
+    zone: tzinfo
+    strict: bool  # parse_date (True) refuses ambiguous names less eagerly than find_dates
+
+
+@dataclass(frozen=True)
+class Resolved:
+    value: datetime
+    precision: str
+    calendar: str
+
+
+def zone_of(name: str) -> tzinfo:
+    """The zoneinfo zone called ``name``, or a DateError that names the fix."""
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError) as exc:
+        raise DateError(f"unknown time zone {name!r}: use an IANA name such as Asia/Tehran") from exc
+
+
+def make_context(reference: datetime | None, default_tz: str, *, strict: bool) -> Context:
+    zone = zone_of(default_tz)
+    if reference is None:
+        ref = datetime.now(UTC).astimezone(zone)
+    elif reference.tzinfo is None:
+        ref = reference.replace(tzinfo=zone)
+    else:
+        ref = reference.astimezone(zone)
+    return Context(ref, zone, strict)
+
+
+# ---------------------------------------------------------------- calendars
+
+
+def _fa(day: int, month_name: str, year: int) -> str:
+    return f"{persian_digits(day)} {month_name} {persian_digits(year)}"
+
+
+def jalali_to_date(year: int, month: int, day: int) -> date:
+    if not 1 <= month <= 12:
+        raise DateError(f"month {month} does not exist: a Jalali year has 12 months")
+    name = cal.JALALI_MONTH_NAMES[month - 1]
+    length = jdatetime.j_days_in_month[month - 1]
+    if month == 12 and jdatetime.date(year, 1, 1).isleap():
+        length = 30
+    if not 1 <= day <= length:
+        if month == 12 and day == 30:
+            raise DateError(f"{_fa(day, name, year)} does not exist: {year} is not a leap year")
+        raise DateError(f"{_fa(day, name, year)} does not exist: {name} has {length} days")
+    result: date = jdatetime.date(year, month, day).togregorian()
+    return result
+
+
+def gregorian_to_date(year: int, month: int, day: int) -> date:
+    if not 1 <= month <= 12:
+        raise DateError(f"month {month} does not exist: a year has 12 months")
+    try:
+        return date(year, month, day)
+    except ValueError as exc:
+        name = cal.GREGORIAN_MONTH_NAMES[month - 1]
+        if month == 2 and day == 29:
+            raise DateError(f"29 February {year} does not exist: {year} is not a leap year") from exc
+        raise DateError(f"{day} {name} {year} does not exist: {name} has fewer days") from exc
+
+
+def hijri_to_date(year: int, month: int, day: int) -> date:
+    if not 1 <= month <= 12:
+        raise DateError(f"month {month} does not exist: a lunar year has 12 months")
+    name = cal.HIJRI_MONTH_NAMES[month - 1]
+    try:
+        result = date(*Hijri(year, month, day).to_gregorian().datetuple())
+    except OverflowError as exc:
+        raise DateError(
+            f"lunar hijri year {year} is outside 1343-1500, the years the Umm al-Qura tables cover"
+        ) from exc
+    except ValueError as exc:
+        raise DateError(f"{_fa(day, name, year)} does not exist: {exc}") from exc
+    return result
+
+
+def to_date(calendar: str, year: int, month: int, day: int) -> date:
+    if calendar == "jalali":
+        return jalali_to_date(year, month, day)
+    if calendar == "hijri":
+        return hijri_to_date(year, month, day)
+    return gregorian_to_date(year, month, day)
+
+
+def _calendar_year(calendar: str, day: date) -> int:
+    if calendar == "jalali":
+        return int(jdatetime.date.fromgregorian(date=day).year)
+    if calendar == "hijri":
+        try:
+            return int(Gregorian(day.year, day.month, day.day).to_hijri().year)
+        except OverflowError as exc:
+            raise DateError("the reference date is outside the Umm al-Qura tables (1343-1500 AH)") from exc
+    return day.year
+
+
+def infer_year(calendar: str, month: int, day: int, ctx: Context) -> date:
+    """The latest date on or before the reference day with this month and day (nearest past)."""
+    today = ctx.reference.date()
+    year = _calendar_year(calendar, today)
+    error: DateError | None = None
+    for candidate_year in range(year, year - 9, -1):
+        try:
+            found = to_date(calendar, candidate_year, month, day)
+        except DateError as exc:
+            error = error or exc
+            continue
+        if found <= today:
+            return found
+    raise error or DateError(f"no year fits day {day} of month {month}")
+
+
+# ---------------------------------------------------------------- times
+
+
+def _time_of(match: re.Match[str], prefix: str) -> time | None:
+    hh = match.group(f"{prefix}hh")
+    if hh is None:
+        return None
+    hour, minute = int(hh), int(match.group(f"{prefix}mi"))
+    second = int(match.group(f"{prefix}ss") or 0)
+    marker = match.group(f"{prefix}ampm")
+    if marker is not None:
+        hour = _apply_marker(hour, minute, fold_key(marker))
+    if hour > 23 or minute > 59 or second > 59:
+        raise DateError(f"{hh}:{match.group(f'{prefix}mi')} is not a time of day")
+    return time(hour, minute, second)
+
+
+def _apply_marker(hour: int, minute: int, marker: str) -> int:
+    am = {fold_key(word) for word in cal.AM_WORDS}
+    if hour > 12 or hour == 0:
+        if marker in am or hour > 12:
+            return hour if hour < 24 else 99
+        return hour
+    if marker in am:
+        return 0 if hour == 12 else hour
+    if marker == fold_key("شب") and hour < 5:
+        return hour
+    if marker == fold_key("ظهر") and hour < 5:
+        return hour + 12
+    return hour if hour == 12 else hour + 12
+
+
+def _zone_of_match(match: re.Match[str], ctx: Context) -> tzinfo:
+    written = match.groupdict().get("tz")
+    if not written:
+        return ctx.zone
+    key = fold_key(written)
+    if key == "z":
+        return UTC
+    offset = re.fullmatch(r"([+-])(\d{2}):?(\d{2})", key)
+    if offset:
+        sign = -1 if offset.group(1) == "-" else 1
+        return timezone(sign * timedelta(hours=int(offset.group(2)), minutes=int(offset.group(3))))
+    names = {fold_key(word): zone for word, zone in cal.ZONE_WORDS.items()}
+    return zone_of(names[key])
+
+
+def combine(day: date, match: re.Match[str], ctx: Context) -> tuple[datetime, str]:
+    """The date with the match's time (after or before it) in the right zone, and its precision."""
+    moment = _time_of(match, "")
+    if moment is None and "h_hh" in match.re.groupindex:
+        moment = _time_of(match, "h_")
+    zone = _zone_of_match(match, ctx)
+    if moment is None:
+        return datetime.combine(day, time(), zone), "day"
+    precision = "second" if moment.second else "minute"
+    return datetime.combine(day, moment, zone), precision
+
+
+# ---------------------------------------------------------------- forms
+
+
+def _number(text: str, table: dict[str, int]) -> int:
+    text = text.strip()
+    if text.isdigit():
+        return int(text)
+    key = fold_key(text)
+    if key in table:
+        return table[key]
+    parts = re.split(r"[\s\u200c]*و[\s\u200c]*", text)
+    return sum(table[fold_key(part)] for part in parts if part)
+
+
+def check_weekday(written: str | None, day: date, calendar: str) -> date:
+    """Refuse a weekday that does not match; a lunar date one day off is moved to it."""
+    if written is None:
+        return day
+    wanted = g.weekdays()[fold_key(written)]
+    if day.weekday() == wanted:
+        return day
+    if calendar == "hijri":
+        for shift in (-1, 1):
+            moved = day + timedelta(days=shift)
+            if moved.weekday() == wanted:
+                return moved
+    raise DateError(
+        f"{day.isoformat()} ({format_jalali(day_start(day))}) is a {cal.WEEKDAY_NAMES_EN[day.weekday()]},"
+        f" not {written.strip()}"
+    )
+
+
+def day_start(day: date) -> datetime:
+    return datetime.combine(day, time())
+
+
+def _dated(
+    calendar: str, year: int | None, month: int, day: int, match: re.Match[str], ctx: Context
+) -> Resolved:
+    found = infer_year(calendar, month, day, ctx) if year is None else to_date(calendar, year, month, day)
+    found = check_weekday(match.group("wd"), found, calendar)
+    value, precision = combine(found, match, ctx)
+    return Resolved(value, precision, calendar)
+
+
+def resolve_textual(match: re.Match[str], ctx: Context) -> Resolved:
+    entry = g.months()[fold_key(re.sub(r"[\s\u200c]*ماه$", "", match.group("month")))]
+    day = _number(match.group("day"), g.ordinals())
+    year = int(match.group("year")) if match.group("year") else None
+    return _dated(entry.calendar, year, entry.month, day, match, ctx)
+
+
+def resolve_numeric(match: re.Match[str], ctx: Context) -> Resolved:
+    year, month, day = int(match.group("year")), int(match.group("m")), int(match.group("day"))
+    suffix = match.group("suffix")
+    if suffix:
+        calendar = {fold_key(k): v for k, v in cal.YEAR_SUFFIXES.items()}[fold_key(suffix)]
+    else:
+        calendar = "gregorian" if year >= 1700 else "jalali"
+    if calendar == "gregorian" and month > 12 and day <= 12 and match.re is g.numeric_dmy():
+        month, day = day, month
+    resolved = _dated(calendar, year, month, day, match, ctx)
+    if calendar == "gregorian" and match.group("sep") == "-" and match.re is g.numeric_ymd():
+        return Resolved(resolved.value, resolved.precision, "iso")
+    return resolved
+
+
+def resolve_month_first(match: re.Match[str], ctx: Context) -> Resolved:
+    entry = g.months()[fold_key(match.group("month"))]
+    year = int(match.group("year")) if match.group("year") else None
+    return _dated("gregorian", year, entry.month, int(match.group("day")), match, ctx)
+
+
+def resolve_relative_ago(match: re.Match[str], ctx: Context) -> Resolved:
+    amount = _number(match.group("n"), g.cardinals())
+    kind, unit = _unit(match.group("unit"))
+    halves = amount * 2 + (1 if match.group("half") or amount == 0 else 0)
+    ref = ctx.reference
+    if kind in ("seconds", "minutes", "hours"):
+        delta = timedelta(**{kind: unit * halves / 2})
+        value = (ref.astimezone(UTC) - delta).astimezone(ctx.zone)
+        return Resolved(value.replace(second=0, microsecond=0), "minute", "relative")
+    if kind == "days":
+        day = ref.date() - timedelta(days=unit * halves / 2)
+    else:
+        day = _months_back(ref.date(), unit * halves // 2)
+    return Resolved(datetime.combine(day, time(), ctx.zone), "day", "relative")
+
+
+def _unit(written: str) -> tuple[str, int]:
+    return {fold_key(k): v for k, v in cal.RELATIVE_UNITS.items()}[fold_key(written)]
+
+
+def _months_back(day: date, months: int) -> date:
+    """The same Jalali day ``months`` months earlier, clamped to the month's last day."""
+    jday = jdatetime.date.fromgregorian(date=day)
+    index = jday.year * 12 + (jday.month - 1) - months
+    year, month = divmod(index, 12)
+    month += 1
+    length = jdatetime.j_days_in_month[month - 1]
+    if month == 12 and jdatetime.date(year, 1, 1).isleap():
+        length = 30
+    result: date = jdatetime.date(year, month, min(jday.day, length)).togregorian()
+    return result
+
+
+def resolve_relative_word(match: re.Match[str], ctx: Context) -> Resolved:
+    words = {fold_key(k): v for k, v in cal.RELATIVE_WORDS.items()}
+    shift = words[fold_key(match.group("word"))]
+    if shift is None:
+        return Resolved(ctx.reference.replace(second=0, microsecond=0), "minute", "relative")
+    day = ctx.reference.date() + timedelta(days=shift)
+    day = check_weekday(match.group("wd"), day, "relative")
+    value, precision = combine(day, match, ctx)
+    return Resolved(value, precision, "relative")
+
+
+def resolve_time_only(match: re.Match[str], ctx: Context) -> Resolved:
+    value, precision = combine(ctx.reference.date(), match, ctx)
+    return Resolved(value, precision, "relative")
+
+
+RESOLVERS = {
+    "textual": resolve_textual,
+    "month_first": resolve_month_first,
+    "numeric_ymd": resolve_numeric,
+    "numeric_dmy": resolve_numeric,
+    "relative_ago": resolve_relative_ago,
+    "relative_word": resolve_relative_word,
+}
