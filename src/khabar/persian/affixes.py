@@ -1,0 +1,52 @@
+"""The affix grammar as data: which prefixes and suffixes attach with a ZWNJ, and how likely each is.
+
+Weights are rough log-probabilities of the affix given the stem (tuned on the development set as a
+whole, not per word); they trade a stem + affix analysis against the token read as one word.
+"""
+
+from __future__ import annotations
+
+from khabar.persian.characters import is_joining
+
+#: Plural and plural + clitic suffixes: ZWNJ after any joining letter (کتاب‌ها، گروه‌های).
+PLURAL = ("ها", "های", "هایی", "هایم", "هایت", "هایش", "هایمان", "هایتان", "هایشان", "هاست", "هایند")
+#: Comparative and superlative: ZWNJ after any joining letter (بزرگ‌ترین).
+COMPARATIVE = ("تر", "ترین", "تری", "ترها")
+#: Clitics that take a ZWNJ only after silent ه or ی (خانه‌ای، نامه‌اش، رفته‌اند، کشتی‌ای).
+VOWEL_CLITICS = ("ای", "ام", "ات", "اش", "ایم", "اید", "اند", "است")
+#: Possessive clitics: ZWNJ after ه or ی (خانه‌شان، زندگی‌شان), joined after a consonant.
+POSSESSIVE = ("مان", "تان", "شان")
+
+SUFFIX_WEIGHT = {
+    **dict.fromkeys(PLURAL, -2.0), "ها": -1.5, "های": -1.5,
+    **dict.fromkeys(COMPARATIVE, -3.0), "تر": -3.5,
+    **dict.fromkeys(VOWEL_CLITICS, -3.0), "ای": -0.5, "است": -6.0,
+    **dict.fromkeys(POSSESSIVE, -4.0),
+}
+
+#: Suffixes written joined to the stem (متهمان، بورسی، کتابش); they only help score a reading.
+JOINED = ("ان", "ی", "ین", "یان", "یی", "ش", "م", "ت", "یم", "ید", "ند", "مان", "تان", "شان")
+JOINED_WEIGHT = {**dict.fromkeys(JOINED, -3.0), "ان": -2.0, "ی": -1.5, "ش": -2.5}
+
+#: Verbal prefixes written with a ZWNJ before the verb (می‌کند، نمی‌شود).
+VERB_PREFIXES = ("می", "نمی")
+#: Preverbs that join the verbal prefix directly (برمی‌گردم، درنمی‌آید).
+PREVERBS = ("بر", "در", "باز", "فرا", "فرو", "ور")
+#: Person endings of present and past stems.
+PRESENT_ENDINGS = ("م", "ی", "د", "یم", "ید", "ند")
+PAST_ENDINGS = ("م", "ی", "", "یم", "ید", "ند")
+#: The privative prefix, written with a ZWNJ before a noun or adjective (بی‌طرف).
+PRIVATIVE = "بی"
+
+#: Words that are spelled as a whole although they end like stem + suffix (kept in any case).
+SUFFIX_LOOKALIKES = frozenset({"بیشتر", "کمتر", "بهتر", "مهتر", "کهتر", "دختر", "دفتر", "کبوتر", "چتر", "اختر"})
+
+#: Suffixes that take a ZWNJ after some stems ("است" is a word of its own and never merged).
+ZWNJ_SUFFIXES = tuple(s for s in sorted(SUFFIX_WEIGHT, key=len, reverse=True) if s != "است")
+
+
+def needs_zwnj(last: str, suffix: str) -> bool:
+    """Whether the standard writes a ZWNJ between a stem ending in ``last`` and ``suffix``."""
+    if suffix in PLURAL or suffix in COMPARATIVE:
+        return is_joining(last)
+    return last in "هی"

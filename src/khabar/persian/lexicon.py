@@ -1,0 +1,111 @@
+"""The shipped lexicon: word forms with corpus counts, ZWNJ spellings, compounds and verb forms.
+
+Loaded once (``functools.lru_cache``) from ``data/lexicon.tsv.gz`` and ``data/verbs.tsv``, which
+``tools/build_lexicon.py`` derives from hazm's and shekar's MIT-licensed word lists.
+"""
+
+from __future__ import annotations
+
+import gzip
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from khabar.errors import ConfigError
+from khabar.persian.affixes import PAST_ENDINGS, PRESENT_ENDINGS, SUFFIX_LOOKALIKES, ZWNJ_SUFFIXES, needs_zwnj
+from khabar.persian.characters import ZWNJ
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Look-up tables; ``counts`` holds forms without ZWNJ, ``zwnj`` maps a joined key to its ZWNJ form."""
+
+    counts: dict[str, int]
+    tags: dict[str, str]
+    zwnj: dict[str, tuple[str, int]]
+    spaced: dict[str, tuple[str, int]]
+    verbs: frozenset[str]
+    participles: frozenset[str]
+
+    def logcount(self, word: str) -> float:
+        return math.log(self.counts.get(word, 0) + 1)
+
+    def known(self, word: str) -> bool:
+        return word in self.counts or word in self.tags
+
+
+def _read(name: str) -> str:
+    try:
+        raw = resources.files("khabar.persian").joinpath("data").joinpath(name).read_bytes()
+    except OSError as exc:
+        raise ConfigError(f"khabar's lexicon file {name} is missing; reinstall khabar") from exc
+    return (gzip.decompress(raw) if name.endswith(".gz") else raw).decode("utf-8")
+
+
+def _verb_forms(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    forms: set[str] = set()
+    participles: set[str] = set()
+    for line in text.splitlines():
+        past, _, present = line.partition("\t")
+        for neg in ("", "ن"):
+            if past:
+                forms.update(neg + past + e for e in PAST_ENDINGS)
+                participles.add(neg + past + "ه")
+            if present:
+                glides = ("ی",) if present[-1] in "اآ" else ("", "ی") if present[-1] == "و" else ("",)
+                forms.update(neg + present + g + e for g in glides for e in PRESENT_ENDINGS)
+    forms.update(participles)
+    return frozenset(f for f in forms if len(f) > 1), frozenset(participles)
+
+
+@lru_cache(maxsize=1)
+def load() -> Lexicon:
+    counts: dict[str, int] = {}
+    tags: dict[str, str] = {}
+    zwnj: dict[str, tuple[str, int]] = {}
+    spaced: dict[str, tuple[str, int]] = {}
+    for line in _read("lexicon.tsv.gz").splitlines():
+        form, count_text, tag = line.split("\t")
+        count = int(count_text)
+        if ZWNJ in form:
+            key = form.replace(ZWNJ, "")
+            if key not in zwnj or zwnj[key][1] < count:
+                zwnj[key] = (form, count)
+            spaced_key = form.replace(ZWNJ, " ")
+            if spaced_key not in spaced or spaced[spaced_key][1] < count:
+                spaced[spaced_key] = (form, count)
+            continue
+        counts[form] = count
+        if tag:
+            tags[form] = tag
+    dictionary = {w for w, t in tags.items() if t not in ("0", "C")}
+    for word in _damaged_forms(counts, zwnj, dictionary):
+        counts.pop(word, None)
+        tags.pop(word, None)
+    verbs, participles = _verb_forms(_read("verbs.tsv"))
+    return Lexicon(counts, tags, zwnj, spaced, verbs, participles)
+
+
+def _damaged_forms(counts: dict[str, int], zwnj: dict[str, tuple[str, int]], dictionary: set[str]) -> list[str]:
+    """Corpus forms that are a stem + ZWNJ suffix with the ZWNJ lost (مدلها، خانهشان, میکند).
+
+    The source corpora hold many such damaged spellings; left in, they would vouch for themselves.
+    A form not in hazm's tagged dictionary counts as damaged when its stem is more frequent than it and the suffix needs a ZWNJ
+    there, or when a ZWNJ spelling of it is more frequent.
+    """
+    damaged = []
+    for word, count in counts.items():
+        if word in SUFFIX_LOOKALIKES or word in dictionary:
+            continue
+        spelled = zwnj.get(word)
+        if spelled is not None and spelled[1] > count:
+            damaged.append(word)
+            continue
+        for suffix in ZWNJ_SUFFIXES:
+            stem = word[: -len(suffix)]
+            if (word.endswith(suffix) and len(stem) >= 2 and needs_zwnj(stem[-1], suffix)
+                    and counts.get(stem, 0) >= count):
+                damaged.append(word)
+                break
+    return damaged
