@@ -102,7 +102,7 @@ def _time(prefix: str) -> str:
 
 def _zone() -> str:
     words = _alternation(cal.ZONE_WORDS)
-    return rf"(?:\s*(?P<tz>z(?![\w])|[+-]\d{{2}}:?\d{{2}}(?!\d)|{words}{_END}))?"
+    return rf"(?:\s*(?P<tz>z(?![\w])|[+-]\d{{2}}:?\d{{2}}(?::\d{{2}})?(?!\d)|{words}{_END}))?"
 
 
 def _tail() -> str:

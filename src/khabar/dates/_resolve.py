@@ -184,10 +184,13 @@ def _zone_of_match(match: re.Match[str], ctx: Context) -> tzinfo:
     key = fold_key(written)
     if key == "z":
         return UTC
-    offset = re.fullmatch(r"([+-])(\d{2}):?(\d{2})", key)
+    offset = re.fullmatch(r"([+-])(\d{2}):?(\d{2})(?::(\d{2}))?", key)
     if offset:
         sign = -1 if offset.group(1) == "-" else 1
-        return timezone(sign * timedelta(hours=int(offset.group(2)), minutes=int(offset.group(3))))
+        hours, minutes, seconds = (int(part or 0) for part in offset.group(2, 3, 4))
+        if hours > 23 or minutes > 59:
+            raise DateError(f"{written} is not a time zone offset: write e.g. +03:30")
+        return timezone(sign * timedelta(hours=hours, minutes=minutes, seconds=seconds))
     names = {fold_key(word): zone for word, zone in cal.ZONE_WORDS.items()}
     return zone_of(names[key])
 
