@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from datetime import UTC, date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
@@ -342,16 +343,25 @@ FIND_CASES: list[tuple[str, list[tuple[str, str]]]] = [
     ("تاریخ: 2 تير 1399 — © 2016 نمونه", [("2 تير 1399", "2020-06-22")]),
     ("قیمت‌ها به میزان ۲۰ درصد افزایش یافت و کار تمام می‌شود.", []),
     ("این کار ۵ می‌شود یا نه؟", []),
-    ("در ۸ مه ۲۰۲۵ و ۸ می ۲۰۲۵ دو نشست برگزار شد", [("۸ مه ۲۰۲۵", "2025-05-08"), ("۸ می ۲۰۲۵", "2025-05-08")]),
+    (
+        "در ۸ مه ۲۰۲۵ و ۸ می ۲۰۲۵ دو نشست برگزار شد",
+        [("۸ مه ۲۰۲۵", "2025-05-08"), ("۸ می ۲۰۲۵", "2025-05-08")],
+    ),
     ("نشست از ۲۰ مهر تا ۲۷ مهر ۱۴۰۴ ادامه داشت", [("۲۰ مهر", "2025-10-12"), ("۲۷ مهر ۱۴۰۴", "2025-10-19")]),
     ("این خبر ۲ ساعت پیش منتشر شد", [("۲ ساعت پیش", "2025-11-05T10:00:00+03:30")]),
     ("دیروز وزیر گفت", [("دیروز", "2025-11-04")]),
     ("ساعت ۱۰:۳۰ جلسه آغاز شد و ۳ به ۱ پایان یافت", []),
     ("انتشار: ۱۴۰۴/۰۸/۱۳ ۱۴:۲۳ بازدید: ۱۲۰۰", [("۱۴۰۴/۰۸/۱۳ ۱۴:۲۳", "2025-11-04T14:23:00+03:30")]),
     ("در ۳۰ اسفند ۱۴۰۴ و ۲۹ اسفند ۱۴۰۴", [("۲۹ اسفند ۱۴۰۴", "2026-03-20")]),
-    ("شنبه ۵ ربیع‌الثانی ۱۴۴۷ برابر با ۵ مهر", [("شنبه ۵ ربیع‌الثانی ۱۴۴۷", "2025-09-27"), ("۵ مهر", "2025-09-27")]),
+    (
+        "شنبه ۵ ربیع‌الثانی ۱۴۴۷ برابر با ۵ مهر",
+        [("شنبه ۵ ربیع‌الثانی ۱۴۴۷", "2025-09-27"), ("۵ مهر", "2025-09-27")],
+    ),
     ("کابل، ۱۳ عقرب ۱۴۰۴: نشست برگزار شد", [("۱۳ عقرب ۱۴۰۴", "2025-11-04")]),
-    ("خبر به تاریخ 2025-11-04T10:30:00+03:30 ثبت شد", [("2025-11-04T10:30:00+03:30", "2025-11-04T10:30:00+03:30")]),
+    (
+        "خبر به تاریخ 2025-11-04T10:30:00+03:30 ثبت شد",
+        [("2025-11-04T10:30:00+03:30", "2025-11-04T10:30:00+03:30")],
+    ),
     ("شمار بیماران ۱۰ سرطان و ... ", []),
     ("سال ۱۴۰۴ سال مهمی بود", []),
     ("تلفن ۰۲۱-۱۲۳۴۵۶۷۸", []),
@@ -492,7 +502,8 @@ def test_printed_dates_parse_back_to_themselves(naive: datetime, zone: object, p
         value = datetime.combine(naive.date(), datetime.min.time(), TEHRAN)
     else:
         value = naive.replace(microsecond=0, tzinfo=zone)
-        value = value.replace(second=0) if precision == "minute" else value.replace(second=max(1, value.second))
+        second = 0 if precision == "minute" else max(1, value.second)
+        value = value.replace(second=second)
         assume(_unambiguous_in_tehran(value))
     original = ParsedDate(value, precision, "iso", "")
     for printed in (original.iso(), original.jalali(), original.gregorian()):
@@ -516,8 +527,6 @@ def test_hijri_dates_printed_and_parsed(day: date) -> None:
 @settings(max_examples=200, deadline=None)
 @given(st.text(alphabet="۰۱۲۳۴۵۶۷۸۹ آبانمهر/-:©", max_size=30))
 def test_never_crashes_with_a_foreign_error(text: str) -> None:
-    try:
+    with contextlib.suppress(DateError):
         parse_date(text, REF)
-    except DateError:
-        pass
     find_dates(text, REF)
