@@ -35,7 +35,9 @@ from pathlib import Path
 OUT = Path(__file__).resolve().parent.parent / "src" / "khabar" / "persian" / "data"
 PINS = {"hazm": "hazm==0.10.0", "shekar": "shekar==1.7.0"}
 HAZM_SCALE = 4  # shekar's corpus is ~4x hazm's on words both count (median ratio of shared forms)
-_LETTERS = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "ـ": None, "\u200d": None, "\u200e": None, "\u200f": None})
+_LETTERS = str.maketrans(
+    {"ي": "ی", "ى": "ی", "ك": "ک", "ـ": None, "\u200d": None, "\u200e": None, "\u200f": None}
+)
 _DIACRITICS = re.compile("[\u064b-\u065f\u0670]")
 _PERSIAN = re.compile("^[\u0621-\u063a\u0641-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc\u200c]+$")
 
@@ -43,8 +45,11 @@ _PERSIAN = re.compile("^[\u0621-\u063a\u0641-\u064a\u067e\u0686\u0698\u06a9\u06a
 def wheel(name: str, given: str | None, tmp: str) -> zipfile.ZipFile:
     if given:
         return zipfile.ZipFile(given)
-    subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", PINS[name], "-d", tmp],
-                   check=True, capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "pip", "download", "--no-deps", PINS[name], "-d", tmp],
+        check=True,
+        capture_output=True,
+    )
     return zipfile.ZipFile(next(Path(tmp).glob(f"{name}-*.whl")))
 
 
@@ -59,7 +64,9 @@ def read(zf: zipfile.ZipFile, suffix: str) -> str:
     return zf.read(name).decode("utf-8")
 
 
-def build(hazm: zipfile.ZipFile, shekar: zipfile.ZipFile) -> tuple[dict[str, int], dict[str, set[str]], set[tuple[str, str]]]:
+def build(
+    hazm: zipfile.ZipFile, shekar: zipfile.ZipFile
+) -> tuple[dict[str, int], dict[str, set[str]], set[tuple[str, str]]]:
     counts: dict[str, int] = {}
     tags: dict[str, set[str]] = {}
     for row in csv.reader(io.StringIO(read(shekar, "data/files/vocab.csv"))):

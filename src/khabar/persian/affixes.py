@@ -18,9 +18,14 @@ VOWEL_CLITICS = ("ای", "ام", "ات", "اش", "ایم", "اید", "اند", "
 POSSESSIVE = ("مان", "تان", "شان")
 
 SUFFIX_WEIGHT = {
-    **dict.fromkeys(PLURAL, -2.0), "ها": -1.5, "های": -1.5,
-    **dict.fromkeys(COMPARATIVE, -3.0), "تر": -3.5,
-    **dict.fromkeys(VOWEL_CLITICS, -3.0), "ای": -0.5, "است": -6.0,
+    **dict.fromkeys(PLURAL, -2.0),
+    "ها": -1.5,
+    "های": -1.5,
+    **dict.fromkeys(COMPARATIVE, -3.0),
+    "تر": -3.5,
+    **dict.fromkeys(VOWEL_CLITICS, -3.0),
+    "ای": -0.5,
+    "است": -6.0,
     **dict.fromkeys(POSSESSIVE, -4.0),
 }
 
@@ -39,7 +44,9 @@ PAST_ENDINGS = ("م", "ی", "", "یم", "ید", "ند")
 PRIVATIVE = "بی"
 
 #: Words that are spelled as a whole although they end like stem + suffix (kept in any case).
-SUFFIX_LOOKALIKES = frozenset({"بیشتر", "کمتر", "بهتر", "مهتر", "کهتر", "دختر", "دفتر", "کبوتر", "چتر", "اختر"})
+SUFFIX_LOOKALIKES = frozenset(
+    {"بیشتر", "کمتر", "بهتر", "مهتر", "کهتر", "دختر", "دفتر", "کبوتر", "چتر", "اختر"}
+)
 
 #: Suffixes that take a ZWNJ after some stems ("است" is a word of its own and never merged).
 ZWNJ_SUFFIXES = tuple(s for s in sorted(SUFFIX_WEIGHT, key=len, reverse=True) if s != "است")
@@ -50,3 +57,44 @@ def needs_zwnj(last: str, suffix: str) -> bool:
     if suffix in PLURAL or suffix in COMPARATIVE:
         return is_joining(last)
     return last in "هی"
+
+
+#: Auxiliaries after which a participle is a verb, not part of a compound (آسیب دیده بود).
+AUXILIARIES = frozenset(
+    {
+        "است",
+        "بود",
+        "بودند",
+        "باشد",
+        "باشند",
+        "شد",
+        "شدند",
+        "شده",
+        "اند",
+        "بوده",
+        "نیست",
+        "هست",
+        "هستند",
+        "نبود",
+    }
+)
+#: Number words that form adjectives with a following measure word (سه‌روزه، یک‌سوم).
+NUMBERS = frozenset(
+    "یک دو سه چهار پنج شش هفت هشت نه ده یازده دوازده سیزده چهارده پانزده شانزده هفده هجده نوزده بیست سی"
+    " چهل پنجاه شصت هفتاد هشتاد نود صد هزار چند".split()
+)
+#: Measure words and fractions written after a number word with a ZWNJ (سه‌روزه، یک‌دهم).
+MEASURES = frozenset(
+    "روزه ساله ماهه ساعته نفره جانبه گانه دوم سوم چهارم پنجم ششم هفتم هشتم نهم دهم صدم هزارم".split()
+)
+#: Inflections of a compound's second part: (ending in the text, ending of the lexicon form).
+COMPOUND_INFLECTIONS = (
+    ("گان", "ه"),
+    ("گی", "ه"),
+    ("ان", ""),
+    ("یان", ""),
+    ("ی", ""),
+    ("های", ""),
+    ("ها", ""),
+    ("هایی", ""),
+)

@@ -27,6 +27,7 @@ class Lexicon:
     spaced: dict[str, tuple[str, int]]
     verbs: frozenset[str]
     participles: frozenset[str]
+    attested: frozenset[str]  # ZWNJ forms in hazm's tagged dictionary, not only in corpus counts
 
     def logcount(self, word: str) -> float:
         return math.log(self.counts.get(word, 0) + 1)
@@ -65,6 +66,7 @@ def load() -> Lexicon:
     tags: dict[str, str] = {}
     zwnj: dict[str, tuple[str, int]] = {}
     spaced: dict[str, tuple[str, int]] = {}
+    attested: set[str] = set()
     for line in _read("lexicon.tsv.gz").splitlines():
         form, count_text, tag = line.split("\t")
         count = int(count_text)
@@ -75,6 +77,8 @@ def load() -> Lexicon:
             spaced_key = form.replace(ZWNJ, " ")
             if spaced_key not in spaced or spaced[spaced_key][1] < count:
                 spaced[spaced_key] = (form, count)
+            if tag not in ("", "0", "C"):
+                attested.add(form)
             continue
         counts[form] = count
         if tag:
@@ -84,10 +88,12 @@ def load() -> Lexicon:
         counts.pop(word, None)
         tags.pop(word, None)
     verbs, participles = _verb_forms(_read("verbs.tsv"))
-    return Lexicon(counts, tags, zwnj, spaced, verbs, participles)
+    return Lexicon(counts, tags, zwnj, spaced, verbs, participles, frozenset(attested))
 
 
-def _damaged_forms(counts: dict[str, int], zwnj: dict[str, tuple[str, int]], dictionary: set[str]) -> list[str]:
+def _damaged_forms(
+    counts: dict[str, int], zwnj: dict[str, tuple[str, int]], dictionary: set[str]
+) -> list[str]:
     """Corpus forms that are a stem + ZWNJ suffix with the ZWNJ lost (مدلها، خانهشان, میکند).
 
     The source corpora hold many such damaged spellings; left in, they would vouch for themselves.
@@ -104,8 +110,12 @@ def _damaged_forms(counts: dict[str, int], zwnj: dict[str, tuple[str, int]], dic
             continue
         for suffix in ZWNJ_SUFFIXES:
             stem = word[: -len(suffix)]
-            if (word.endswith(suffix) and len(stem) >= 2 and needs_zwnj(stem[-1], suffix)
-                    and counts.get(stem, 0) >= count):
+            if (
+                word.endswith(suffix)
+                and len(stem) >= 2
+                and needs_zwnj(stem[-1], suffix)
+                and counts.get(stem, 0) >= count
+            ):
                 damaged.append(word)
                 break
     return damaged

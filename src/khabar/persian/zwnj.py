@@ -30,10 +30,13 @@ ZWNJ_FORM_BONUS = 0.5
 VERB_BONUS = 4.0
 PRIVATIVE_WEIGHT = -4.0
 VERB_BASE = 12.0
+UNATTESTED_WEIGHT = -1.5
 PERFECT_BONUS = 3.0
 DICTIONARY_BONUS = 2.0
 NOMINAL_COUNT = 10_000_000
 Candidate = tuple[str, float]
+COMPOUND_MIN = 30_000
+_VERBAL = "\x00verbal"  # merge_pair's answer for compound + participle: decided by the next token
 
 
 def _joint(stem: str, suffix: str) -> str | None:
@@ -67,13 +70,29 @@ class ZwnjRepairer:
     # -------------------------------------------------------------- spaced text
     def merge(self, tokens: list[str]) -> list[str]:
         out = [tokens[0]]
-        for token in tokens[1:]:
-            merged = self.merge_pair(out[-1], token)
+        for i in range(1, len(tokens)):
+            merged = self.merge_pair(out[-1], tokens[i])
+            if (
+                merged is not None
+                and i + 1 < len(tokens)
+                and self._loses_to_next(out[-1], tokens[i], tokens[i + 1])
+            ):
+                merged = None
+            if merged is not None and merged is _VERBAL:
+                after = tokens[i + 1] if i + 1 < len(tokens) else None
+                merged = None if after is None or after in A.AUXILIARIES else self._spaced(out[-1], tokens[i])
             if merged is None:
-                out.append(token)
+                out.append(tokens[i])
             else:
                 out[-1] = merged
         return out
+
+    def _loses_to_next(self, left: str, middle: str, right: str) -> bool:
+        """Two overlapping lexicon compounds (سطحی نگران کننده): the more frequent one wins."""
+        spaced = self.lex.spaced
+        ours = spaced.get(left.replace(ZWNJ, " ") + " " + middle)
+        theirs = spaced.get(middle + " " + right)
+        return ours is not None and theirs is not None and theirs[1] > ours[1] and self._compound_ok(*theirs)
 
     def merge_pair(self, left: str, right: str) -> str | None:
         key = (left, right)
@@ -90,21 +109,52 @@ class ZwnjRepairer:
             return None
         lex = self.lex
         if right in _TOKEN_SUFFIXES:
-            joint = ZWNJ if is_joining(left[-1]) else ("" if right in A.PLURAL or right in A.COMPARATIVE else None)
+            joint = (
+                ZWNJ
+                if is_joining(left[-1])
+                else ("" if right in A.PLURAL or right in A.COMPARATIVE else None)
+            )
             return None if joint is None else left + joint + right
         if left in _VERB_PREFIXES and right in lex.verbs:
             return left + ZWNJ + right
-        if left == A.PRIVATIVE and lex.counts.get(right, 0) > 0 and right not in lex.verbs:
+        if left == A.PRIVATIVE and right not in lex.verbs and self._word_or_derived(right):
             return left + ZWNJ + right
-        spaced = lex.spaced.get(left.replace(ZWNJ, " ") + " " + right)
-        if spaced is not None and self._compound_ok(spaced[0], spaced[1]):
-            return spaced[0]
-        return None
+        if (
+            right[0] == "و"
+            and len(right) > 2
+            and not lex.known(right)
+            and lex.known(right[1:])
+            and lex.known(left)
+        ):
+            return left + ZWNJ + right  # coordinated compound: گفت‌وگو، حمل‌ونقل
+        if left in A.NUMBERS:
+            return left + ZWNJ + right if right in A.MEASURES else None
+        form = self._spaced(left, right)
+        if form is not None and right in lex.participles:
+            return _VERBAL
+        return form
+
+    def _word_or_derived(self, word: str) -> bool:
+        counts = self.lex.counts
+        return counts.get(word, 0) > 0 or (word[-1] == "ی" and counts.get(word[:-1], 0) > 0)
 
     def _compound_ok(self, form: str, count: int) -> bool:
-        parts = form.split(ZWNJ)
-        smallest = min(self.lex.counts.get(p, 0) for p in parts)
-        return count > 0 and count * 20 >= smallest
+        """Shekar's corpus spells many phrases with ZWNJ (تیم‌ملی); trust only hazm's dictionary."""
+        return count >= COMPOUND_MIN and form in self.lex.attested
+
+    def _spaced(self, left: str, right: str) -> str | None:
+        """A lexicon compound spelled with a space, also when the second part is inflected."""
+        prefix = left.replace(ZWNJ, " ") + " "
+        spaced = self.lex.spaced.get(prefix + right)
+        if spaced is not None:
+            return spaced[0] if self._compound_ok(*spaced) else None
+        for suffix, restore in A.COMPOUND_INFLECTIONS:
+            if right.endswith(suffix) and len(right) > len(suffix) + 1:
+                spaced = self.lex.spaced.get(prefix + right[: -len(suffix)] + restore)
+                if spaced is not None and self._compound_ok(*spaced):
+                    stem = spaced[0][: len(spaced[0]) - len(restore)]
+                    return stem + (ZWNJ if suffix in A.PLURAL and is_joining(stem[-1]) else "") + suffix
+        return None
 
     # -------------------------------------------------------------- joined text
     def fix_token(self, token: str) -> str:
@@ -143,7 +193,11 @@ class ZwnjRepairer:
                 for form, score in self._stem_options(stem, top=False):
                     joint = _joint(form, suffix)
                     if joint is not None and self._takes(form, suffix):
-                        bonus = PERFECT_BONUS if form in self.lex.participles and suffix in A.VOWEL_CLITICS else 0.0
+                        bonus = (
+                            PERFECT_BONUS
+                            if form in self.lex.participles and suffix in A.VOWEL_CLITICS
+                            else 0.0
+                        )
                         yield form + joint + suffix, score + A.SUFFIX_WEIGHT[suffix] + bonus
         for suffix in A.JOINED:
             if token.endswith(suffix) and len(token) - len(suffix) >= 2:
@@ -183,13 +237,22 @@ class ZwnjRepairer:
                 yield stem, lex.logcount(stem[:-1]) + A.JOINED_WEIGHT["ی"]
         zwnj = lex.zwnj.get(stem)
         if zwnj is not None:
-            yield zwnj[0], math.log(zwnj[1] + 1) + ZWNJ_FORM_BONUS
+            bonus = ZWNJ_FORM_BONUS if zwnj[0] in lex.attested else UNATTESTED_WEIGHT
+            yield zwnj[0], math.log(zwnj[1] + 1) + bonus
         for prefix in _VERB_PREFIXES:
-            rest = stem[len(prefix):]
+            rest = stem[len(prefix) :]
             if stem.startswith(prefix) and len(rest) >= 2 and rest in lex.verbs:
-                yield prefix + ZWNJ + rest, max(lex.logcount(rest), lex.logcount(stem), VERB_BASE) + VERB_BONUS
+                yield (
+                    prefix + ZWNJ + rest,
+                    max(lex.logcount(rest), lex.logcount(stem), VERB_BASE) + VERB_BONUS,
+                )
         rest = stem[2:]
-        if stem.startswith(A.PRIVATIVE) and len(rest) >= 2 and lex.counts.get(rest, 0) > 0 and rest not in lex.verbs:
+        if (
+            stem.startswith(A.PRIVATIVE)
+            and len(rest) >= 2
+            and lex.counts.get(rest, 0) > 0
+            and rest not in lex.verbs
+        ):
             yield A.PRIVATIVE + ZWNJ + rest, lex.logcount(rest) + PRIVATIVE_WEIGHT
 
 
