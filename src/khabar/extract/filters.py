@@ -1,0 +1,172 @@
+"""Judging lines and blocks: is this furniture, a caption, a reading time, a date line?
+
+Shared by the HTML and the flattened-text extractors so both read the same
+labels data the same way. Hand-written: these are Persian newsroom
+conventions no library knows.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from khabar.data.labels import (
+    AUTHOR_PREFIXES,
+    CAPTION_PREFIXES,
+    CHROME_LINES,
+    CHROME_PREFIXES,
+    CREDIT_MARKERS,
+    MONTHS,
+    READING_TIME_PATTERNS,
+    RELATED_LABELS,
+    TITLE_SEPARATORS,
+    WEEKDAYS,
+)
+from khabar.extract.body import Block
+from khabar.extract.util import clean, fold, label_set, latin_digits, starts_with_any, strip_prefix
+
+_CHROME_LINES = label_set(CHROME_LINES)
+_CHROME_PREFIXES = tuple(
+    p for p in (fold(x) + (":" if x.rstrip().endswith(":") else "") for x in CHROME_PREFIXES) if p
+)
+_READING = tuple(re.compile(p, re.I) for p in READING_TIME_PATTERNS)
+_LETTER = re.compile(r"[^\W\d_]")
+_SECTION_SPLIT = re.compile(r"\s*(?:>|»|›|/|\||::)\s*")
+
+
+def reading_minutes(text: str) -> int | None:
+    """The stated reading time in ``text`` («۳ دقیقه خواندن», «زمان مطالعه: ۷ دقیقه»), or None."""
+    latin = latin_digits(text.replace("\u200c", " "))
+    for pattern in _READING:
+        match = pattern.search(latin)
+        if match:
+            minutes = int(match.group("n"))
+            return minutes if 0 < minutes < 240 else None
+    return None
+
+
+def split_section(value: str) -> str | None:
+    """The leaf of a section path: «سیاست > انتخابات» → «انتخابات»."""
+    parts = [clean(p) for p in _SECTION_SPLIT.split(value) if clean(p)]
+    if not parts:
+        return None
+    leaf = parts[-1]
+    return leaf.split(",")[0].split("،")[0].strip() or None
+
+
+def strip_site_name(title: str | None, source: str | None, prefix_only: bool = False) -> str | None:
+    """«headline | site» or «site - headline» → «headline», when a part names the site."""
+    if not title:
+        return None
+    title = clean(title)
+    if source:
+        site = fold(source)
+        for separator in TITLE_SEPARATORS:
+            parts = [clean(p) for p in title.split(separator)]
+            if len(parts) < 2:
+                continue
+            if _names_site(parts[0], site):
+                return separator.join(parts[1:]).strip() or title
+            if not prefix_only and _names_site(parts[-1], site):
+                return separator.join(parts[:-1]).strip() or title
+    return title
+
+
+def _names_site(part: str, site: str) -> bool:
+    key = fold(part)
+    return bool(key) and (key == site or (len(key) > 3 and (key in site or site in key)))
+
+
+def split_caption(text: str | None) -> tuple[str | None, str | None]:
+    """«caption / عکس: credit» → (caption, credit)."""
+    if not text:
+        return None, None
+    text = strip_prefix(clean(text), CAPTION_PREFIXES)
+    folded_markers = sorted(CREDIT_MARKERS, key=len, reverse=True)
+    for marker in folded_markers:
+        pattern = _marker_pattern(marker)
+        match = pattern.search(text)
+        if match:
+            caption = clean(text[: match.start()]).rstrip(" /|-–—،,")
+            credit = clean(text[match.end():]).strip(" )(")
+            return caption or None, credit or None
+    return text, None
+
+
+@lru_cache(maxsize=64)
+def _marker_pattern(marker: str) -> re.Pattern[str]:
+    word = re.escape(marker.rstrip(":،, ")).replace("ک", "[کك]").replace("ی", "[یي]")
+    colon = r"\s*[:：،,]\s*" if marker.rstrip().endswith((":", "،")) else r"\s+"
+    return re.compile(r"(?:^|[\s/|(\-–—])" + word + colon, re.I)
+
+
+_MONTH_WORDS = frozenset(fold(m) for m in MONTHS)
+_WEEKDAY_WORDS = frozenset(fold(w) for w in WEEKDAYS)
+_DATE_TOKEN = re.compile(r"^[0-9]{1,4}([/:.\-][0-9]{1,4}){0,2}$")
+_DATE_GLUE = frozenset({"-", "،", ",", "|", "ساعت", "ماه", "ه.ش", "ش", "م", "ق", "ه.ق", "بظ", "قظ", "am", "pm"})
+
+
+def is_date_line(text: str) -> bool:
+    """A line that is only a date (any calendar, optional weekday and time)."""
+    words = latin_digits(text.replace("\u200c", " ")).replace("/", " / ").split()
+    if not words or len(words) > 10:
+        return False
+    has_month = has_number = False
+    for word in words:
+        key = fold(word).rstrip("،,")
+        key = key[:-3] if key.endswith("ماه") and key[:-3] in _MONTH_WORDS else key
+        if key in _MONTH_WORDS:
+            has_month = True
+        elif _DATE_TOKEN.match(key):
+            has_number = True
+        elif key in _WEEKDAY_WORDS or key in _DATE_GLUE or key in {"/", ""} or key.strip(".") in _DATE_GLUE:
+            continue
+        else:
+            return False
+    full_numeric = re.search(r"\d{2,4}[/\-.]\d{1,2}[/\-.]\d{1,4}", latin_digits(text)) is not None
+    return has_number and (has_month or full_numeric)
+
+
+def is_chrome_text(text: str) -> bool:
+    """Furniture wording: a label line, or a line that starts with a furniture prefix."""
+    key = fold(text)
+    if not key or key in _CHROME_LINES:
+        return True
+    return len(text) < 160 and key.startswith(_CHROME_PREFIXES)
+
+
+def is_byline(text: str) -> bool:
+    return len(text) < 70 and starts_with_any(text, AUTHOR_PREFIXES) is not None and ":" in text
+
+
+@dataclass(frozen=True)
+class BodyFilter:
+    """Drops blocks that are furniture or repeat the headline, lead, caption, alt text."""
+
+    known: frozenset[str]
+
+    @staticmethod
+    def known_strings(*values: str | None) -> frozenset[str]:
+        return frozenset(fold(v) for v in values if v and fold(v))
+
+    def keep(self, text: str, link_ratio: float = 0.0) -> bool:
+        key = fold(text)
+        if not key or not _LETTER.search(text) or key in self.known:
+            return False
+        if is_chrome_text(text) or is_date_line(text) or is_byline(text) or reading_minutes(text) and len(text) < 60:
+            return False
+        if starts_with_any(text, RELATED_LABELS) and (link_ratio > 0.3 or len(text) < 150):
+            return False
+        return not (link_ratio > 0.6 or link_ratio > 0.3 and len(text) < 120)
+
+    def paragraphs(self, blocks: Iterable[Block]) -> list[str]:
+        out: list[str] = []
+        for block in blocks:
+            if self.keep(block.text, block.link_ratio) and (not out or fold(out[-1]) != fold(block.text)):
+                out.append(block.text)
+        return out
+
+    def texts(self, lines: Iterable[str]) -> list[str]:
+        return [line for line in lines if self.keep(line)]
