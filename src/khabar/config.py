@@ -32,6 +32,10 @@ class FetchSettings:
     per_host_delay: float = 1.0
     max_retries: int = 3
     obey_robots: bool = True
+    backoff_base: float = 1.0  # seconds; doubles per retry of a 429/5xx/timeout
+    max_retry_after: float = 600.0  # a longer Retry-After gives the URL up for this run
+    max_pages: int = 0  # pages per run, 0 = no limit
+    warc_out: str | None = None  # record every fetched response here
     allowed_content_types: tuple[str, ...] = (
         "text/html",
         "application/xhtml+xml",

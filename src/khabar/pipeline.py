@@ -10,11 +10,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from khabar.collect import Collector, Skipped, open_collector
 from khabar.config import Settings
 from khabar.enrich import enrich
 from khabar.errors import KhabarError
 from khabar.extract import extract
-from khabar.fetch import iter_pages
 from khabar.records import Article, Page
 from khabar.repair import repair_article
 
@@ -37,15 +37,23 @@ class Failure:
     reason: str
 
 
-def process_sources(sources: Iterable[str], settings: Settings) -> Iterator[Article | Failure]:
-    """Every article from every source; failures are reported, never raised,
-    so one bad page does not stop a batch."""
-    for source in sources:
+def process_sources(
+    sources: Iterable[str], settings: Settings, collector: Collector | None = None,
+) -> Iterator[Article | Failure]:
+    """Every article from every source (files, folders, WARC, URLs, feeds,
+    sitemaps, sites); failures are reported, never raised, so one bad page
+    does not stop a batch. Without a ``collector`` the crawl state is kept in
+    memory only (``extract``); ``ingest`` passes one that keeps it in the archive."""
+    if collector is None:
+        with open_collector(settings, persistent=False) as own:
+            yield from process_sources(sources, settings, own)
+        return
+    for item in collector.items(sources):
+        if isinstance(item, Skipped):
+            yield Failure(item.origin, item.reason)
+            continue
         try:
-            for page in iter_pages(source, settings.fetch):
-                try:
-                    yield process_page(page, settings)
-                except KhabarError as exc:
-                    yield Failure(page.origin or source, str(exc))
+            yield process_page(item, settings)
         except KhabarError as exc:
-            yield Failure(source, str(exc))
+            collector.reject(item, str(exc))
+            yield Failure(item.origin or item.url or "?", str(exc))
