@@ -1,0 +1,161 @@
+"""Display helpers for the reader: Persian digits, both calendars, safe links, snippets.
+
+These are Jinja filters and plain functions the JSON views never use: the
+API returns ISO dates and raw numbers; only people get Jalali dates and
+Persian digits.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+from urllib.parse import urlsplit
+
+from markupsafe import Markup, escape
+
+from khabar.data.calendars import JALALI_MONTH_NAMES, PERSIAN_DIGITS
+from khabar.dates import format_jalali as dates_jalali
+from khabar.dates._format import jalali_of
+
+_TO_PERSIAN = str.maketrans("0123456789", PERSIAN_DIGITS)
+GREGORIAN_MONTHS_FA: tuple[str, ...] = (
+    "ژانویه",
+    "فوریه",
+    "مارس",
+    "آوریل",
+    "مه",
+    "ژوئن",
+    "ژوئیه",
+    "اوت",
+    "سپتامبر",
+    "اکتبر",
+    "نوامبر",
+    "دسامبر",
+)
+
+
+def fa_digits(value: object) -> str:
+    """Latin digits → Persian digits (numbers, dates, counts shown to people)."""
+    if value is None:
+        return ""
+    if isinstance(value, int):
+        value = f"{value:,}".replace(",", "٬")
+    return str(value).translate(_TO_PERSIAN)
+
+
+def parse_when(value: str | date | None) -> datetime | date | None:
+    """An ISO 8601 string from the archive → datetime (with time) or date (day only)."""
+    if value is None or isinstance(value, date):
+        return value
+    text = value.strip()
+    if not text:
+        return None
+    try:
+        if len(text) <= 10:
+            return date.fromisoformat(text)
+        return datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+
+
+def jalali_parts(day: date) -> tuple[int, int, int]:
+    """(year, month, day) of a Gregorian day in the Jalali calendar."""
+    return jalali_of(day)
+
+
+def jalali_month_name(month: int) -> str:
+    return JALALI_MONTH_NAMES[month - 1]
+
+
+def format_jalali(value: str | date | None, with_time: bool = False) -> str:
+    """«سه‌شنبه ۱۳ آبان ۱۴۰۴، ساعت ۱۰:۳۰» (khabar.dates' formatter; a bare day has no time)."""
+    when = parse_when(value)
+    if when is None:
+        return ""
+    if isinstance(when, datetime):
+        return dates_jalali(when, with_time=with_time)
+    return dates_jalali(datetime.combine(when, time()))
+
+
+def short_jalali(value: str | date | None) -> str:
+    """«۱۳ آبان ۱۴۰۴»: the compact form lists of headlines use."""
+    when = parse_when(value)
+    if when is None:
+        return ""
+    day = when.date() if isinstance(when, datetime) else when
+    year, month, dom = jalali_parts(day)
+    return fa_digits(f"{dom} {jalali_month_name(month)} {year}")
+
+
+def format_gregorian(value: str | date | None) -> str:
+    """«۴ نوامبر ۲۰۲۵»: the Gregorian date as a Persian page prints it.
+
+    khabar.dates.format_gregorian writes English («Tuesday 4 November 2025»),
+    right for English text but a left-to-right island in a Persian line.
+    """
+    when = parse_when(value)
+    if when is None:
+        return ""
+    day = when.date() if isinstance(when, datetime) else when
+    return fa_digits(f"{day.day} {GREGORIAN_MONTHS_FA[day.month - 1]} {day.year}")
+
+
+def iso_attr(value: str | date | None) -> str:
+    """The machine-readable form for ``<time datetime=…>``."""
+    when = parse_when(value)
+    return when.isoformat() if when is not None else ""
+
+
+def safe_url(url: str | None) -> str | None:
+    """Only absolute http(s) URLs with a host become links; anything else (javascript:, data:) is text."""
+    if not url:
+        return None
+    candidate = url.strip()
+    if any(ord(ch) < 0x21 for ch in candidate):
+        return None
+    try:
+        parts = urlsplit(candidate)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        return None
+    return candidate
+
+
+def url_host(url: str | None) -> str:
+    safe = safe_url(url)
+    return (urlsplit(safe).hostname or "") if safe else ""
+
+
+def highlight(snippet: str) -> Markup:
+    """Escape a search snippet, then turn the store's \\x02…\\x03 markers into <mark>."""
+    escaped = str(escape(snippet))
+    return Markup(escaped.replace("\x02", "<mark>").replace("\x03", "</mark>"))
+
+
+def plain_snippet(snippet: str) -> str:
+    return snippet.replace("\x02", "").replace("\x03", "")
+
+
+def reading_label(minutes: int | None) -> str:
+    return f"{fa_digits(minutes)} دقیقه مطالعه" if minutes else ""
+
+
+def month_label(value: str) -> str:
+    """A store month facet «2025-11» → «نوامبر ۲۰۲۵»."""
+    try:
+        year, month = (int(part) for part in value.split("-")[:2])
+        return fa_digits(f"{GREGORIAN_MONTHS_FA[month - 1]} {year}")
+    except (ValueError, IndexError):
+        return value
+
+
+def month_params(value: str) -> dict[str, str]:
+    """Search parameters that narrow a search to one Gregorian month «2025-11»."""
+    import calendar
+
+    try:
+        year, month = (int(part) for part in value.split("-")[:2])
+        last = calendar.monthrange(year, month)[1]
+    except (ValueError, IndexError, calendar.IllegalMonthError):
+        return {}
+    return {"since": f"{year:04d}-{month:02d}-01", "until": f"{year:04d}-{month:02d}-{last:02d}"}

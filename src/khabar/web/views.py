@@ -1,0 +1,143 @@
+"""HTML views: each asks a data function for its record and renders one template.
+
+Views are sync functions: Starlette runs them in its thread pool, where each
+worker thread keeps its own SQLite read connection (:class:`StorePool`).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+from urllib.parse import quote, urlencode
+
+import jinja2
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, Response
+
+from khabar.web import data
+from khabar.web.data import StorePool
+from khabar.web.display import (
+    fa_digits,
+    format_gregorian,
+    format_jalali,
+    highlight,
+    iso_attr,
+    jalali_month_name,
+    month_label,
+    month_params,
+    reading_label,
+    safe_url,
+    short_jalali,
+    url_host,
+)
+from khabar.web.security import cached
+
+
+def make_environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("khabar.web", "templates"),
+        autoescape=True,  # every template, whatever its extension: page content is hostile
+        trim_blocks=True,
+        lstrip_blocks=True,
+        auto_reload=False,
+        undefined=jinja2.StrictUndefined,
+    )
+    env.filters.update(
+        fa=fa_digits,
+        jalali=format_jalali,
+        gregorian=format_gregorian,
+        iso=iso_attr,
+        highlight=highlight,
+        short=short_jalali,
+        safe_url=safe_url,
+        host=url_host,
+        reading=reading_label,
+        month_name=jalali_month_name,
+        seg=path_segment,
+        month_label=month_label,
+    )
+    env.globals.update(qs=query_string, month_params=month_params)
+    return env
+
+
+def path_segment(value: object) -> str:
+    """A section or source name as one URL path segment (a «/» in it is escaped)."""
+    return quote(str(value), safe="")
+
+
+def query_string(params: dict[str, str]) -> str:
+    return "?" + urlencode(params) if params else ""
+
+
+class Pages:
+    """The HTML side of the app: holds the template environment and the store pool."""
+
+    def __init__(self, pool: StorePool, env: jinja2.Environment) -> None:
+        self.pool = pool
+        self.env = env
+
+    def render(self, request: Request, template: str, status_code: int = 200, **context: Any) -> Response:
+        html = self.env.get_template(template).render(path=request.url.path, **context)
+        response = HTMLResponse(html, status_code=status_code)
+        return cached(request, response) if status_code == 200 else response
+
+    def home(self, request: Request) -> Response:
+        store = self.pool.get()
+        return self.render(
+            request,
+            "home.html",
+            home=data.home_data(store),
+            sections=data.names_data(store, "sections"),
+            sources=data.names_data(store, "sources"),
+        )
+
+    def article(self, request: Request) -> Response:
+        found = data.article_data(self.pool.get(), request.path_params["id"])
+        if found is None:
+            raise HTTPException(404, "no article with this id")
+        return self.render(request, "article.html", page=found, article=found.article)
+
+    def section(self, request: Request) -> Response:
+        return self._listing(request, "section")
+
+    def source(self, request: Request) -> Response:
+        return self._listing(request, "source")
+
+    def _listing(self, request: Request, kind: str) -> Response:
+        name = request.path_params["name"]
+        filters = data.parse_filters(request.query_params, **{kind: name})
+        listing = data.listing_data(self.pool.get(), kind, filters)
+        if not listing.items and filters.cursor is None:
+            raise HTTPException(404, f"no {kind} named {name!r}")
+        return self.render(
+            request, "listing.html", listing=listing, feed=f"/feeds/{kind}/{path_segment(name)}.atom"
+        )
+
+    def search(self, request: Request) -> Response:
+        store = self.pool.get()
+        query = data.parse_search(request.query_params)
+        return self.render(
+            request,
+            "search.html",
+            result=data.search_data(store, query),
+            query=query,
+            sections=data.names_data(store, "sections"),
+            sources=data.names_data(store, "sources"),
+        )
+
+    def archive_index(self, request: Request) -> Response:
+        year, month = data.newest_month(self.pool.get(), date.today())
+        return self.archive_render(request, year, month, None)
+
+    def archive(self, request: Request) -> Response:
+        params = request.path_params
+        return self.archive_render(request, params["year"], params["month"], params.get("day"))
+
+    def archive_render(self, request: Request, year: int, month: int, day: int | None) -> Response:
+        cursor = request.query_params.get("cursor") or None
+        found = data.archive_data(self.pool.get(), year, month, day, cursor)
+        return self.render(request, "archive.html", archive=found)
+
+    def error(self, request: Request, status: int, title: str, detail: str) -> Response:
+        return self.render(request, "error.html", status_code=status, status=status, title=title, detail=detail)
