@@ -75,7 +75,10 @@ def main() -> None:
     every = [text for text, _, _ in CASES]
     shared = [text for text, _, claimed in CASES if claimed]
     print(f"khabar parse_date, all {len(every)} forms: {rate(ours, every, seconds):,.0f} expressions/s")
-    print(f"khabar parse_date, {len(shared)} forms dateparser reads: {rate(ours, shared, seconds):,.0f} expressions/s")
+    print(
+        f"khabar parse_date, {len(shared)} forms dateparser reads: "
+        f"{rate(ours, shared, seconds):,.0f} expressions/s"
+    )
     chars = len(RUNNING_TEXT)
     per_text = rate(lambda t: find_dates(t, REF), [RUNNING_TEXT], seconds)
     print(f"khabar find_dates on running text: {per_text * chars:,.0f} characters/s")
@@ -84,15 +87,20 @@ def main() -> None:
     except ImportError:
         print("dateparser not installed (pip install dateparser): no comparison")
         return
-    settings = {"RELATIVE_BASE": REF.replace(tzinfo=None), "TIMEZONE": "Asia/Tehran",
-                "RETURN_AS_TIMEZONE_AWARE": True}
+    settings = {
+        "RELATIVE_BASE": REF.replace(tzinfo=None),
+        "TIMEZONE": "Asia/Tehran",
+        "RETURN_AS_TIMEZONE_AWARE": True,
+    }
 
     def theirs(text: str) -> object:
         return dateparser.parse(text, languages=["fa", "en"], settings=settings)  # type: ignore[arg-type]
 
     right = sum(_agrees(theirs(text), iso) for text, iso, claimed in CASES if claimed)
-    print(f"dateparser {dateparser.__version__}, same {len(shared)} forms: "
-          f"{rate(theirs, shared, seconds):,.0f} expressions/s ({right}/{len(shared)} right)")
+    print(
+        f"dateparser {dateparser.__version__}, same {len(shared)} forms: "
+        f"{rate(theirs, shared, seconds):,.0f} expressions/s ({right}/{len(shared)} right)"
+    )
 
 
 def _agrees(value: object, iso: str) -> bool:

@@ -413,7 +413,9 @@ def test_parsed_date_forms() -> None:
     assert parsed.gregorian() == "Tuesday 4 November 2025, 10:30"
     day = parse_date("۱۳ آبان ۱۴۰۴", REF)
     assert (day.iso(), day.jalali(), day.gregorian()) == (
-        "2025-11-04", f"سه{Z}شنبه ۱۳ آبان ۱۴۰۴", "Tuesday 4 November 2025",
+        "2025-11-04",
+        f"سه{Z}شنبه ۱۳ آبان ۱۴۰۴",
+        "Tuesday 4 November 2025",
     )
 
 
@@ -518,8 +520,20 @@ def test_hijri_dates_printed_and_parsed(day: date) -> None:
     from hijridate import Gregorian
 
     hijri = Gregorian(day.year, day.month, day.day).to_hijri()
-    months = ["محرم", "صفر", "ربیع‌الاول", "ربیع‌الثانی", "جمادی‌الاول", "جمادی‌الثانی",
-              "رجب", "شعبان", "رمضان", "شوال", "ذی‌القعده", "ذی‌الحجه"]
+    months = [
+        "محرم",
+        "صفر",
+        "ربیع‌الاول",
+        "ربیع‌الثانی",
+        "جمادی‌الاول",
+        "جمادی‌الثانی",
+        "رجب",
+        "شعبان",
+        "رمضان",
+        "شوال",
+        "ذی‌القعده",
+        "ذی‌الحجه",
+    ]
     written = f"{hijri.day} {months[hijri.month - 1]} {hijri.year}"
     assert parse_date(written, REF).value.date() == day
 
