@@ -1,0 +1,42 @@
+"""Letters, digits, controls and punctuation spacing."""
+
+from __future__ import annotations
+
+import pytest
+
+from khabar.errors import ConfigError
+from khabar.persian import repair
+
+CASES = [
+    ("علي كتاب خريد", "علی کتاب خرید"),
+    ("قيمت ٢٫٤ درصد", "قیمت ۲٫۴ درصد"),
+    ("خـــبر", "خبر"),
+    ("سلام\u200fدنیا\u200d", "سلامدنیا"),
+    ("سلام ، دوست من", "سلام، دوست من"),
+    ("او گفت: « امروز »", "او گفت: «امروز»"),
+    ("چرا ?", "چرا؟"),
+    ("سلام،دوست", "سلام، دوست"),
+]
+
+
+@pytest.mark.parametrize(("raw", "expected"), CASES)
+def test_characters_and_punctuation(raw: str, expected: str) -> None:
+    assert repair(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("digits", "raw", "expected"),
+    [
+        (None, "سال 2025 و ۱۴۰۴ و ١٤٠٤", "سال 2025 و ۱۴۰۴ و ۱۴۰۴"),
+        ("latin", "سال ۱۴۰۴ و ٢٫٥", "سال 1404 و 2.5"),
+        ("fa", "سال 2025 و 3.5 درصد", "سال ۲۰۲۵ و ۳٫۵ درصد"),
+        ("fa", "https://news.example/2025/a1", "https://news.example/2025/a1"),
+    ],
+)
+def test_digit_scripts(digits: str | None, raw: str, expected: str) -> None:
+    assert repair(raw, digits=digits) == expected
+
+
+def test_unknown_digit_script_is_our_error() -> None:
+    with pytest.raises(ConfigError):
+        repair("۱۲", digits="roman")
