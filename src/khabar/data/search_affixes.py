@@ -1,0 +1,26 @@
+"""Affixes the search query expands around, as data.
+
+Stored articles are repaired, so their words carry the standard ZWNJ and fold to one joined key
+(همکاری‌های → همکاریهای). A query or an unrepaired page may still split such a word with a space
+(همکاری های) or join it; the query expander offers the other form as an alternative when one part
+is one of these affixes. Keys are folded (no ZWNJ, Persian letters), so these are folded forms too.
+"""
+
+from __future__ import annotations
+
+#: Suffixes that stand after a ZWNJ in standard spelling: plural, comparative, clitics.
+SUFFIXES: frozenset[str] = frozenset({
+    "ها", "های", "هایی", "هایم", "هایت", "هایش", "هایمان", "هایتان", "هایشان",
+    "تر", "ترین", "تری",
+    "ای", "ام", "ات", "اش", "ایم", "اید", "اند",
+    "شان", "مان", "تان",
+})
+
+#: Prefixes written before a ZWNJ: verbal می/نمی and the privative بی.
+PREFIXES: frozenset[str] = frozenset({"می", "نمی", "بی"})
+
+#: A joined word is split for the alternative only if the rest keeps at least this many letters.
+MIN_STEM = 2
+
+#: The izafe ی written as its own word after a silent ه (خانه ی) — folded away with ۀ and ه‌ی.
+IZAFE_YE = "ی"

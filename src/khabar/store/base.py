@@ -1,0 +1,417 @@
+"""What both SQL backends share: upserts with history, filters, browsing, search assembly, dedup.
+
+A backend supplies the connection, its transactions and the few places where SQL dialects differ
+(the full-text match, the author filter, how the search key reaches the index). SQL here is written
+with ``?`` placeholders; the PostgreSQL backend rewrites them.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from abc import ABC, abstractmethod
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager
+from datetime import UTC, date, datetime
+from types import TracebackType
+from typing import Any, Self
+
+from khabar.errors import StoreError
+from khabar.records import Article
+from khabar.search import Filters, Query, SearchRequest, key_version
+from khabar.store import dedup
+from khabar.store.models import (
+    ArticlePage,
+    ArticleSummary,
+    ArticleVersion,
+    Facets,
+    FetchState,
+    SearchHit,
+    SearchResults,
+    Stats,
+    UpsertResult,
+)
+from khabar.store.rows import (
+    SUMMARY_COLUMNS,
+    ArticleRow,
+    article_from_doc,
+    article_row,
+    decode_cursor,
+    encode_cursor,
+    keys_from_doc,
+    paragraphs_from_doc,
+    relevance,
+    summary,
+)
+from khabar.store.snippet import snippet
+
+Row = tuple[Any, ...]
+_COLUMNS = ("id", "url", "source", "section", "title", "lead", "authors", "published", "pub_day", "month",
+            "sort_ts", "image_url", "content_hash", "minhash", "doc", "doc_hash")
+SUMMARY_SQL = ", ".join(f"a.{c}" for c in SUMMARY_COLUMNS)
+#: Upserts per transaction in upsert_many and rows per batch when reindexing.
+BATCH = 500
+#: Relevance candidates re-ranked with the recency boost, beyond the page asked for.
+RERANK_EXTRA = 100
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _ranked(pairs: Iterable[tuple[Any, int]]) -> tuple[tuple[str, int], ...]:
+    counts: Counter[str] = Counter()
+    for name, count in pairs:
+        if name is not None:
+            counts[str(name)] += count
+    return tuple(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
+class SQLStore(ABC):
+    """Shared implementation of the Store protocol over a DB-API connection."""
+
+    RID = "rowid"
+
+    def __init__(self) -> None:
+        self._lock = threading.RLock()
+        self._key_version = key_version()
+        self._in_batch = False
+
+    # -------------------------------------------------------------- backend hooks
+    @abstractmethod
+    def _execute(self, sql: str, params: Sequence[Any] = ()) -> Any: ...
+
+    @abstractmethod
+    def _transaction(self) -> AbstractContextManager[None]: ...
+
+    @abstractmethod
+    def close(self) -> None: ...
+
+    @abstractmethod
+    def _index(self, rid: int, keys: tuple[str, str, str], *, fresh: bool) -> None:
+        """Put an article's search keys into the full-text index (replacing what was there)."""
+
+    @abstractmethod
+    def _clear_index(self) -> None: ...
+
+    @abstractmethod
+    def _match(self, query: Query) -> tuple[str, list[Any], str, list[Any], str]:
+        """(FROM clause, its params, match condition, its params, score expression: larger is better)."""
+
+    @abstractmethod
+    def _author_clause(self, author: str) -> tuple[str, Any]: ...
+
+    # -------------------------------------------------------------- helpers
+    def _all(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
+        return list(self._execute(sql, params).fetchall())
+
+    def _one(self, sql: str, params: Sequence[Any] = ()) -> Row | None:
+        row = self._execute(sql, params).fetchone()
+        return tuple(row) if row is not None else None
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
+                 trace: TracebackType | None) -> None:
+        self.close()
+
+    # -------------------------------------------------------------- writing
+    def upsert(self, article: Article) -> UpsertResult:
+        with self._lock, self._transaction():
+            return self._upsert(article)
+
+    def upsert_many(self, articles: Iterable[Article]) -> dict[str, int]:
+        counts = {"inserted": 0, "updated": 0, "unchanged": 0}
+        batch: list[Article] = []
+        for article in articles:
+            batch.append(article)
+            if len(batch) >= BATCH:
+                self._upsert_batch(batch, counts)
+                batch = []
+        if batch:
+            self._upsert_batch(batch, counts)
+        return counts
+
+    def _upsert_batch(self, batch: list[Article], counts: dict[str, int]) -> None:
+        with self._lock, self._transaction():
+            for article in batch:
+                counts[self._upsert(article)] += 1
+
+    def _upsert(self, article: Article) -> UpsertResult:
+        if not article.id:
+            raise StoreError("article has no id; run it through the pipeline (which sets a stable id) first")
+        row = article_row(article)
+        found = self._one(f"SELECT {self.RID}, doc_hash, version, doc, content_hash, key_version "
+                          "FROM articles WHERE id = ?", (row.id,))
+        now = _now()
+        if found is None:
+            rid = self._insert(row, now)
+            self._index(rid, row.keys, fresh=True)
+            self._file_bands(rid, row.minhash)
+            return "inserted"
+        rid, doc_hash, version, old_doc, old_hash, indexed_with = found
+        if doc_hash == row.doc_hash:
+            if indexed_with != self._key_version:
+                self._index(rid, row.keys, fresh=False)
+                self._execute(f"UPDATE articles SET key_version = ? WHERE {self.RID} = ?",
+                              (self._key_version, rid))
+            return "unchanged"
+        self._execute("INSERT INTO article_versions (article_id, version, content_hash, doc, stored_at) "
+                      "VALUES (?, ?, ?, ?, ?)", (row.id, version, old_hash, old_doc, now))
+        assignments = ", ".join(f"{c} = ?" for c in _COLUMNS[1:])
+        self._execute(f"UPDATE articles SET {assignments}, version = version + 1, updated_at = ?, "
+                      f"key_version = ? WHERE {self.RID} = ?",
+                      (*self._values(row)[1:], now, self._key_version, rid))
+        self._index(rid, row.keys, fresh=False)
+        self._execute("DELETE FROM minhash_bands WHERE article = ?", (rid,))
+        self._file_bands(rid, row.minhash)
+        return "updated"
+
+    @staticmethod
+    def _values(row: ArticleRow) -> tuple[Any, ...]:
+        return tuple(getattr(row, c) for c in _COLUMNS)
+
+    def _insert(self, row: ArticleRow, now: str) -> int:
+        columns = ", ".join(_COLUMNS)
+        marks = ", ".join("?" for _ in range(len(_COLUMNS) + 3))
+        found = self._one(f"INSERT INTO articles ({columns}, first_seen, updated_at, key_version) "
+                          f"VALUES ({marks}) RETURNING {self.RID}",
+                          (*self._values(row), now, now, self._key_version))
+        assert found is not None
+        return int(found[0])
+
+    def _file_bands(self, rid: int, signature: bytes | None) -> None:
+        if signature is None:
+            return
+        for band in dedup.bands(signature):
+            self._execute("INSERT INTO minhash_bands (band, article) VALUES (?, ?)", (band, rid))
+
+    def record_fetch(self, url: str, *, status: int | None = None, etag: str | None = None,
+                     last_modified: str | None = None, fetched_at: str | None = None,
+                     error: str | None = None) -> None:
+        with self._lock, self._transaction():
+            self._execute(
+                "INSERT INTO urls (url, status, etag, last_modified, fetched_at, error) "
+                "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (url) DO UPDATE SET status = excluded.status, "
+                "etag = excluded.etag, last_modified = excluded.last_modified, "
+                "fetched_at = excluded.fetched_at, error = excluded.error",
+                (url, status, etag, last_modified, fetched_at or _now(), error))
+
+    def fetch_state(self, url: str) -> FetchState | None:
+        with self._lock:
+            row = self._one("SELECT url, status, etag, last_modified, fetched_at, error FROM urls "
+                            "WHERE url = ?", (url,))
+        return FetchState(*row) if row else None
+
+    # -------------------------------------------------------------- the index
+    def reindex(self) -> int:
+        """Rebuild the whole search index from the stored articles; returns how many."""
+        with self._lock:
+            with self._transaction():
+                self._execute("UPDATE articles SET key_version = -1")
+                self._clear_index()
+                self._set_meta("key_version", "-1")
+            return self._catch_up(fresh=True)
+
+    def _catch_up(self, *, fresh: bool = False) -> int:
+        """Index every article whose keys were made by another key version (resumable, batched)."""
+        done = 0
+        while True:
+            with self._transaction():
+                rows = self._all(f"SELECT {self.RID}, doc FROM articles WHERE key_version < ? "
+                                 f"OR key_version > ? LIMIT {BATCH}", (self._key_version, self._key_version))
+                for rid, doc in rows:
+                    self._index(rid, keys_from_doc(doc), fresh=fresh)
+                    self._execute(f"UPDATE articles SET key_version = ? WHERE {self.RID} = ?",
+                                  (self._key_version, rid))
+                done += len(rows)
+                if len(rows) < BATCH:
+                    self._set_meta("key_version", str(self._key_version))
+                    return done
+
+    def _set_meta(self, key: str, value: str) -> None:
+        self._execute("INSERT INTO meta (key, value) VALUES (?, ?) "
+                      "ON CONFLICT (key) DO UPDATE SET value = excluded.value", (key, value))
+
+    def _get_meta(self, key: str) -> str | None:
+        row = self._one("SELECT value FROM meta WHERE key = ?", (key,))
+        return str(row[0]) if row else None
+
+    def _migrate(self, migrations: tuple[tuple[str, ...], ...], *, check_keys: bool = True) -> None:
+        with self._transaction():
+            self._execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+            current = int(self._get_meta("schema_version") or 0)
+            if current > len(migrations):
+                raise StoreError(f"this archive has schema {current}, newer than this khabar knows "
+                                 f"({len(migrations)}); upgrade khabar")
+            for number, statements in enumerate(migrations[current:], start=current + 1):
+                for statement in statements:
+                    self._execute(statement)
+                self._set_meta("schema_version", str(number))
+        if check_keys and self._get_meta("key_version") != str(self._key_version):
+            self._catch_up()
+
+    # -------------------------------------------------------------- reading
+    def get(self, article_id: str) -> Article | None:
+        with self._lock:
+            row = self._one("SELECT doc FROM articles WHERE id = ?", (article_id,))
+        return article_from_doc(row[0]) if row else None
+
+    def count(self) -> int:
+        with self._lock:
+            row = self._one("SELECT count(*) FROM articles")
+        return int(row[0]) if row else 0
+
+    def history(self, article_id: str) -> list[ArticleVersion]:
+        with self._lock:
+            rows = self._all("SELECT version, stored_at, content_hash FROM article_versions "
+                             "WHERE article_id = ? ORDER BY version", (article_id,))
+        return [ArticleVersion(int(v), str(at), h) for v, at, h in rows]
+
+    def _filter_sql(self, filters: Filters | None) -> tuple[str, list[Any]]:
+        clauses: list[str] = []
+        params: list[Any] = []
+        if filters is None:
+            return "", params
+        for column, value in (("section", filters.section), ("source", filters.source)):
+            if value:
+                clauses.append(f"a.{column} = ?")
+                params.append(value)
+        if filters.author:
+            clause, param = self._author_clause(filters.author)
+            clauses.append(clause)
+            params.append(param)
+        if filters.since:
+            clauses.append("a.pub_day >= ?")
+            params.append(filters.since.isoformat())
+        if filters.until:
+            clauses.append("a.pub_day <= ?")
+            params.append(filters.until.isoformat())
+        return "".join(f" AND {c}" for c in clauses), params
+
+    def latest(self, *, section: str | None = None, source: str | None = None, since: date | None = None,
+               until: date | None = None, limit: int = 20, cursor: str | None = None) -> ArticlePage:
+        where, params = self._filter_sql(Filters(section=section, source=source, since=since, until=until))
+        if cursor:
+            ts, rid = decode_cursor(cursor)
+            where += f" AND (a.sort_ts < ? OR (a.sort_ts = ? AND a.{self.RID} < ?))"
+            params += [ts, ts, rid]
+        with self._lock:
+            rows = self._all(f"SELECT {SUMMARY_SQL}, a.sort_ts, a.{self.RID} FROM articles a "
+                             f"WHERE 1 = 1{where} ORDER BY a.sort_ts DESC, a.{self.RID} DESC LIMIT ?",
+                             (*params, limit + 1))
+        items = tuple(summary(r) for r in rows[:limit])
+        more = len(rows) > limit
+        return ArticlePage(items, encode_cursor(rows[limit - 1][8], rows[limit - 1][9]) if more else None)
+
+    def iter_articles(self, filters: Filters | None = None) -> Iterator[Article]:
+        """Every matching article, streamed in batches (constant memory), oldest first."""
+        where, params = self._filter_sql(filters)
+        last = -1
+        while True:
+            with self._lock:
+                rows = self._all(f"SELECT a.{self.RID}, a.doc FROM articles a WHERE a.{self.RID} > ?{where} "
+                                 f"ORDER BY a.{self.RID} LIMIT {BATCH}", (last, *params))
+            for _, doc in rows:
+                yield article_from_doc(doc)
+            if len(rows) < BATCH:
+                return
+            last = rows[-1][0]
+
+    def _grouped(self, column: str) -> list[tuple[str, int]]:
+        with self._lock:
+            rows = self._all(f"SELECT {column}, count(*) FROM articles WHERE {column} IS NOT NULL "
+                             f"GROUP BY {column}")
+        return list(_ranked((name, int(n)) for name, n in rows))
+
+    def sections(self) -> list[tuple[str, int]]:
+        return self._grouped("section")
+
+    def sources(self) -> list[tuple[str, int]]:
+        return self._grouped("source")
+
+    def stats(self) -> Stats:
+        by_month = sorted(self._grouped("month"), reverse=True)
+        return Stats(self.count(), tuple(self.sources()), tuple(self.sections()), tuple(by_month))
+
+    def duplicates(self, article_id: str) -> list[ArticleSummary]:
+        """Other copies of the same story (same body, or MinHash-similar), earliest publisher first."""
+        with self._lock:
+            found = self._one(f"SELECT {self.RID}, content_hash, minhash FROM articles WHERE id = ?",
+                              (article_id,))
+            if found is None:
+                return []
+            rid, chash, signature = found
+            ids = {r[0] for r in self._all(f"SELECT {self.RID} FROM articles WHERE content_hash = ?",
+                                           (chash,))} if chash else set()
+            if signature is not None:
+                signature = bytes(signature)
+                marks = ", ".join("?" for _ in range(dedup.BANDS))
+                for other, other_sig in self._all(
+                        f"SELECT DISTINCT a.{self.RID}, a.minhash FROM minhash_bands b JOIN articles a "
+                        f"ON a.{self.RID} = b.article WHERE b.band IN ({marks})", dedup.bands(signature)):
+                    if dedup.similarity(signature, bytes(other_sig)) >= dedup.THRESHOLD:
+                        ids.add(other)
+            ids.discard(rid)
+            if not ids:
+                return []
+            marks = ", ".join("?" for _ in ids)
+            rows = self._all(f"SELECT {SUMMARY_SQL} FROM articles a WHERE a.{self.RID} IN ({marks}) "
+                             f"ORDER BY a.sort_ts, a.first_seen", tuple(ids))
+        return [summary(r) for r in rows]
+
+    # -------------------------------------------------------------- search
+    def search(self, query: SearchRequest) -> SearchResults:
+        parsed = query.query
+        source, source_params, match, match_params, score = self._match(parsed)
+        where, params = self._filter_sql(query.filters)
+        base = f"FROM {source} WHERE {match}{where}"
+        args = [*source_params, *match_params, *params]
+        with self._lock:
+            total, facets = self._totals(base, args, query.facets)
+            if query.sort == "date":
+                rows = self._all(f"SELECT a.{self.RID}, 0.0 {base} "
+                                 f"ORDER BY a.sort_ts DESC, a.{self.RID} DESC LIMIT ? OFFSET ?",
+                                 (*args, query.limit, query.offset))
+                chosen = [(int(r[0]), 0.0) for r in rows]
+            else:
+                chosen = self._ranked_page(base, args, score, query.limit, query.offset)
+            hits = self._hits(chosen, parsed)
+        return SearchResults(total, hits, facets)
+
+    def _totals(self, base: str, args: list[Any], facets: bool) -> tuple[int, Facets]:
+        if not facets:
+            row = self._one(f"SELECT count(*) {base}", args)
+            return (int(row[0]) if row else 0), Facets()
+        rows = self._all(f"SELECT a.source, a.section, a.month, count(*) {base} GROUP BY a.source, "
+                         "a.section, a.month", args)
+        total = sum(int(r[3]) for r in rows)
+        by = [_ranked((r[i], int(r[3])) for r in rows) for i in range(3)]
+        return total, Facets(by[0], by[1], tuple(sorted(by[2], reverse=True)))
+
+    def _ranked_page(self, base: str, args: list[Any], score: str, limit: int,
+                     offset: int) -> list[tuple[int, float]]:
+        """BM25 order, then the top candidates re-ranked with the recency boost."""
+        window = offset + limit + RERANK_EXTRA
+        rows = self._all(f"SELECT a.{self.RID}, {score} AS score, a.sort_ts {base} ORDER BY score DESC "
+                         "LIMIT ?", (*args, window))
+        now = time.time()
+        ranked = sorted(((int(r[0]), relevance(float(r[1]), float(r[2]), now)) for r in rows),
+                        key=lambda pair: -pair[1])
+        return ranked[offset:offset + limit]
+
+    def _hits(self, chosen: list[tuple[int, float]], query: Query) -> tuple[SearchHit, ...]:
+        if not chosen:
+            return ()
+        marks = ", ".join("?" for _ in chosen)
+        rows = self._all(f"SELECT a.{self.RID}, {SUMMARY_SQL}, a.doc FROM articles a "
+                         f"WHERE a.{self.RID} IN ({marks})", [rid for rid, _ in chosen])
+        by_rid = {int(r[0]): r for r in rows}
+        hits = []
+        for rid, score in chosen:
+            row = by_rid[rid]
+            text = snippet(paragraphs_from_doc(row[9]), query.highlights)
+            hits.append(SearchHit(summary(row[1:9]), text, score))
+        return tuple(hits)

@@ -1,0 +1,129 @@
+"""Turning an Article into the columns both backends store, and stored rows back into records."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta, timezone
+from typing import Any
+
+from khabar.records import Article
+from khabar.search import document_key, document_tokens
+from khabar.store import dedup
+from khabar.store.models import ArticleSummary
+
+#: Times without a zone are Tehran time (DESIGN.md "Dates").
+TEHRAN = timezone(timedelta(hours=3, minutes=30))
+#: Columns of an ArticleSummary, in order, as both backends select them.
+SUMMARY_COLUMNS = ("id", "url", "source", "section", "title", "lead", "published", "image_url")
+#: Relevance ranking: weight of title, lead and body matches; recency boost and its half-life.
+FIELD_WEIGHTS = (8.0, 3.0, 1.0)
+RECENCY_WEIGHT = 0.5
+RECENCY_DAYS = 30.0
+
+
+@dataclass(frozen=True)
+class ArticleRow:
+    """An article as stored: display columns, the JSON document, and the derived search keys."""
+
+    id: str
+    url: str | None
+    source: str | None
+    section: str | None
+    title: str | None
+    lead: str | None
+    authors: str  # JSON list
+    published: str | None
+    pub_day: str | None  # YYYY-MM-DD, for date filters
+    month: str | None  # YYYY-MM, for facets
+    sort_ts: float  # seconds since the epoch: publication, else when fetched
+    image_url: str | None
+    content_hash: str | None
+    minhash: bytes | None
+    doc: str  # Article.to_json(), the record of truth
+    doc_hash: str  # what makes a re-fetch "unchanged"
+    title_key: str
+    lead_key: str
+    body_key: str
+
+    @property
+    def keys(self) -> tuple[str, str, str]:
+        return self.title_key, self.lead_key, self.body_key
+
+
+def parse_timestamp(value: str | None) -> datetime | None:
+    if not value:
+        return None
+    try:
+        parsed = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=TEHRAN)
+
+
+def article_row(article: Article, now: datetime | None = None) -> ArticleRow:
+    data = article.to_json()
+    doc = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    volatile = {key: value for key, value in data.items() if key != "fetched_at"}
+    doc_hash = hashlib.sha256(json.dumps(volatile, ensure_ascii=False, sort_keys=True).encode()).hexdigest()
+    body_tokens = document_tokens("\n".join(article.body))
+    body_key = " ".join(body_tokens)
+    moment = (parse_timestamp(article.published) or parse_timestamp(article.fetched_at)
+              or now or datetime.now(UTC))
+    published = parse_timestamp(article.published)
+    pub_day = article.published[:10] if published and article.published else None
+    return ArticleRow(
+        id=article.id, url=article.url, source=article.source, section=article.section,
+        title=article.title, lead=article.lead,
+        authors=json.dumps(list(article.authors), ensure_ascii=False),
+        published=article.published, pub_day=pub_day, month=pub_day[:7] if pub_day else None,
+        sort_ts=moment.timestamp(), image_url=article.image.url,
+        content_hash=article.content_hash or (dedup.content_hash(body_key) if body_key else None),
+        minhash=dedup.signature(body_tokens), doc=doc, doc_hash=doc_hash,
+        title_key=document_key(article.title or ""), lead_key=document_key(article.lead or ""),
+        body_key=body_key,
+    )
+
+
+def keys_from_doc(doc: str) -> tuple[str, str, str]:
+    """Recompute the search keys of a stored document (for reindexing)."""
+    data = json.loads(doc)
+    return (document_key(data.get("title") or ""), document_key(data.get("lead") or ""),
+            document_key("\n".join(data.get("body") or ())))
+
+
+def article_from_doc(doc: str) -> Article:
+    return Article.from_json(json.loads(doc))
+
+
+def paragraphs_from_doc(doc: str) -> list[str]:
+    data = json.loads(doc)
+    return [p for p in [data.get("lead"), *(data.get("body") or ())] if p]
+
+
+def summary(row: Mapping[str, Any] | tuple[Any, ...]) -> ArticleSummary:
+    values = tuple(row[c] for c in SUMMARY_COLUMNS) if isinstance(row, Mapping) else tuple(row[:8])
+    return ArticleSummary(*values)
+
+
+def relevance(bm25: float, sort_ts: float, now: float) -> float:
+    """BM25 (larger is better) boosted for recent articles: up to ×(1 + RECENCY_WEIGHT)."""
+    age_days = max(0.0, (now - sort_ts) / 86400.0)
+    return bm25 * (1.0 + RECENCY_WEIGHT * math.exp(-age_days / RECENCY_DAYS))
+
+
+def encode_cursor(sort_ts: float, rowid: int) -> str:
+    return f"{sort_ts!r}~{rowid}"
+
+
+def decode_cursor(cursor: str) -> tuple[float, int]:
+    from khabar.errors import QueryError
+
+    try:
+        ts, rowid = cursor.split("~")
+        return float(ts), int(rowid)
+    except ValueError as exc:
+        raise QueryError(f"bad page cursor {cursor!r}; start again without one") from exc

@@ -1,0 +1,80 @@
+"""Schemas of both backends as ordered migrations.
+
+Each migration is applied once, in one transaction, and recorded in ``meta.schema_version``. Add a
+new migration at the end; never edit one that has shipped.
+"""
+
+from __future__ import annotations
+
+from khabar.store.rows import FIELD_WEIGHTS
+
+_W = ", ".join(str(w) for w in FIELD_WEIGHTS)
+
+SQLITE_MIGRATIONS: tuple[tuple[str, ...], ...] = (
+    (
+        """CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)""",
+        """CREATE TABLE articles (
+            rowid INTEGER PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
+            url TEXT, source TEXT, section TEXT, title TEXT, lead TEXT,
+            authors TEXT NOT NULL DEFAULT '[]',
+            published TEXT, pub_day TEXT, month TEXT, sort_ts REAL NOT NULL, image_url TEXT,
+            content_hash TEXT, minhash BLOB,
+            doc TEXT NOT NULL, doc_hash TEXT NOT NULL,
+            version INTEGER NOT NULL DEFAULT 1,
+            first_seen TEXT NOT NULL, updated_at TEXT NOT NULL,
+            key_version INTEGER NOT NULL DEFAULT -1)""",
+        "CREATE INDEX articles_by_time ON articles(sort_ts)",
+        "CREATE INDEX articles_by_section ON articles(section, sort_ts)",
+        "CREATE INDEX articles_by_source ON articles(source, sort_ts)",
+        "CREATE INDEX articles_by_hash ON articles(content_hash)",
+        "CREATE INDEX articles_by_key_version ON articles(key_version)",
+        """CREATE TABLE article_versions (
+            article_id TEXT NOT NULL, version INTEGER NOT NULL, content_hash TEXT,
+            doc TEXT NOT NULL, stored_at TEXT NOT NULL,
+            PRIMARY KEY (article_id, version)) WITHOUT ROWID""",
+        """CREATE TABLE minhash_bands (
+            band INTEGER NOT NULL, article INTEGER NOT NULL,
+            PRIMARY KEY (band, article)) WITHOUT ROWID""",
+        """CREATE VIRTUAL TABLE articles_fts USING fts5(
+            title, lead, body, tokenize = 'unicode61 remove_diacritics 0')""",
+        f"INSERT INTO articles_fts(articles_fts, rank) VALUES ('rank', 'bm25({_W})')",
+        """CREATE TABLE urls (
+            url TEXT PRIMARY KEY, status INTEGER, etag TEXT, last_modified TEXT,
+            fetched_at TEXT, error TEXT)""",
+    ),
+)
+
+POSTGRES_MIGRATIONS: tuple[tuple[str, ...], ...] = (
+    (
+        "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+        """CREATE TABLE articles (
+            rid BIGSERIAL PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
+            url TEXT, source TEXT, section TEXT, title TEXT, lead TEXT,
+            authors JSONB NOT NULL DEFAULT '[]',
+            published TEXT, pub_day TEXT, month TEXT, sort_ts DOUBLE PRECISION NOT NULL, image_url TEXT,
+            content_hash TEXT, minhash BYTEA,
+            doc TEXT NOT NULL, doc_hash TEXT NOT NULL,
+            version INTEGER NOT NULL DEFAULT 1,
+            first_seen TEXT NOT NULL, updated_at TEXT NOT NULL,
+            key_version INTEGER NOT NULL DEFAULT -1,
+            tsv TSVECTOR NOT NULL DEFAULT ''::tsvector)""",
+        "CREATE INDEX articles_by_time ON articles(sort_ts)",
+        "CREATE INDEX articles_by_section ON articles(section, sort_ts)",
+        "CREATE INDEX articles_by_source ON articles(source, sort_ts)",
+        "CREATE INDEX articles_by_hash ON articles(content_hash)",
+        "CREATE INDEX articles_by_key_version ON articles(key_version)",
+        "CREATE INDEX articles_tsv ON articles USING GIN (tsv)",
+        """CREATE TABLE article_versions (
+            article_id TEXT NOT NULL, version INTEGER NOT NULL, content_hash TEXT,
+            doc TEXT NOT NULL, stored_at TEXT NOT NULL,
+            PRIMARY KEY (article_id, version))""",
+        """CREATE TABLE minhash_bands (
+            band BIGINT NOT NULL, article BIGINT NOT NULL,
+            PRIMARY KEY (band, article))""",
+        """CREATE TABLE urls (
+            url TEXT PRIMARY KEY, status INTEGER, etag TEXT, last_modified TEXT,
+            fetched_at TEXT, error TEXT)""",
+    ),
+)

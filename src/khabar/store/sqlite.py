@@ -1,0 +1,118 @@
+"""The default archive: one SQLite file in WAL mode, full-text search with FTS5 over search keys.
+
+One writer at a time (SQLite's rule); readers never block it. Each upsert is one transaction (or one
+per batch in ``upsert_many``), so a crash loses at most the transaction in flight, and the article
+row and its index entry always commit together.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from khabar.errors import StoreError
+from khabar.search import AllOf, AnyOf, Node, Phrase, Query
+from khabar.store.base import SQLStore
+from khabar.store.schema import SQLITE_MIGRATIONS
+
+PRAGMAS = (
+    "PRAGMA journal_mode = WAL",
+    "PRAGMA synchronous = NORMAL",  # durable at every commit against a process crash, fast
+    "PRAGMA busy_timeout = 30000",
+    "PRAGMA cache_size = -65536",  # 64 MiB page cache
+    "PRAGMA temp_store = MEMORY",
+    "PRAGMA mmap_size = 268435456",
+)
+
+
+def fts_expression(node: Node) -> str:
+    """Compile a query tree node to FTS5 MATCH syntax (tokens are plain word characters)."""
+    if isinstance(node, Phrase):
+        return '"' + " ".join(node.words) + '"' + (" *" if node.prefix else "")
+    joiner = " OR " if isinstance(node, AnyOf) else " AND "
+    assert isinstance(node, AnyOf | AllOf)
+    return "(" + joiner.join(fts_expression(item) for item in node.items) + ")"
+
+
+def fts_query(query: Query) -> str:
+    text = fts_expression(query.include)
+    if query.exclude:
+        text = f"({text}) NOT ({' OR '.join(fts_expression(e) for e in query.exclude)})"
+    return text
+
+
+class SQLiteStore(SQLStore):
+    RID = "rowid"
+
+    def __init__(self, path: str) -> None:
+        super().__init__()
+        self.path = path
+        if path != ":memory:" and not Path(path).parent.exists():
+            raise StoreError(f"cannot create archive {path}: folder {Path(path).parent} does not exist; "
+                             "create it or pass another --db")
+        try:
+            self._conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+            for pragma in PRAGMAS:
+                self._conn.execute(pragma)
+            self._depth = 0
+            self._migrate(SQLITE_MIGRATIONS)
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"cannot open archive {path}: {exc}; is it a khabar archive? "
+                             "pass another --db") from exc
+
+    def _execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        try:
+            return self._conn.execute(sql, params)
+        except sqlite3.OperationalError as exc:
+            if "fts5" in str(exc):
+                from khabar.errors import QueryError
+
+                raise QueryError(f"the search index cannot run this query ({exc}); simplify it") from exc
+            raise StoreError(f"archive {self.path}: {exc}; check the disk and that no other writer hangs") \
+                from exc
+
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        if self._depth:
+            self._depth += 1
+            try:
+                yield
+            finally:
+                self._depth -= 1
+            return
+        self._execute("BEGIN IMMEDIATE")
+        self._depth = 1
+        try:
+            yield
+        except BaseException:
+            self._depth = 0
+            self._conn.execute("ROLLBACK")
+            raise
+        self._depth = 0
+        self._execute("COMMIT")
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def _index(self, rid: int, keys: tuple[str, str, str], *, fresh: bool) -> None:
+        if not fresh:
+            self._execute("DELETE FROM articles_fts WHERE rowid = ?", (rid,))
+        self._execute("INSERT INTO articles_fts (rowid, title, lead, body) VALUES (?, ?, ?, ?)", (rid, *keys))
+
+    def _clear_index(self) -> None:
+        self._execute("DELETE FROM articles_fts")
+
+    def _match(self, query: Query) -> tuple[str, list[Any], str, list[Any], str]:
+        return ("articles_fts f JOIN articles a ON a.rowid = f.rowid", [],
+                "articles_fts MATCH ?", [fts_query(query)], "-f.rank")
+
+    def _author_clause(self, author: str) -> tuple[str, Any]:
+        return "EXISTS (SELECT 1 FROM json_each(a.authors) WHERE json_each.value = ?)", author
+
+    def index_size(self) -> int:
+        """Bytes used by the full-text index (for benchmarks)."""
+        row = self._one("SELECT sum(pgsize) FROM dbstat WHERE name LIKE 'articles_fts%'")
+        return int(row[0] or 0) if row else 0

@@ -1,0 +1,205 @@
+"""The Store contract, run against every backend (see the ``store`` fixture in conftest.py)."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from khabar.errors import StoreError
+from khabar.records import Article, Image
+from khabar.search import Filters, SearchRequest
+from khabar.store import open_store
+
+ZWNJ = "\u200c"
+
+BODY = (
+    f"شورای شهر بندر نمونه روز دوشنبه طرح تازه‌ای برای ساخت پل عابر پیاده تصویب کرد و گفت ساخت آن از "
+    f"بهار آغاز می{ZWNJ}شود.",
+    f"به گفته رئیس شورا هزینه این طرح از محل درآمدهای عوارض نوسازی تأمین می{ZWNJ}شود و پیمانکار آن با مناقصه "
+    f"انتخاب خواهد شد.",
+    f"ساکنان محله قدیمی شهر سال{ZWNJ}ها خواستار ساخت این پل بودند زیرا عبور از بزرگراه برای کودکان و "
+    f"سالمندان خطرناک است.",
+)
+
+
+def article(n: int = 1, **changes: Any) -> Article:
+    base = Article(
+        id=f"art-{n}", url=f"https://news.example/{n}", source="خبرنامه نمونه", section="شهری",
+        title=f"تصویب طرح پل عابر پیاده شماره {n}", lead="شورای شهر طرح پل تازه را تصویب کرد.",
+        authors=("سارا احمدی",), published=f"2025-11-{n % 28 + 1:02d}T09:00:00+03:30",
+        image=Image(url=f"https://news.example/{n}.jpg"), body=BODY,
+    )
+    return dataclasses.replace(base, **changes)
+
+
+def test_same_page_twice_is_one_row(store: Any) -> None:
+    assert store.upsert(article()) == "inserted"
+    assert store.upsert(article()) == "unchanged"
+    assert store.count() == 1
+    assert store.history("art-1") == []
+
+
+def test_refetch_with_only_a_new_fetch_time_is_unchanged(store: Any) -> None:
+    store.upsert(article(fetched_at="2025-11-02T10:00:00+00:00"))
+    assert store.upsert(article(fetched_at="2025-11-03T10:00:00+00:00")) == "unchanged"
+
+
+def test_changed_page_updates_row_and_keeps_history(store: Any) -> None:
+    store.upsert(article())
+    changed = article(title="تصویب طرح پل عابر پیاده؛ آغاز ساخت از بهار")
+    assert store.upsert(changed) == "updated"
+    assert store.count() == 1
+    assert store.get("art-1") == changed
+    history = store.history("art-1")
+    assert [v.version for v in history] == [1]
+    assert store.upsert(article(title="تیتر سوم")) == "updated"
+    assert [v.version for v in store.history("art-1")] == [1, 2]
+    # The index follows the update: the old title no longer matches, the new one does.
+    assert store.search(SearchRequest("سوم")).total == 1
+    assert store.search(SearchRequest("بهار آغاز ساخت")).total == 1
+
+
+def test_get_round_trips_the_article(store: Any) -> None:
+    original = article(tags=("شهر", "پل"), kicker="خبر ویژه")
+    store.upsert(original)
+    assert store.get("art-1") == original
+    assert store.get("missing") is None
+
+
+def test_upsert_many_counts(store: Any) -> None:
+    counts = store.upsert_many([article(n) for n in range(1, 8)] + [article(1)])
+    assert counts == {"inserted": 7, "updated": 0, "unchanged": 1}
+    assert store.count() == 7
+
+
+def test_article_without_id_is_refused(store: Any) -> None:
+    with pytest.raises(StoreError, match="no id"):
+        store.upsert(article(id=""))
+
+
+def test_latest_pages_by_date_with_cursor(store: Any) -> None:
+    store.upsert_many([article(n) for n in range(1, 26)])
+    seen: list[str] = []
+    cursor = None
+    while True:
+        page = store.latest(limit=10, cursor=cursor)
+        seen += [item.id for item in page.items]
+        cursor = page.next_cursor
+        if cursor is None:
+            break
+    assert len(seen) == 25 and len(set(seen)) == 25
+    dates = [store.get(i).published for i in seen]
+    assert dates == sorted(dates, reverse=True)
+
+
+def test_latest_filters_by_section_and_date(store: Any) -> None:
+    store.upsert(article(1, section="ورزش", published="2025-11-02"))
+    store.upsert(article(2, section="شهری", published="2025-11-05"))
+    store.upsert(article(3, section="ورزش", published="2025-11-20"))
+    sport = store.latest(section="ورزش")
+    assert [i.id for i in sport.items] == ["art-3", "art-1"]
+    window = store.latest(since=date(2025, 11, 3), until=date(2025, 11, 20))
+    assert [i.id for i in window.items] == ["art-3", "art-2"]
+
+
+def test_summary_fields(store: Any) -> None:
+    store.upsert(article())
+    item = store.latest().items[0]
+    assert (item.id, item.source, item.section, item.image_url) == (
+        "art-1", "خبرنامه نمونه", "شهری", "https://news.example/1.jpg")
+    assert item.published == "2025-11-02T09:00:00+03:30"
+
+
+def test_iter_articles_filters(store: Any) -> None:
+    store.upsert_many([article(n, source="الف" if n % 2 else "ب") for n in range(1, 11)])
+    assert len(list(store.iter_articles())) == 10
+    assert {a.source for a in store.iter_articles(Filters(source="ب"))} == {"ب"}
+    assert len(list(store.iter_articles(Filters(author="سارا احمدی")))) == 10
+    assert list(store.iter_articles(Filters(author="کس دیگر"))) == []
+
+
+def test_stats_sections_sources(store: Any) -> None:
+    store.upsert(article(1, section="ورزش", published="2025-10-05"))
+    store.upsert(article(2, section="ورزش", published="2025-11-05"))
+    store.upsert(article(3, section="شهری", published="2025-11-06", source="دیگری"))
+    assert store.sections() == [("ورزش", 2), ("شهری", 1)]
+    assert store.sources() == [("خبرنامه نمونه", 2), ("دیگری", 1)]
+    stats = store.stats()
+    assert stats.total == 3
+    assert stats.by_month == (("2025-11", 2), ("2025-10", 1))
+    assert "ورزش" in stats.render()
+    assert stats.to_json()["by_section"] == {"ورزش": 2, "شهری": 1}
+
+
+def test_duplicates_exact_and_near_first_publisher_first(store: Any) -> None:
+    first = article(1, source="نخست", published="2025-11-01T08:00:00+03:30")
+    copy = article(2, source="بازنشر", published="2025-11-01T11:00:00+03:30", title="پل تازه در بندر نمونه")
+    edited = article(3, source="سومی", published="2025-11-01T10:00:00+03:30",
+                     body=(*BODY[:2], BODY[2].replace("سالمندان", "افراد سالمند"), "منبع: خبرنامه نمونه"))
+    other = article(4, body=("یک خبر کاملاً دیگر درباره بازار میوه و ترهبار شهر که ربطی به پل ندارد. " * 5,))
+    store.upsert_many([copy, edited, first, other])
+    assert [s.id for s in store.duplicates("art-2")] == ["art-1", "art-3"]
+    assert [s.id for s in store.duplicates("art-1")] == ["art-3", "art-2"]
+    assert store.duplicates("art-4") == []
+    assert store.duplicates("missing") == []
+
+
+def test_fetch_state(store: Any) -> None:
+    assert store.fetch_state("https://news.example/a") is None
+    store.record_fetch("https://news.example/a", status=200, etag='"x1"', fetched_at="2025-11-01T00:00:00Z")
+    store.record_fetch("https://news.example/a", status=304, etag='"x2"', fetched_at="2025-11-02T00:00:00Z")
+    state = store.fetch_state("https://news.example/a")
+    assert (state.status, state.etag, state.fetched_at) == (304, '"x2"', "2025-11-02T00:00:00Z")
+
+
+def test_reindex_rebuilds_search(store: Any) -> None:
+    store.upsert_many([article(n) for n in range(1, 6)])
+    assert store.reindex() == 5
+    assert store.search(SearchRequest("پل")).total == 5
+
+
+def test_reopen_keeps_everything(archive: str) -> None:
+    with open_store(archive) as first:
+        first.upsert(article())
+    with open_store(archive) as second:
+        assert second.count() == 1
+        assert second.search(SearchRequest("مناقصه")).total == 1
+
+
+def test_index_catches_up_when_key_version_changes(archive: str) -> None:
+    with open_store(archive) as first:
+        first.upsert_many([article(n) for n in range(1, 4)])
+        first._execute("UPDATE articles SET key_version = -5")  # as if built by another key version
+        first._set_meta("key_version", "-5")
+    with open_store(archive) as second:
+        assert second._one("SELECT count(*) FROM articles WHERE key_version = -5") == (0,)
+        assert second.search(SearchRequest("مناقصه")).total == 3
+
+
+@pytest.mark.parametrize("bad", ["", "   ", "mysql://host/db"])
+def test_bad_archive_names(bad: str) -> None:
+    with pytest.raises(StoreError):
+        open_store(bad)
+
+
+def test_missing_folder_names_the_fix(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="does not exist"):
+        open_store(str(tmp_path / "nope" / "khabar.db"))
+
+
+def test_not_an_archive(tmp_path: Path) -> None:
+    junk = tmp_path / "junk.db"
+    junk.write_bytes(b"this is not sqlite at all" * 100)
+    with pytest.raises(StoreError, match="pass another --db"):
+        open_store(str(junk))
+
+
+def test_unreachable_postgres_is_one_line() -> None:
+    with pytest.raises(StoreError) as caught:
+        open_store("postgresql://nobody:secret@127.0.0.1:1/none")
+    assert "\n" not in str(caught.value)
+    assert "secret" not in str(caught.value)
