@@ -120,6 +120,7 @@ CARDINAL_WORDS: Final[dict[str, int]] = {
     "ده": 10, "یازده": 11, "دوازده": 12, "سیزده": 13, "چهارده": 14, "پانزده": 15, "شانزده": 16,
     "هفده": 17, "هجده": 18, "هیجده": 18, "نوزده": 19, "بیست": 20, "سی": 30, "چهل": 40,
     "پنجاه": 50, "نیم": 0,
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "ten": 10,
 }
 
 #: Units of relative phrases → (kind, amount): minutes, hours and days count back exactly,
@@ -132,10 +133,15 @@ RELATIVE_UNITS: Final[dict[str, tuple[str, int]]] = {
     "هفته": ("days", 7),
     "ماه": ("months", 1),
     "سال": ("months", 12),
+    "second": ("seconds", 1), "seconds": ("seconds", 1),
+    "minute": ("minutes", 1), "minutes": ("minutes", 1), "min": ("minutes", 1), "mins": ("minutes", 1),
+    "hour": ("hours", 1), "hours": ("hours", 1), "day": ("days", 1), "days": ("days", 1),
+    "week": ("days", 7), "weeks": ("days", 7), "month": ("months", 1), "months": ("months", 1),
+    "year": ("months", 12), "years": ("months", 12),
 }
 
 #: Words after a relative amount that mean "ago".
-RELATIVE_AGO: Final[tuple[str, ...]] = ("پیش", "قبل")
+RELATIVE_AGO: Final[tuple[str, ...]] = ("پیش", "قبل", "ago")
 
 #: Whole-phrase relative words → days from the reference (precision day), or None for "just now"
 #: (the reference itself, precision minute).

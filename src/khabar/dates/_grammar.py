@@ -90,13 +90,25 @@ def _ordinal_pattern() -> str:
     return f"(?:{composed}{_JOIN}و{_JOIN}{units}|{single})"
 
 
+def _ampm() -> str:
+    return _alternation([*cal.AM_WORDS, *cal.PM_WORDS])
+
+
 def _time(prefix: str) -> str:
-    """A time of day; group names carry ``prefix`` so a pattern can hold two."""
-    ampm = _alternation([*cal.AM_WORDS, *cal.PM_WORDS])
+    """A clock time; group names carry ``prefix`` so a pattern can hold two."""
     return (
         rf"(?<![\d:])(?P<{prefix}hh>\d{{1,2}}):(?P<{prefix}mi>\d{{2}})"
         rf"(?::(?P<{prefix}ss>\d{{2}})(?:\.\d+)?)?(?![\d:])"
-        rf"(?:\s*(?P<{prefix}ampm>{ampm})(?![\w\u200c]))?"
+        rf"(?:\s*(?P<{prefix}ampm>{_ampm()})(?![\w\u200c]))?"
+    )
+
+
+def _hour_only() -> str:
+    """``ساعت ۱۰ صبح``، ``ساعت ۱۰ و ۳۰ دقیقه``: an hour without a colon needs the word ساعت."""
+    return (
+        rf"(?:ساعت|الساعة)[\s:]*(?P<hx>\d{{1,2}})(?![\d:])"
+        rf"(?:{_JOIN}و{_JOIN}(?P<hxm>\d{{1,2}}){_JOIN}دقیقه)?"
+        rf"(?:\s*(?P<hxampm>{_ampm()})(?![\w\u200c]))?"
     )
 
 
@@ -108,12 +120,12 @@ def _zone() -> str:
 def _tail() -> str:
     """An optional time after a date: ``- ۱۰:۳۰``، ``، ساعت ۱۰:۳۰``، ``T10:30:00+03:30``."""
     lead = r"(?:t|[\s,|/@-]*(?:(?:ساعت|at|الساعة)[\s:]*)?)"
-    return f"(?:{lead}{_time('')}{_zone()})?"
+    return f"(?:(?:{lead}{_time('')}|[\\s,|-]*{_hour_only()}){_zone()})?"
 
 
 def _head() -> str:
     """An optional time before a date: ``۱۴:۲۳ - ۱۴۰۴/۰۸/۱۳``."""
-    return rf"(?:(?:ساعت\s*)?{_time('h_')}[\s,|-]+)?"
+    return rf"(?:(?:ساعت\s*)?{_time('h_')}[\s,|-]+(?:روز\s+)?)?"
 
 
 def _weekday() -> str:
@@ -137,17 +149,20 @@ def textual() -> re.Pattern[str]:
     month = rf"(?P<month>{_alternation(names)})(?:{_JOIN}ماه)?{_END}"
     return _compile(
         rf"{_head()}{_weekday()}{day}(?:{_JOIN}(?:ام|م|th|st|nd|rd))?[\s\u200c-]*{month}"
-        rf"(?:[\s,]*{_year()})?{_tail()}"
+        rf"(?:[\s,]*(?:سال{_JOIN})?{_year()})?{_tail()}"
     )
 
 
 @cache
 def month_first() -> re.Pattern[str]:
-    """English order: ``Tuesday, November 4, 2025``."""
-    names = [name for name in cal.GREGORIAN_MONTHS if name.isascii()]
+    """English order: ``Tuesday, November 4, 2025``; in other scripts only with a year: ``نوامبر ۴، ۲۰۲۵``."""
+    english = _alternation(name for name in cal.GREGORIAN_MONTHS if name.isascii())
+    others = [*cal.JALALI_MONTHS, *cal.DARI_MONTHS, *cal.HIJRI_MONTHS]
+    others += [name for name in cal.GREGORIAN_MONTHS if not name.isascii()]
     return _compile(
-        rf"{_head()}{_weekday()}{_START}(?P<month>{_alternation(names)})\.?\s+"
-        rf"(?P<day>\d{{1,2}})(?!\d)(?:st|nd|rd|th)?(?:,?\s*{_year()})?{_tail()}"
+        rf"{_head()}{_weekday()}{_START}(?:(?P<month>{english})\.?\s+(?P<day>\d{{1,2}})(?!\d)"
+        rf"(?:st|nd|rd|th)?(?:,?\s*{_year()})?|(?P<month_fa>{_alternation(others)}){_END}{_JOIN}"
+        rf"(?P<day_fa>\d{{1,2}})(?!\d)[\s,]+(?P<year_fa>\d{{4}})(?!\d)){_tail()}"
     )
 
 
@@ -172,14 +187,17 @@ def numeric_dmy() -> re.Pattern[str]:
 
 @cache
 def relative_ago() -> re.Pattern[str]:
-    """``۲ ساعت پیش``، ``سه روز قبل``، ``یک هفته پیش``."""
+    """``۲ ساعت پیش``، ``سه روز قبل``، ``یک ساعت و ۲۰ دقیقه پیش``، ``2 hours ago``."""
     card = _alternation(cal.CARDINAL_WORDS)
-    number = rf"(?P<n>\d{{1,3}}|{_START}{card}(?:{_JOIN}و{_JOIN}{card})?)"
     units = _alternation(cal.RELATIVE_UNITS)
-    ago = _alternation(cal.RELATIVE_AGO)
+
+    def amount(name: str) -> str:
+        return rf"(?P<{name}>\d{{1,3}}|{_START}{card}(?:{_JOIN}و{_JOIN}{card})?)"
+
     return _compile(
-        rf"(?<![\d.:/]){number}{_END}{_JOIN}(?P<unit>{units}){_JOIN}"
-        rf"(?:و{_JOIN}(?P<half>نیم){_JOIN})?{ago}{_END}"
+        rf"(?<![\d.:/]){amount('n')}{_END}{_JOIN}(?P<unit>{units}){_END}{_JOIN}"
+        rf"(?:و{_JOIN}(?:(?P<half>نیم)|{amount('n2')}{_JOIN}(?P<unit2>{units}){_END}){_JOIN})?"
+        rf"{_alternation(cal.RELATIVE_AGO)}{_END}"
     )
 
 
@@ -193,7 +211,7 @@ def relative_word() -> re.Pattern[str]:
 @cache
 def time_only() -> re.Pattern[str]:
     """A time of day alone (parse_date only): ``ساعت ۱۴:۴۵``، ``۱۰:۳۰ ق.ظ``."""
-    return _compile(rf"(?:(?:ساعت|at)[\s:]*)?{_time('')}{_zone()}")
+    return _compile(rf"(?:(?:(?:ساعت|at)[\s:]*)?{_time('')}|{_hour_only()}){_zone()}")
 
 
 @cache

@@ -149,32 +149,33 @@ def infer_year(calendar: str, month: int, day: int, ctx: Context) -> date:
 
 
 def _time_of(match: re.Match[str], prefix: str) -> time | None:
-    hh = match.group(f"{prefix}hh")
-    if hh is None:
+    groups = match.groupdict()
+    if groups.get(f"{prefix}hh") is not None:
+        hh, mi = groups[f"{prefix}hh"], groups[f"{prefix}mi"]
+        ss, marker = groups[f"{prefix}ss"] or "0", groups[f"{prefix}ampm"]
+    elif not prefix and groups.get("hx") is not None:
+        hh, mi, ss, marker = groups["hx"], groups["hxm"] or "0", "0", groups["hxampm"]
+    else:
         return None
-    hour, minute = int(hh), int(match.group(f"{prefix}mi"))
-    second = int(match.group(f"{prefix}ss") or 0)
-    marker = match.group(f"{prefix}ampm")
+    hour, minute, second = int(hh), int(mi), int(ss)
     if marker is not None:
-        hour = _apply_marker(hour, minute, fold_key(marker))
+        hour = _apply_marker(hour, fold_key(marker))
     if hour > 23 or minute > 59 or second > 59:
-        raise DateError(f"{hh}:{match.group(f'{prefix}mi')} is not a time of day")
+        raise DateError(f"{hh}:{mi.zfill(2)} is not a time of day")
     return time(hour, minute, second)
 
 
-def _apply_marker(hour: int, minute: int, marker: str) -> int:
-    am = {fold_key(word) for word in cal.AM_WORDS}
-    if hour > 12 or hour == 0:
-        if marker in am or hour > 12:
-            return hour if hour < 24 else 99
-        return hour
-    if marker in am:
+def _apply_marker(hour: int, marker: str) -> int:
+    """A 12-hour clock time with its marker (ق.ظ، ب.ظ، صبح، عصر، شب …) on the 24-hour clock."""
+    if hour == 0 or hour > 12:
+        return hour  # already a 24-hour time
+    if marker in {fold_key(word) for word in cal.AM_WORDS}:
         return 0 if hour == 12 else hour
-    if marker == fold_key("شب") and hour < 5:
-        return hour
-    if marker == fold_key("ظهر") and hour < 5:
-        return hour + 12
-    return hour if hour == 12 else hour + 12
+    if marker == fold_key("شب"):
+        return 0 if hour == 12 else (hour if hour < 5 else hour + 12)
+    if marker == fold_key("ظهر"):
+        return hour + 12 if hour < 5 else hour
+    return 12 if hour == 12 else hour + 12
 
 
 def _zone_of_match(match: re.Match[str], ctx: Context) -> tzinfo:
@@ -197,9 +198,7 @@ def _zone_of_match(match: re.Match[str], ctx: Context) -> tzinfo:
 
 def combine(day: date, match: re.Match[str], ctx: Context) -> tuple[datetime, str]:
     """The date with the match's time (after or before it) in the right zone, and its precision."""
-    moment = _time_of(match, "")
-    if moment is None and "h_hh" in match.re.groupindex:
-        moment = _time_of(match, "h_")
+    moment = _time_of(match, "") or _time_of(match, "h_")
     zone = _zone_of_match(match, ctx)
     if moment is None:
         return datetime.combine(day, time(), zone), "day"
@@ -275,25 +274,41 @@ def resolve_numeric(match: re.Match[str], ctx: Context) -> Resolved:
 
 
 def resolve_month_first(match: re.Match[str], ctx: Context) -> Resolved:
-    entry = g.months()[fold_key(match.group("month"))]
-    year = int(match.group("year")) if match.group("year") else None
-    return _dated("gregorian", year, entry.month, int(match.group("day")), match, ctx)
+    written = match.group("month") or match.group("month_fa")
+    entry = g.months()[fold_key(written)]
+    year_text = match.group("year") or match.group("year_fa")
+    year = int(year_text) if year_text else None
+    day = int(match.group("day") or match.group("day_fa"))
+    return _dated(entry.calendar, year, entry.month, day, match, ctx)
 
 
 def resolve_relative_ago(match: re.Match[str], ctx: Context) -> Resolved:
-    amount = _number(match.group("n"), g.cardinals())
-    kind, unit = _unit(match.group("unit"))
-    halves = amount * 2 + (1 if match.group("half") or amount == 0 else 0)
+    spans = [_span(match.group("n"), match.group("unit"), bool(match.group("half")))]
+    if match.group("n2"):
+        spans.append(_span(match.group("n2"), match.group("unit2"), False))
     ref = ctx.reference
-    if kind in ("seconds", "minutes", "hours"):
-        delta = timedelta(**{kind: unit * halves / 2})
-        value = (ref.astimezone(UTC) - delta).astimezone(ctx.zone)
-        return Resolved(value.replace(second=0, microsecond=0), "minute", "relative")
-    if kind == "days":
-        day = ref.date() - timedelta(days=unit * halves / 2)
-    else:
-        day = _months_back(ref.date(), unit * halves // 2)
+    if all(kind != "months" for kind, _ in spans):
+        delta = sum((timedelta(**{kind: amount}) for kind, amount in spans), timedelta())
+        if any(kind != "days" for kind, _ in spans) or delta % timedelta(days=1):
+            # hours or minutes (or half a day): an instant, counted in elapsed time
+            value = (ref.astimezone(UTC) - delta).astimezone(ctx.zone)
+            return Resolved(value.replace(second=0, microsecond=0), "minute", "relative")
+        return Resolved(datetime.combine(ref.date() - delta, time(), ctx.zone), "day", "relative")
+    day = ref.date()
+    for kind, amount in spans:
+        if kind == "months":
+            day = _months_back(day, int(amount))
+        elif kind == "days":
+            day -= timedelta(days=int(amount))
     return Resolved(datetime.combine(day, time(), ctx.zone), "day", "relative")
+
+
+def _span(number: str, unit: str, half: bool) -> tuple[str, float]:
+    """(kind, amount) of «۲ ساعت»، «نیم ساعت» (amount 0 with نیم is half a unit), «یک ساعت و نیم»."""
+    count = _number(number, g.cardinals())
+    kind, size = _unit(unit)
+    amount = size * (count + (0.5 if half or (count == 0 and fold_key(number) == fold_key("نیم")) else 0))
+    return kind, amount
 
 
 def _unit(written: str) -> tuple[str, int]:
