@@ -250,7 +250,8 @@ def _breadcrumb_items(root: HtmlElement) -> list[str]:
 def _authors(meta: Metadata, scope: HtmlElement, source: str | None) -> tuple[str, ...]:
     def real(name: str) -> bool:
         key = fold(name)
-        return bool(key) and not (source and (key in fold(source) or fold(source) in key)) and len(name) < 60
+        site = fold(source or "")
+        return bool(key) and key != site and not (site and key in site) and "|" not in name and len(name) < 60
 
     if meta.authors and all(real(n) for n in meta.authors):
         return meta.authors
