@@ -187,15 +187,53 @@ def date(text: tuple[str, ...], reference: str | None) -> None:
 
 
 # ---------------------------------------------------------------- ingest
+def collect_options(command: Any) -> Any:
+    """Flags shared by ``ingest`` and ``watch``: manners and bounds of collecting."""
+    options = [
+        click.option("--delay", type=click.FloatRange(0), default=None,
+                     help="Seconds between requests to one host (default 1; Crawl-delay can raise it)."),
+        click.option("--max-pages", type=click.IntRange(0), default=None, help="Stop after this many pages."),
+        click.option("--max-bytes", type=click.IntRange(1), default=None,
+                     help="Largest page in bytes, counted after decompression (default 20 MB)."),
+        click.option("--timeout", type=click.FloatRange(0.1), default=None,
+                     help="Seconds to wait for a slow server (read timeout; the total is 3x)."),
+        click.option("--retries", type=click.IntRange(0), default=None,
+                     help="Tries after a 429, 5xx or timeout."),
+        click.option("--ignore-robots", is_flag=True,
+                     help="Do not read robots.txt (only for your own sites)."),
+        click.option("--warc-out", type=click.Path(dir_okay=False), default=None,
+                     help="Append every fetched response to this WARC file (.warc.gz)."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def fetch_overrides(settings: Settings, *, delay: float | None, max_pages: int | None, max_bytes: int | None,
+                    timeout: float | None, retries: int | None, ignore_robots: bool,
+                    warc_out: str | None) -> Settings:
+    from dataclasses import replace
+
+    changes: dict[str, Any] = {"per_host_delay": delay, "max_pages": max_pages, "max_bytes": max_bytes,
+                               "max_retries": retries, "warc_out": warc_out}
+    if timeout is not None:
+        changes.update(read_timeout=timeout, total_timeout=3 * timeout)
+    if ignore_robots:
+        changes["obey_robots"] = False
+    fetch = replace(settings.fetch, **{k: v for k, v in changes.items() if v is not None})
+    return replace(settings, fetch=fetch)
+
+
 @main.command()
 @click.argument("sources", nargs=-1, required=True)
 @db_option
 @click.option("--no-repair", is_flag=True, help="Store the pages' own orthography.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress, only the summary.")
-def ingest(sources: tuple[str, ...], db: str | None, no_repair: bool, quiet: bool) -> None:
-    """Add pages to the archive: files, folders, URLs (idempotent)."""
+@collect_options
+def ingest(sources: tuple[str, ...], db: str | None, no_repair: bool, quiet: bool, **collecting: Any) -> None:
+    """Add to the archive: pages, feeds, sitemaps, sites, WARC files, folders (idempotent, resumable)."""
     with one_line_errors():
-        settings = load_settings(db=db, repair=not no_repair)
+        settings = fetch_overrides(load_settings(db=db, repair=not no_repair), **collecting)
         summary = run_ingest(sources, settings, quiet=quiet)
         click.echo(summary.line())
         if summary.failed and not summary.total_ok:
@@ -218,27 +256,61 @@ class IngestSummary:
 
 
 def run_ingest(sources: tuple[str, ...] | list[str], settings: Settings, *, quiet: bool) -> IngestSummary:
+    """Collect, process and store; crawl state is kept in the archive so an interrupted run resumes."""
     from rich.console import Console
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
+    from khabar.collect import CrawlStats, open_collector
     from khabar.pipeline import Failure, process_sources
     from khabar.store import open_store
 
     summary = IngestSummary()
     console = Console(stderr=True, quiet=quiet)
-    with open_store(settings.db) as store, Progress(
-        SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
-        console=console, transient=True,
-    ) as progress:
-        task = progress.add_task("ingesting", total=None)
-        for item in process_sources(sources, settings):
+    progress = Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
+                        console=console, transient=True)
+    task = progress.add_task("ingesting", total=None)
+
+    def show(stats: CrawlStats) -> None:
+        progress.update(task, description=f"{summary.total_ok} stored · {stats.describe()}")
+
+    with open_store(settings.db) as store, open_collector(settings, on_progress=show) as collector, progress:
+        for item in process_sources(sources, settings, collector):
             if isinstance(item, Failure):
                 summary.failed += 1
                 console.print(f"khabar: skipped {item.origin}: {item.reason}", markup=False, highlight=False)
                 continue
             summary.counts[store.upsert(item)] += 1
-            progress.update(task, description=f"ingesting: {summary.total_ok} articles")
+            show(collector.stats)
+        if collector.stats.fetched:
+            collector.stats.queued = collector.crawler.queued()
+            console.print(collector.stats.table(summary.counts))
     return summary
+
+
+# ---------------------------------------------------------------- watch
+@main.command()
+@click.argument("sources_file", metavar="SOURCES.toml", type=click.Path(exists=True, dir_okay=False))
+@db_option
+@click.option("--interval", type=click.FloatRange(1), default=None,
+              help="Seconds between polls (default: the file's, else 900).")
+@click.option("--once", is_flag=True, help="Poll every outlet once and stop.")
+@click.option("--no-repair", is_flag=True, help="Store the pages' own orthography.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress, only the summaries.")
+@collect_options
+def watch(sources_file: str, db: str | None, interval: float | None, once: bool, no_repair: bool, quiet: bool,
+          **collecting: Any) -> None:
+    """Poll the outlets of SOURCES.toml (feeds, sitemaps) and ingest what is new, until stopped."""
+    from khabar.collect.watch import load_outlets, watch_loop
+
+    with one_line_errors():
+        settings = fetch_overrides(load_settings(db=db, repair=not no_repair), **collecting)
+        plan = load_outlets(sources_file)
+        try:
+            for outlet_sources in watch_loop(plan, interval=interval, once=once):
+                summary = run_ingest(outlet_sources, settings, quiet=quiet)
+                click.echo(f"khabar: watch: {summary.line()}", err=True)
+        except KeyboardInterrupt:
+            click.echo("khabar: watch stopped; the next run resumes where this one ended", err=True)
 
 
 # ---------------------------------------------------------------- search
