@@ -30,7 +30,7 @@ SUFFIX_WEIGHT = {
 }
 
 #: Suffixes written joined to the stem (متهمان، بورسی، کتابش); they only help score a reading.
-JOINED = ("ان", "ی", "ین", "یان", "یی", "ش", "م", "ت", "یم", "ید", "ند", "مان", "تان", "شان")
+JOINED = ("ان", "ی", "ین", "یان", "یی", "ش", "م", "ت", "یم", "ید", "ند", "مان", "تان", "شان", "ست")
 JOINED_WEIGHT = {**dict.fromkeys(JOINED, -3.0), "ان": -2.0, "ی": -1.5, "ش": -2.5}
 
 #: Verbal prefixes written with a ZWNJ before the verb (می‌کند، نمی‌شود).
@@ -80,12 +80,61 @@ AUXILIARIES = frozenset(
 )
 #: Number words that form adjectives with a following measure word (سه‌روزه، یک‌سوم).
 NUMBERS = frozenset(
-    "یک دو سه چهار پنج شش هفت هشت نه ده یازده دوازده سیزده چهارده پانزده شانزده هفده هجده نوزده بیست سی"
-    " چهل پنجاه شصت هفتاد هشتاد نود صد هزار چند".split()
+    [
+        "یک",
+        "دو",
+        "سه",
+        "چهار",
+        "پنج",
+        "شش",
+        "هفت",
+        "هشت",
+        "نه",
+        "ده",
+        "یازده",
+        "دوازده",
+        "سیزده",
+        "چهارده",
+        "پانزده",
+        "شانزده",
+        "هفده",
+        "هجده",
+        "نوزده",
+        "بیست",
+        "سی",
+        "چهل",
+        "پنجاه",
+        "شصت",
+        "هفتاد",
+        "هشتاد",
+        "نود",
+        "صد",
+        "هزار",
+        "چند",
+    ]
 )
 #: Measure words and fractions written after a number word with a ZWNJ (سه‌روزه، یک‌دهم).
 MEASURES = frozenset(
-    "روزه ساله ماهه ساعته نفره جانبه گانه دوم سوم چهارم پنجم ششم هفتم هشتم نهم دهم صدم هزارم".split()
+    [
+        "روزه",
+        "ساله",
+        "ماهه",
+        "ساعته",
+        "نفره",
+        "جانبه",
+        "گانه",
+        "دوم",
+        "سوم",
+        "چهارم",
+        "پنجم",
+        "ششم",
+        "هفتم",
+        "هشتم",
+        "نهم",
+        "دهم",
+        "صدم",
+        "هزارم",
+    ]
 )
 #: Inflections of a compound's second part: (ending in the text, ending of the lexicon form).
 COMPOUND_INFLECTIONS = (
@@ -97,4 +146,44 @@ COMPOUND_INFLECTIONS = (
     ("های", ""),
     ("ها", ""),
     ("هایی", ""),
+)
+
+#: Adjectives that follow a noun in ezafe phrases, never compound parts: کره شمالی، رئیس کل، تیم ملی.
+EZAFE_ADJECTIVES = frozenset(
+    [
+        "کل",
+        "ملی",
+        "شمالی",
+        "جنوبی",
+        "شرقی",
+        "غربی",
+        "مرکزی",
+        "ارشد",
+        "مصنوعی",
+        "فارس",
+        "عمان",
+        "خارجه",
+        "داخله",
+        "قضاییه",
+        "اسلامی",
+    ]
+)
+#: hazm part-of-speech tags of function words: a lexicon "compound" with one of them is a phrase (یکی از).
+FUNCTION_TAGS = frozenset({"P", "POSTP", "CONJ", "PRO", "DET", "NUM", "CL"})
+
+
+def _heads(stems: str, endings: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(stem + ending for stem in stems.split() for ending in endings)
+
+
+#: Second parts that never stand alone (present stems and agent nouns): written after a ZWNJ in
+#: compounds (زمین‌شناس، مذاکره‌کننده، آسیب‌پذیر), so a space before them was a lost ZWNJ.
+BOUND_HEADS = (
+    _heads(
+        "شناس نویس بگیر پذیر پرداز گذار گزار آموز آمیز انگیز پرور طلب زدا کاو یاب سنج نگار گرا خوار"
+        " پیما نشین پز دوز آفرین ستیز گریز",
+        ("", "ی", "ان", "انی"),
+    )
+    | _heads("کنند دهند گیرند شوند", ("ه", "گان", "گی"))
+    | frozenset({"زدایی", "افزایی", "آسا", "آسای"})
 )

@@ -97,8 +97,8 @@ def _damaged_forms(
     """Corpus forms that are a stem + ZWNJ suffix with the ZWNJ lost (مدلها، خانهشان, میکند).
 
     The source corpora hold many such damaged spellings; left in, they would vouch for themselves.
-    A form not in hazm's tagged dictionary counts as damaged when its stem is more frequent than it and the suffix needs a ZWNJ
-    there, or when a ZWNJ spelling of it is more frequent.
+    A form not in hazm's tagged dictionary counts as damaged when its stem is more frequent than
+    it and the suffix needs a ZWNJ there, or when a ZWNJ spelling of it is more frequent.
     """
     damaged = []
     for word, count in counts.items():

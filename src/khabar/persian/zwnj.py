@@ -30,6 +30,8 @@ ZWNJ_FORM_BONUS = 0.5
 VERB_BONUS = 4.0
 PRIVATIVE_WEIGHT = -4.0
 VERB_BASE = 12.0
+BOUND_WEIGHT = -3.0
+COMPOUND_WEIGHT = -4.0
 UNATTESTED_WEIGHT = -1.5
 PERFECT_BONUS = 3.0
 DICTIONARY_BONUS = 2.0
@@ -127,6 +129,8 @@ class ZwnjRepairer:
             and lex.known(left)
         ):
             return left + ZWNJ + right  # coordinated compound: گفت‌وگو، حمل‌ونقل
+        if right in A.BOUND_HEADS and not self._function_word(left):
+            return left + (ZWNJ if is_joining(left[-1]) else "") + right
         if left in A.NUMBERS:
             return left + ZWNJ + right if right in A.MEASURES else None
         form = self._spaced(left, right)
@@ -140,7 +144,19 @@ class ZwnjRepairer:
 
     def _compound_ok(self, form: str, count: int) -> bool:
         """Shekar's corpus spells many phrases with ZWNJ (تیم‌ملی); trust only hazm's dictionary."""
-        return count >= COMPOUND_MIN and form in self.lex.attested
+        lex = self.lex
+        if form not in lex.attested:
+            return False
+        parts = form.split(ZWNJ)
+        if parts[-1] in A.EZAFE_ADJECTIVES or any(self._function_word(p) for p in parts):
+            return False
+        return count >= COMPOUND_MIN or parts[-1] not in lex.participles
+
+    def _function_word(self, word: str) -> bool:
+        tags = self.lex.tags.get(word)
+        return (
+            tags is not None and tags != "0" and set(tags.split(",")) <= A.FUNCTION_TAGS | {"0", "RES", "ADV"}
+        )
 
     def _spaced(self, left: str, right: str) -> str | None:
         """A lexicon compound spelled with a space, also when the second part is inflected."""
@@ -228,13 +244,14 @@ class ZwnjRepairer:
 
     def _stem_options(self, stem: str, *, top: bool) -> Iterator[Candidate]:
         lex = self.lex
+        known = lex.known(stem)
         if not top:
-            if lex.known(stem):
-                yield stem, lex.logcount(stem)
+            if known:
+                yield stem, max(lex.logcount(stem), VERB_BASE if stem in lex.verbs else 0.0)
             elif stem in lex.verbs:
                 yield stem, VERB_BASE
-            elif stem[-1] == "ی" and lex.counts.get(stem[:-1], 0) > 0:
-                yield stem, lex.logcount(stem[:-1]) + A.JOINED_WEIGHT["ی"]
+            else:
+                yield from self._derived(stem)
         zwnj = lex.zwnj.get(stem)
         if zwnj is not None:
             bonus = ZWNJ_FORM_BONUS if zwnj[0] in lex.attested else UNATTESTED_WEIGHT
@@ -250,10 +267,45 @@ class ZwnjRepairer:
         if (
             stem.startswith(A.PRIVATIVE)
             and len(rest) >= 2
-            and lex.counts.get(rest, 0) > 0
             and rest not in lex.verbs
+            and self._word_or_derived(rest)
         ):
-            yield A.PRIVATIVE + ZWNJ + rest, lex.logcount(rest) + PRIVATIVE_WEIGHT
+            yield (
+                A.PRIVATIVE + ZWNJ + rest,
+                max(lex.logcount(rest), lex.logcount(rest[:-1])) + PRIVATIVE_WEIGHT,
+            )
+        if not known and zwnj is None and stem not in lex.verbs:
+            yield from self._compounds(stem)
+
+    def _derived(self, stem: str) -> Iterator[Candidate]:
+        """An unlisted stem read as a listed word + a joined suffix (ورزشکاران، برزیلی)."""
+        counts = self.lex.counts
+        for suffix in A.JOINED:
+            base = stem[: -len(suffix)]
+            if stem.endswith(suffix) and len(base) >= 2 and counts.get(base, 0) > 0:
+                if suffix not in A.SUFFIX_WEIGHT or not A.needs_zwnj(base[-1], suffix):
+                    yield stem, self.lex.logcount(base) + A.JOINED_WEIGHT[suffix]
+                    return
+
+    def _compounds(self, word: str) -> Iterator[Candidate]:
+        """An unlisted word read as two listed ones where the standard writes a ZWNJ between them:
+        after a final ه (نیمه‌ابری), before ا/آ (دانش‌آموز), before a bound head (زمین‌شناسان)."""
+        counts = self.lex.counts
+        for cut in range(2, len(word) - 1):
+            left, right = word[:cut], word[cut:]
+            if not is_joining(left[-1]) or counts.get(left, 0) == 0 or self._function_word(left):
+                continue
+            if right in A.BOUND_HEADS:
+                yield left + ZWNJ + right, self.lex.logcount(left) + BOUND_WEIGHT
+            elif (
+                (left[-1] == "ه" or right[0] in "اآ")
+                and len(right) >= 3
+                and len(left) >= 3
+                and self._dictionary_word(left)
+                and self._dictionary_word(right)
+            ):
+                weight = min(self.lex.logcount(left), self.lex.logcount(right)) + COMPOUND_WEIGHT
+                yield left + ZWNJ + right, weight
 
 
 @lru_cache(maxsize=1)
