@@ -115,6 +115,7 @@ class SearchQuery:
             "until": self.until_text,
             "sort": self.sort if self.sort != "relevance" else None,
             "page": self.page if self.page > 1 else None,
+            "limit": self.per_page if self.per_page != PAGE_SIZE else None,
         }
         values.update(changes)
         return {key: str(value) for key, value in values.items() if value not in (None, "")}

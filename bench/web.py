@@ -1,0 +1,199 @@
+"""Benchmark the reader with wrk: article and search pages on a large synthetic archive.
+
+    python bench/web.py [--articles 100000] [--db /tmp/khabar-bench-100k.db] [--seconds 15]
+
+Builds (once, then reuses) an archive of invented Persian articles, starts
+``uvicorn`` on 127.0.0.1 with the reader, and runs ``wrk`` (Debian package
+``wrk``) with 50 connections against random article pages and random
+searches. Prints req/s and p50/p99 latency for each page type; the last
+lines are the ones to copy into BENCHMARKS.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from khabar.config import settings_from_env
+from khabar.records import Article, stable_id
+
+WORDS = (
+    "دولت مجلس شهر استان روستا مردم بازار قیمت برق آب گاز نفت بنزین مدرسه دانشگاه دانشجو کتاب "
+    "کتابخانه بیمارستان پزشک پرستار ورزشگاه فوتبال والیبال کشتی قهرمان مسابقه تیم مربی بازیکن "
+    "نمایشگاه جشنواره فیلم موسیقی تئاتر نقاشی هنرمند نویسنده شاعر ترجمه پژوهش آزمایشگاه فناوری "
+    "نیروگاه خورشیدی بادی سد دریاچه رودخانه جنگل کوه باران برف خشکسالی سیل زلزله هوا آلودگی "
+    "ترافیک مترو اتوبوس قطار فرودگاه بندر جاده پل ساختمان مسکن اجاره وام بانک بورس سهام صادرات "
+    "واردات گمرک کشاورزی گندم برنج پسته زعفران خرما صنعت کارخانه خودرو فولاد معدن کارگر حقوق "
+    "بیمه بازنشستگی یارانه بودجه مالیات تورم رشد اقتصاد سرمایه‌گذاری گردشگری هتل میراث موزه "
+    "شهرداری شورا انتخابات نماینده وزیر وزارت سازمان مدیرعامل کارشناس گزارش نشست همایش طرح برنامه "
+    "افتتاح بهره‌برداری ساخت نوسازی توسعه کاهش افزایش آغاز پایان تصویب بررسی اعلام تأمین همکاری‌ها"
+).split()
+SECTIONS = ("اقتصاد", "سیاسی", "اجتماعی", "ورزشی", "فرهنگ و هنر", "علمی", "محیط‌زیست", "استان‌ها")
+SOURCES = tuple(f"خبرگزاری نمونه {n}" for n in ("الف", "ب", "پ", "ت", "ث", "ج", "چ", "ح", "خ", "د", "ذ", "ر"))
+QUERIES = ("نیروگاه خورشیدی", "قیمت برق", "بازار سهام", "تیم فوتبال", "جشنواره فیلم", "آلودگی هوا",
+           "کتابخانه", "صادرات پسته", "وزیر", "مترو", "بیمارستان", "خشکسالی دریاچه", "همکاری‌ها",
+           "نوسازی مدرسه", "زلزله", "گردشگری")
+
+
+def sentence(rng: random.Random, low: int, high: int) -> str:
+    return " ".join(rng.choice(WORDS) for _ in range(rng.randint(low, high)))
+
+
+def synthetic_articles(count: int, seed: int = 7) -> Iterator[Article]:
+    rng = random.Random(seed)
+    start = datetime(2024, 3, 20, 8, 0, tzinfo=UTC)
+    for number in range(count):
+        source = rng.choice(SOURCES)
+        url = f"https://bench{SOURCES.index(source)}.example/news/{number}"
+        published = (start + timedelta(minutes=number * 10 + rng.randint(0, 9))).isoformat()
+        yield Article(
+            id=stable_id(url, None, None, None), url=url, source=source, section=rng.choice(SECTIONS),
+            title=sentence(rng, 6, 11), lead=sentence(rng, 14, 24) + ".", published=published,
+            reading_minutes=rng.randint(1, 6),
+            body=tuple(sentence(rng, 30, 60) + "." for _ in range(rng.randint(4, 8))),
+        )
+
+
+def build(db: str, count: int) -> None:
+    from khabar.store import open_store
+
+    with open_store(db) as store:
+        have = store.count()
+        if have >= count:
+            print(f"bench: reusing {db} ({have} articles)", file=sys.stderr)
+            return
+        began = time.perf_counter()
+        print(f"bench: building {db} with {count} articles …", file=sys.stderr)
+        counts = store.upsert_many(synthetic_articles(count))
+        print(f"bench: built in {time.perf_counter() - began:.0f} s: {counts}", file=sys.stderr)
+
+
+def article_ids(db: str, limit: int = 5000) -> list[str]:
+    import sqlite3
+
+    with sqlite3.connect(db) as conn:
+        rows = conn.execute("SELECT id FROM articles ORDER BY random() LIMIT ?", (limit,)).fetchall()
+    return [row[0] for row in rows]
+
+
+def app_factory():  # type: ignore[no-untyped-def]
+    """uvicorn --factory entry point (the archive comes from $KHABAR_DB)."""
+    from khabar.web import create_app
+
+    return create_app(settings_from_env())
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def start_server(db: str, port: int, workers: int) -> subprocess.Popen[bytes]:
+    command = [sys.executable, "-m", "uvicorn", "web:app_factory", "--factory", "--app-dir",
+               str(Path(__file__).resolve().parent), "--host", "127.0.0.1", "--port", str(port),
+               "--workers", str(workers), "--log-level", "warning", "--no-access-log"]
+    server = subprocess.Popen(command, env={**os.environ, "KHABAR_DB": db})
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
+            return server
+        except OSError:
+            time.sleep(0.2)
+    server.kill()
+    raise SystemExit("bench: the server did not start")
+
+
+LUA = """
+local paths = {}
+for line in io.lines("%s") do paths[#paths + 1] = line end
+local n = 0
+request = function()
+  n = n + 1
+  return wrk.format("GET", paths[(n %% #paths) + 1])
+end
+"""
+
+
+def run_wrk(base: str, paths: list[str], seconds: int, connections: int, threads: int) -> tuple[float, float, float]:
+    with tempfile.TemporaryDirectory() as folder:
+        listing = Path(folder) / "paths.txt"
+        listing.write_text("\n".join(paths) + "\n", "utf-8")
+        script = Path(folder) / "paths.lua"
+        script.write_text(LUA % listing, "utf-8")
+        out = subprocess.run(["wrk", "-t", str(threads), "-c", str(connections), "-d", f"{seconds}s",
+                              "--latency", "-s", str(script), base], capture_output=True, text=True, check=True)
+    text = out.stdout
+    if "Non-2xx" in text:
+        print(text, file=sys.stderr)
+    return _rate(text), _percentile(text, "50%"), _percentile(text, "99%")
+
+
+def _rate(text: str) -> float:
+    found = re.search(r"Requests/sec:\s+([\d.]+)", text)
+    return float(found.group(1)) if found else 0.0
+
+
+def _percentile(text: str, label: str) -> float:
+    found = re.search(rf"^\s*{re.escape(label)}\s+([\d.]+)(us|ms|s)\s*$", text, re.MULTILINE)
+    if not found:
+        return float("nan")
+    value, unit = float(found.group(1)), found.group(2)
+    return value / 1000 if unit == "us" else value * 1000 if unit == "s" else value
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=100_000)
+    parser.add_argument("--db", default=None)
+    parser.add_argument("--seconds", type=int, default=15)
+    parser.add_argument("--connections", type=int, default=50)
+    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--workers", type=int, default=2)
+    args = parser.parse_args()
+    if not shutil.which("wrk"):
+        raise SystemExit("bench: wrk is missing: apt-get install wrk")
+    db = args.db or str(Path(tempfile.gettempdir()) / f"khabar-bench-{args.articles}.db")
+    build(db, args.articles)
+    rng = random.Random(1)
+    ids = article_ids(db)
+    pages = {
+        "article": [f"/article/{article_id}" for article_id in ids],
+        "search": [f"/search?q={quote(rng.choice(QUERIES))}&page={rng.randint(1, 3)}" for _ in range(2000)],
+    }
+    port = free_port()
+    server = start_server(db, port, args.workers)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        run_wrk(base, pages["article"][:500], 3, args.connections, args.threads)  # warm up
+        results = {name: run_wrk(base, paths, args.seconds, args.connections, args.threads)
+                   for name, paths in pages.items()}
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+    print(f"archive: {args.articles} articles; wrk -c {args.connections} -t {args.threads} -d {args.seconds}s; "
+          f"uvicorn workers: {args.workers}; {os.cpu_count()} cores")
+    for name, (rate, p50, p99) in results.items():
+        print(f"{name} page: {rate:.0f} req/s, p50 {p50:.1f} ms, p99 {p99:.1f} ms")
+
+
+def quote(text: str) -> str:
+    from urllib.parse import quote as url_quote
+
+    return url_quote(text)
+
+
+if __name__ == "__main__":
+    main()
