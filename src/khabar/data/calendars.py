@@ -26,6 +26,9 @@ JALALI_MONTHS: Final[dict[str, int]] = {
     "دی": 10,
     "بهمن": 11,
     "اسفند": 12,
+    # transliterations on the English pages of Iranian outlets
+    "farvardin": 1, "ordibehesht": 2, "khordad": 3, "tir": 4, "mordad": 5, "amordad": 5,
+    "shahrivar": 6, "mehr": 7, "aban": 8, "azar": 9, "dey": 10, "dei": 10, "bahman": 11, "esfand": 12,
 }
 
 #: Dari (Afghan) solar months: the zodiac names, one to one with the Jalali months.
@@ -79,6 +82,11 @@ HIJRI_MONTHS: Final[dict[str, int]] = {
     "شوال": 10, "شوال المکرم": 10,
     "ذی القعده": 11, "ذیقعده": 11, "ذوالقعده": 11, "ذو القعدة": 11, "ذی القعدة": 11,
     "ذی الحجه": 12, "ذیحجه": 12, "ذوالحجه": 12, "ذو الحجة": 12, "ذی الحجة": 12,
+    "muharram": 1, "moharram": 1, "safar": 2, "rabi al-awwal": 3, "rabi' al-awwal": 3, "rabi i": 3,
+    "rabi al-thani": 4, "rabi' al-thani": 4, "rabi al-akhir": 4, "rabi ii": 4,
+    "jumada al-awwal": 5, "jumada al-ula": 5, "jumada i": 5, "jumada al-thani": 6, "jumada al-akhirah": 6,
+    "jumada ii": 6, "rajab": 7, "shaban": 8, "sha'ban": 8, "ramadan": 9, "ramazan": 9, "shawwal": 10,
+    "dhu al-qadah": 11, "dhu al-qa'dah": 11, "dhul qadah": 11, "dhu al-hijjah": 12, "dhul hijjah": 12,
 }
 
 #: Month names that are also common words (مه "fog", می the verb prefix, میزان "amount", سرطان
@@ -86,7 +94,7 @@ HIJRI_MONTHS: Final[dict[str, int]] = {
 AMBIGUOUS_MONTHS: Final[frozenset[str]] = frozenset(
     {"مه", "می", "آب", "آذار", "اسد", "میزان", "سرطان", "قوس", "جدی", "دلو", "حمل", "ثور",
      "حوت", "عقرب", "جون", "may", "mar", "jun", "dec", "sep", "oct", "aug", "jan", "feb", "nov",
-     "apr", "jul", "sept", "صفر", "رجب"}
+     "apr", "jul", "sept", "صفر", "رجب", "tir", "dey", "dei", "mehr", "azar", "safar", "rajab"}
 )
 
 #: Weekday names → Python weekday (Monday 0 … Sunday 6).

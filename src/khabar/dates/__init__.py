@@ -119,11 +119,14 @@ def _candidates(folded: Folded, *, find_mode: bool) -> list[_Candidate]:
 
 
 def _too_vague(form: str, match: re.Match[str]) -> bool:
-    """In running text a month name that is also a common word needs a year after it."""
-    if form != "textual" or match.group("year"):
+    """In running text a month name that is also a common word needs a year after it, and a
+    two-digit year (۹۹/۰۴/۰۲) a time."""
+    if form == "numeric_ymd":
+        return len(match.group("year")) == 2 and match.group("hh") is None
+    if form not in ("textual", "month_first") or match.group("year"):
         return False
-    name = re.sub(r"[\s\u200c]*ماه$", "", match.group("month"))
-    return g.months()[fold_key(name)].ambiguous
+    name = re.sub(r"[\s\u200c]*ماه$", "", match.group("month") or "")
+    return fold_key(name) in g.months() and g.months()[fold_key(name)].ambiguous
 
 
 def _parsed(cand: _Candidate, ctx: Context, text: str, folded: Folded) -> ParsedDate:
@@ -152,6 +155,8 @@ def parse_date(
     if not cands:
         return _time_or_fail(text, folded, ctx)
     parsed = [_parsed(c, ctx, text, folded) for c in cands]
+    absolute = [p for p in parsed if p.calendar != "relative"]
+    parsed = absolute or parsed  # «امروز، ۱۳ آبان ۱۴۰۴»: the written date wins
     if len({(p.value, p.precision) for p in parsed}) > 1:
         shown = "، ".join(p.text for p in parsed)
         raise DateError(f"«{text.strip()}» holds {len(parsed)} different dates ({shown}): give one")

@@ -119,7 +119,7 @@ def _zone() -> str:
 
 def _tail() -> str:
     """An optional time after a date: ``- ۱۰:۳۰``، ``، ساعت ۱۰:۳۰``، ``T10:30:00+03:30``."""
-    lead = r"(?:t|[\s,|/@-]*(?:(?:ساعت|at|الساعة)[\s:]*)?)"
+    lead = r"(?:t|[\s,|/@-]*(?:در\s*)?(?:(?:ساعت|at|الساعة)[\s:]*)?)"
     return f"(?:(?:{lead}{_time('')}|[\\s,|-]*{_hour_only()}){_zone()})?"
 
 
@@ -156,9 +156,9 @@ def textual() -> re.Pattern[str]:
 @cache
 def month_first() -> re.Pattern[str]:
     """English order: ``Tuesday, November 4, 2025``; in other scripts only with a year: ``نوامبر ۴، ۲۰۲۵``."""
-    english = _alternation(name for name in cal.GREGORIAN_MONTHS if name.isascii())
-    others = [*cal.JALALI_MONTHS, *cal.DARI_MONTHS, *cal.HIJRI_MONTHS]
-    others += [name for name in cal.GREGORIAN_MONTHS if not name.isascii()]
+    every = [*cal.GREGORIAN_MONTHS, *cal.JALALI_MONTHS, *cal.DARI_MONTHS, *cal.HIJRI_MONTHS]
+    english = _alternation(name for name in every if name.isascii())
+    others = [name for name in every if not name.isascii()]
     return _compile(
         rf"{_head()}{_weekday()}{_START}(?:(?P<month>{english})\.?\s+(?P<day>\d{{1,2}})(?!\d)"
         rf"(?:st|nd|rd|th)?(?:,?\s*{_year()})?|(?P<month_fa>{_alternation(others)}){_END}{_JOIN}"
@@ -168,10 +168,10 @@ def month_first() -> re.Pattern[str]:
 
 @cache
 def numeric_ymd() -> re.Pattern[str]:
-    """``۱۴۰۴/۰۸/۱۳``، ``2025-11-04``، ``2025-11-04T10:30:00+03:30``."""
+    """``۱۴۰۴/۰۸/۱۳``، ``۱۴۰۴ / ۸ / ۱۳``، ``۹۹/۰۴/۰۲`` (Jalali, two-digit year), ``2025-11-04T10:30Z``."""
     return _compile(
-        rf"{_head()}{_weekday()}(?<![\d/.-])(?P<year>\d{{4}})(?P<sep>[/.-])(?P<m>\d{{1,2}})(?P=sep)"
-        rf"(?P<day>\d{{1,2}})(?![\d/])(?:\s*(?P<suffix>{_alternation(cal.YEAR_SUFFIXES)})"
+        rf"{_head()}{_weekday()}(?<![\d/.-])(?P<year>\d{{4}}|\d{{2}}(?=/))\s?(?P<sep>[/.-])\s?"
+        rf"(?P<m>\d{{1,2}})\s?(?P=sep)\s?(?P<day>\d{{1,2}})(?![\d/])(?:\s*(?P<suffix>{_alternation(cal.YEAR_SUFFIXES)})"
         rf"(?![\w\u200c]))?{_tail()}"
     )
 
@@ -180,8 +180,8 @@ def numeric_ymd() -> re.Pattern[str]:
 def numeric_dmy() -> re.Pattern[str]:
     """``۱۳/۰۸/۱۴۰۴``، ``04.11.2025``."""
     return _compile(
-        rf"{_head()}{_weekday()}(?<![\d/.-])(?P<day>\d{{1,2}})(?P<sep>[/.-])(?P<m>\d{{1,2}})(?P=sep)"
-        rf"{_year()}{_tail()}"
+        rf"{_head()}{_weekday()}(?<![\d/.-])(?P<day>\d{{1,2}})\s?(?P<sep>[/.-])\s?(?P<m>\d{{1,2}})"
+        rf"\s?(?P=sep)\s?{_year()}{_tail()}"
     )
 
 

@@ -260,6 +260,8 @@ def resolve_textual(match: re.Match[str], ctx: Context) -> Resolved:
 
 def resolve_numeric(match: re.Match[str], ctx: Context) -> Resolved:
     year, month, day = int(match.group("year")), int(match.group("m")), int(match.group("day"))
+    if len(match.group("year")) == 2:
+        year = _jalali_century(year, ctx)
     suffix = match.group("suffix")
     if suffix:
         calendar = {fold_key(k): v for k, v in cal.YEAR_SUFFIXES.items()}[fold_key(suffix)]
@@ -271,6 +273,13 @@ def resolve_numeric(match: re.Match[str], ctx: Context) -> Resolved:
     if calendar == "gregorian" and match.group("sep") == "-" and match.re is g.numeric_ymd():
         return Resolved(resolved.value, resolved.precision, "iso")
     return resolved
+
+
+def _jalali_century(short: int, ctx: Context) -> int:
+    """A two-digit Jalali year (۹۹/۰۴/۰۲): the 13xx or 14xx year not after next year."""
+    limit = _calendar_year("jalali", ctx.reference.date()) + 1
+    year = (limit // 100) * 100 + short
+    return year if year <= limit else year - 100
 
 
 def resolve_month_first(match: re.Match[str], ctx: Context) -> Resolved:
