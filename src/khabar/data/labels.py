@@ -97,7 +97,8 @@ CHROME_CLASS_TOKENS: tuple[str, ...] = (
     "readmore", "read-more", "more", "see-also", "seealso", "suggest", "recommend", "recommended",
     "hidden", "visually-hidden", "sr-only", "modal", "cookie", "gdpr", "scoreboard-ad", "outbrain",
     "taboola", "yektanet", "najva", "mediaad", "box-links", "inline-related", "also-read",
-    "pull-quote", "pullquote", "pull", "quote-card", "highlight-quote", "poll", "survey",
+    "pull-quote", "pullquote", "pull", "quote-card", "highlight-quote", "poll", "survey", "score",
+    "review-score", "verdict-score", "stars",
 )
 
 # Labels before a section name («سرویس: علمی»), stripped.

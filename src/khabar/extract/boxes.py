@@ -20,7 +20,7 @@ from khabar.data.labels import (
     RELATED_SUFFIXES,
     TAG_LABELS,
 )
-from khabar.extract.dom import abs_url, class_tokens, text_of
+from khabar.extract.dom import abs_url, class_tokens, short_text, text_of
 from khabar.extract.util import clean, fold, label_set, starts_with_any, strip_prefix
 from khabar.records import ExploreLink, RelatedLink
 
@@ -99,7 +99,9 @@ def _regions(root: HtmlElement, keep: frozenset[int]) -> list[tuple[HtmlElement,
     for element in root.iter(*_LABEL_TAGS):
         if len(element) > 3 or id(element) in keep:
             continue
-        text = text_of(element)
+        text = short_text(element, 300)
+        if text is None:
+            continue
         kind = label_kind(text)
         if kind is None and element.find(".//a") is not None and starts_with_any(text, RELATED_LABELS):
             # an inline «بیشتر بخوانید: <a>…</a>» block

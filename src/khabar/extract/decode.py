@@ -35,6 +35,7 @@ _BINARY_MAGIC: tuple[bytes, ...] = (
     b"%PDF", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04", b"\x1f\x8b", b"BZh", b"\x7fELF",
     b"RIFF", b"OggS", b"\x00\x00\x01\x00", b"7z\xbc\xaf",
 )
+_CONTROL_BYTES = bytes([*range(0, 9), *range(14, 32)])
 _PERSIAN_ONLY = re.compile("[پچژگکی\u200c]")
 
 
@@ -111,7 +112,7 @@ def _looks_binary(data: bytes) -> bool:
     head = data[:_SNIFF_BYTES]
     if head.startswith(_BINARY_MAGIC):
         return True
-    controls = sum(1 for byte in head if byte < 9 or 13 < byte < 32)
+    controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
     return controls > max(8, len(head) // 50)
 
 

@@ -56,6 +56,18 @@ def text_of(element: HtmlElement) -> str:
     return clean(" ".join(element.itertext()))
 
 
+def short_text(element: HtmlElement, limit: int) -> str | None:
+    """The element's text if it is at most ``limit`` characters, else None (stops reading early)."""
+    total = 0
+    pieces: list[str] = []
+    for piece in element.itertext():
+        total += len(piece.strip())
+        if total > limit:
+            return None
+        pieces.append(piece)
+    return clean(" ".join(pieces))
+
+
 @lru_cache(maxsize=4096)
 def _tokens(attr: str) -> frozenset[str]:
     words = _CAMEL.sub("-", attr).lower()

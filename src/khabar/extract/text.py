@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from khabar.data.labels import (
     AUTHOR_PREFIXES,
@@ -107,6 +108,7 @@ def extract_text(text: str, page: Page) -> Article:
 # --- line kinds ---------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=4096)
 def _is_nav(line: str) -> bool:
     """A menu line: «صفحه اصلی | ایران | جهان», «صفحه اصلی سیاسی اقتصادی …», a breadcrumb."""
     parts = _PIPE.split(line)
@@ -133,6 +135,7 @@ def _all_chrome_words(words: list[str]) -> bool:
     return True
 
 
+@lru_cache(maxsize=4096)
 def _is_furniture(line: str) -> bool:
     return (
         is_chrome_text(line) or _is_nav(line) or label_kind(line) is not None
@@ -140,6 +143,7 @@ def _is_furniture(line: str) -> bool:
     )
 
 
+@lru_cache(maxsize=4096)
 def _is_headline_shaped(line: str) -> bool:
     words = line.split()
     return (
@@ -148,6 +152,7 @@ def _is_headline_shaped(line: str) -> bool:
     )
 
 
+@lru_cache(maxsize=4096)
 def _is_meta_line(line: str) -> bool:
     """Byline, date, reading time or caption lines around the headline."""
     return (
@@ -160,6 +165,7 @@ def _parts(line: str) -> list[str]:
     return [p for p in _PIPE.split(line) if p]
 
 
+@lru_cache(maxsize=4096)
 def _date_in(line: str) -> str | None:
     """The date as printed, from a date line («تاریخ انتشار: …», «… | زمان مطالعه: …»)."""
     for part in [line, *_parts(line)]:
@@ -176,10 +182,14 @@ def _date_in(line: str) -> str | None:
 
 def _find_label(text: str, label: str) -> int | None:
     """Index just after ``label`` inside ``text`` (ZWNJ/space-insensitive), or None."""
-    stripped = label.rstrip(": ")
-    pattern = re.escape(stripped).replace(r"\ ", r"[\s\u200c]*")
-    match = re.search(pattern + r"\s*[:：]\s*", text)
+    match = _label_pattern(label).search(text)
     return match.end() if match else None
+
+
+@lru_cache(maxsize=256)
+def _label_pattern(label: str) -> re.Pattern[str]:
+    stripped = label.rstrip(": ")
+    return re.compile(re.escape(stripped).replace(r"\ ", r"[\s\u200c]*") + r"\s*[:：]\s*")
 
 
 def _drop_zone(text: str) -> str:
@@ -194,6 +204,7 @@ def _reading_in(line: str) -> int | None:
     return None
 
 
+@lru_cache(maxsize=4096)
 def _caption_in(line: str) -> tuple[str | None, str | None] | None:
     """(caption, credit) from «caption / عکس: credit», «منبع تصویر، …» or «توضیح تصویر، …»."""
     if starts_with_any(line, ("منبع تصویر", "منبع عکس", "اعتبار تصویر")):

@@ -1,0 +1,225 @@
+#!/usr/bin/env python3
+"""Side-by-side extraction benchmark: khabar against trafilatura, newspaper4k, readability-lxml, goose3.
+
+Same pages for every tool: the sample corpus (src/khabar/samples, gold in tests/gold), HTML and
+flattened text. Each peer's output is mapped to khabar's fields (section, title, lead, published,
+stated reading time, caption, credit, authors, body) and scored by khabar.extract.score: text is
+compared blind to ZWNJ/spacing/letter forms (the repair stage's job), published as ISO (a date-time
+must match as an instant). khabar's fields come from the whole pipeline (extract → repair → enrich,
+since the printed date is parsed in enrich); pages/s times the extract stage alone for khabar and
+the extraction call for peers, best of --repeat runs. A peer that does not import is skipped and
+said so (install them with ``pip install -e .[bench]``).
+
+Usage: python bench/extract.py [--repeat 3] [--misses]
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import io
+import logging
+import re
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+SAMPLES = ROOT / "src" / "khabar" / "samples"
+GOLD = ROOT / "tests" / "gold"
+
+from khabar.config import Settings  # noqa: E402
+from khabar.extract import extract  # noqa: E402
+from khabar.extract.score import FIELDS, Gold, Prediction, load_gold, score  # noqa: E402
+from khabar.pipeline import process_page  # noqa: E402
+from khabar.records import Page  # noqa: E402
+
+Tool = Callable[[Gold], Prediction]
+_BLANK = re.compile(r"\n\s*\n|\n")
+
+
+def _page(gold: Gold) -> Page:
+    return Page(content=gold.page.read_bytes(), origin=str(gold.page), url=gold.data.get("url"))
+
+
+def _html(gold: Gold) -> str:
+    return extract_text_for_peers(gold.page.read_bytes())
+
+
+def extract_text_for_peers(data: bytes) -> str:
+    """Peers get the page decoded the same way khabar decodes it (fair on windows-1256 pages)."""
+    from khabar.extract.decode import decode_page
+
+    return decode_page(Page(content=data))
+
+
+def _paragraphs(text: str | None) -> tuple[str, ...]:
+    return tuple(p.strip() for p in _BLANK.split(text or "") if p.strip())
+
+
+def _iso(value: Any) -> str | None:
+    if value is None or value == "":
+        return None
+    if hasattr(value, "isoformat"):
+        return str(value.isoformat())
+    return str(value)
+
+
+# --- tools ----------------------------------------------------------------------------------
+
+
+def khabar_extract(gold: Gold) -> Prediction:
+    return Prediction.from_article(extract(_page(gold)))
+
+
+def khabar_pipeline(gold: Gold) -> Prediction:
+    return Prediction.from_article(process_page(_page(gold), Settings()))
+
+
+def trafilatura_tool() -> Tool:
+    import trafilatura
+
+    def run(gold: Gold) -> Prediction:
+        doc = trafilatura.bare_extraction(_html(gold), url=gold.data.get("url"), with_metadata=True,
+                                          include_comments=False, include_tables=False, as_dict=True)
+        if not doc:
+            return Prediction()
+        categories = doc.get("categories") or []
+        section = categories[0] if isinstance(categories, list) and categories else None
+        author = doc.get("author")
+        return Prediction(
+            section=section, title=doc.get("title"), lead=doc.get("description"), published=_iso(doc.get("date")),
+            authors=tuple(a.strip() for a in author.split(";")) if author else (),
+            body=_paragraphs(doc.get("text")),
+        )
+
+    return run
+
+
+def newspaper_tool() -> Tool:
+    import newspaper
+
+    def run(gold: Gold) -> Prediction:
+        article = newspaper.Article(gold.data.get("url") or "https://example.invalid/", language="fa")
+        article.download(input_html=_html(gold))
+        article.parse()
+        meta = article.meta_data or {}
+        section = (meta.get("article") or {}).get("section") if isinstance(meta.get("article"), dict) else None
+        return Prediction(
+            section=section, title=article.title or None, lead=article.meta_description or None,
+            published=_iso(article.publish_date), authors=tuple(article.authors or ()),
+            body=_paragraphs(article.text),
+        )
+
+    return run
+
+
+def readability_tool() -> Tool:
+    import lxml.html
+    from readability import Document
+
+    def run(gold: Gold) -> Prediction:
+        document = Document(_html(gold))
+        summary = lxml.html.fromstring(document.summary(html_partial=True))
+        paragraphs = tuple(
+            " ".join(p.text_content().split()) for p in summary.iter("p", "h2", "h3", "li", "blockquote")
+            if p.text_content().strip()
+        )
+        return Prediction(title=document.short_title() or None, body=paragraphs)
+
+    return run
+
+
+def goose_tool() -> Tool:
+    from goose3 import Goose
+
+    goose = Goose({"enable_image_fetching": False, "use_meta_language": False, "target_language": "fa"})
+
+    def run(gold: Gold) -> Prediction:
+        article = goose.extract(raw_html=_html(gold))
+        return Prediction(
+            title=article.title or None, lead=article.meta_description or None,
+            published=_iso(article.publish_datetime_utc or article.publish_date),
+            authors=tuple(article.authors or ()), body=_paragraphs(article.cleaned_text),
+        )
+
+    return run
+
+
+# --- running --------------------------------------------------------------------------------
+
+
+def _clear_khabar_caches() -> None:
+    """Every timed run starts cold: khabar's per-string caches would otherwise remember the
+    previous run's lines."""
+    import importlib
+
+    for name in ("util", "dom", "text", "filters"):
+        module = importlib.import_module(f"khabar.extract.{name}")
+        for value in vars(module).values():
+            if hasattr(value, "cache_clear"):
+                value.cache_clear()
+
+
+def _timed(tool: Tool, golds: list[Gold], repeat: int) -> tuple[dict[str, Prediction], float]:
+    best = float("inf")
+    results: dict[str, Prediction] = {}
+    for _ in range(repeat):
+        _clear_khabar_caches()
+        started = time.perf_counter()
+        for gold in golds:
+            try:
+                with contextlib.redirect_stderr(io.StringIO()):
+                    results[gold.stem] = tool(gold)
+            except Exception:  # a peer crashing on a page scores nothing there  # noqa: BLE001
+                results[gold.stem] = Prediction()
+        best = min(best, time.perf_counter() - started)
+    return results, len(golds) / best if best > 0 else 0.0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--misses", action="store_true", help="list khabar's wrong fields and leaks")
+    args = parser.parse_args(argv)
+    logging.disable(logging.CRITICAL)
+    golds = load_gold(SAMPLES, GOLD)
+    html = sum(1 for g in golds if g.page.suffix == ".html")
+    print(f"pages: {len(golds)} ({html} HTML, {len(golds) - html} flattened text)")
+    rows: list[tuple[str, Any, float]] = []
+    khabar_fields, _ = _timed(khabar_pipeline, golds, 1)
+    _, khabar_speed = _timed(khabar_extract, golds, args.repeat)
+    rows.append(("khabar", score(khabar_fields, golds), khabar_speed))
+    for name, factory in (("trafilatura", trafilatura_tool), ("newspaper4k", newspaper_tool),
+                          ("readability-lxml", readability_tool), ("goose3", goose_tool)):
+        try:
+            with contextlib.redirect_stderr(io.StringIO()), contextlib.redirect_stdout(io.StringIO()):
+                tool = factory()
+        except ImportError as exc:
+            print(f"skipped {name}: {exc}")
+            continue
+        predictions, speed = _timed(tool, golds, args.repeat)
+        rows.append((name, score(predictions, golds), speed))
+    short = {"stated_reading_minutes": "read", "published": "date"}
+    header = ["tool", *(short.get(f, f[:7]) for f in FIELDS), "fields", "body F1", "leaks", "pages/s"]
+    print(" | ".join(header))
+    for name, result, speed in rows:
+        cells = [name, *(f"{result.accuracy(f):.2f}" for f in FIELDS), f"{result.accuracy():.3f}",
+                 f"{result.body_f1:.3f}", str(result.leaks), f"{speed:.0f}"]
+        print(" | ".join(cells))
+    trafilatura_speed = next((s for n, _, s in rows if n == "trafilatura"), 0.0)
+    if args.misses:
+        print("khabar misses:", ", ".join(rows[0][1].misses) or "none")
+        print("khabar leaks:", ", ".join(rows[0][1].leaked) or "none")
+    ratio = f"{khabar_speed / trafilatura_speed:.1f}x trafilatura" if trafilatura_speed else "trafilatura skipped"
+    first = rows[0][1]
+    print(f"khabar: field accuracy {first.accuracy():.3f}, body F1 {first.body_f1:.3f}, "
+          f"leaks {first.leaks}, {khabar_speed:.0f} pages/s ({ratio})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
