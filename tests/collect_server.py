@@ -44,10 +44,10 @@ class Site:
         site = self
 
         class _Handler(BaseHTTPRequestHandler):
-            def do_GET(self) -> None:  # noqa: N802 - http.server's naming
+            def do_GET(self) -> None:
                 site.handle(self)
 
-            def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+            def log_message(self, format: str, *args: object) -> None:
                 pass
 
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
@@ -111,14 +111,26 @@ def serve() -> Iterator[Site]:
 
 # ---------------------------------------------------------------- Persian fixtures
 _TOPICS = (
-    ("اقتصاد", "بازار کتاب‌های دست‌دوم در شهر رونق گرفت",
-     "فروشندگان کتاب‌های دست‌دوم می‌گویند شمار خریداران در ماه گذشته دو برابر شده است."),
-    ("فرهنگ", "جشنواره تئاتر خیابانی در میدان اصلی برگزار می‌شود",
-     "گروه‌های نمایشی از هفت استان در این جشنواره سه‌روزه شرکت می‌کنند."),
-    ("ورزش", "تیم والیبال دانش‌آموزان به مرحله نهایی رسید",
-     "مربی تیم گفت بازیکنان جوان با همکاری یکدیگر بزرگ‌ترین پیروزی فصل را به دست آوردند."),
-    ("علم", "پژوهشگران دانشگاه از ربات باغبان رونمایی کردند",
-     "این ربات کوچک رطوبت خاک را اندازه می‌گیرد و گیاهان را به‌موقع آبیاری می‌کند."),
+    (
+        "اقتصاد",
+        "بازار کتاب‌های دست‌دوم در شهر رونق گرفت",
+        "فروشندگان کتاب‌های دست‌دوم می‌گویند شمار خریداران در ماه گذشته دو برابر شده است.",
+    ),
+    (
+        "فرهنگ",
+        "جشنواره تئاتر خیابانی در میدان اصلی برگزار می‌شود",
+        "گروه‌های نمایشی از هفت استان در این جشنواره سه‌روزه شرکت می‌کنند.",
+    ),
+    (
+        "ورزش",
+        "تیم والیبال دانش‌آموزان به مرحله نهایی رسید",
+        "مربی تیم گفت بازیکنان جوان با همکاری یکدیگر بزرگ‌ترین پیروزی فصل را به دست آوردند.",
+    ),
+    (
+        "علم",
+        "پژوهشگران دانشگاه از ربات باغبان رونمایی کردند",
+        "این ربات کوچک رطوبت خاک را اندازه می‌گیرد و گیاهان را به‌موقع آبیاری می‌کند.",
+    ),
 )
 
 
@@ -152,9 +164,10 @@ def rss(site: Site, paths: list[str], title: str = "خبرنامه نمونه") 
         f"<guid>{site.url(path)}</guid><pubDate>Tue, 04 Nov 2025 10:{i % 60:02d}:00 +0000</pubDate></item>"
         for i, path in enumerate(paths)
     )
-    return (f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>{title}</title>'
-            f"<link>{site.base}/</link><description>تازه‌ترین خبرها</description>{items}</channel></rss>"
-            ).encode()
+    return (
+        f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>{title}</title>'
+        f"<link>{site.base}/</link><description>تازه‌ترین خبرها</description>{items}</channel></rss>"
+    ).encode()
 
 
 def urlset(site: Site, paths: list[str], news: bool = False) -> bytes:
@@ -163,19 +176,25 @@ def urlset(site: Site, paths: list[str], news: bool = False) -> bytes:
     for i, path in enumerate(paths):
         extra = ""
         if news:
-            extra = ("<news:news><news:publication><news:name>خبرنامه نمونه</news:name>"
-                     "<news:language>fa</news:language></news:publication>"
-                     f"<news:publication_date>2025-11-04T10:{i % 60:02d}:00+03:30</news:publication_date>"
-                     f"<news:title>خبر {i}</news:title></news:news>")
+            extra = (
+                "<news:news><news:publication><news:name>خبرنامه نمونه</news:name>"
+                "<news:language>fa</news:language></news:publication>"
+                f"<news:publication_date>2025-11-04T10:{i % 60:02d}:00+03:30</news:publication_date>"
+                f"<news:title>خبر {i}</news:title></news:news>"
+            )
         body.append(f"<url><loc>{site.url(path)}</loc><lastmod>2025-11-04</lastmod>{extra}</url>")
-    return (f'<?xml version="1.0" encoding="UTF-8"?><urlset '
-            f'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"{ns}>{"".join(body)}</urlset>').encode()
+    return (
+        f'<?xml version="1.0" encoding="UTF-8"?><urlset '
+        f'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"{ns}>{"".join(body)}</urlset>'
+    ).encode()
 
 
 def sitemap_index(site: Site, paths: list[str]) -> bytes:
     items = "".join(f"<sitemap><loc>{site.url(p)}</loc></sitemap>" for p in paths)
-    return (f'<?xml version="1.0" encoding="UTF-8"?><sitemapindex '
-            f'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{items}</sitemapindex>').encode()
+    return (
+        f'<?xml version="1.0" encoding="UTF-8"?><sitemapindex '
+        f'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{items}</sitemapindex>'
+    ).encode()
 
 
 def add_articles(site: Site, count: int, prefix: str = "/news/") -> list[str]:

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import itertools
 import random
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 
 import pytest
-from collect_server import Reply, Site, add_articles, rss, serve
 
+from collect_server import Reply, Site, add_articles, rss, serve
 from khabar.collect import Skipped, open_collector
 from khabar.collect.polite import HostGate, backoff_delay, parse_retry_after
 from khabar.config import FetchSettings, Settings
@@ -25,7 +26,7 @@ def collect(urls: list[str], fetch: FetchSettings = QUICK) -> list[Page | Skippe
 
 
 def gaps(times: list[float]) -> list[float]:
-    return [b - a for a, b in zip(times, times[1:], strict=False)]
+    return [b - a for a, b in itertools.pairwise(times)]
 
 
 def page_hits(site: Site) -> list[float]:
@@ -34,7 +35,9 @@ def page_hits(site: Site) -> list[float]:
 
 def test_robots_disallow_is_honoured_for_feed_links_and_named_urls() -> None:
     with serve() as site:
-        site.routes["/robots.txt"] = Reply(body=b"User-agent: *\nDisallow: /private/\n", content_type="text/plain")
+        site.routes["/robots.txt"] = Reply(
+            body=b"User-agent: *\nDisallow: /private/\n", content_type="text/plain"
+        )
         paths = add_articles(site, 2) + add_articles(site, 2, prefix="/private/")
         site.routes["/feed.xml"] = Reply(body=rss(site, paths), content_type="application/rss+xml")
         items = collect([site.url("/feed.xml"), site.url("/private/9")])
@@ -59,7 +62,9 @@ def test_robots_for_khabar_specifically_and_obey_robots_off() -> None:
 
 def test_crawl_delay_is_honoured() -> None:
     with serve() as site:
-        site.routes["/robots.txt"] = Reply(body=b"User-agent: *\nCrawl-delay: 0.3\n", content_type="text/plain")
+        site.routes["/robots.txt"] = Reply(
+            body=b"User-agent: *\nCrawl-delay: 0.3\n", content_type="text/plain"
+        )
         paths = add_articles(site, 4)
         collect([site.url(p) for p in paths])
         times = page_hits(site)

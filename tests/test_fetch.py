@@ -9,8 +9,8 @@ from pathlib import Path
 
 import httpx
 import pytest
-from collect_server import Handler, Reply, Site, article_html, serve
 
+from collect_server import Handler, Reply, Site, article_html, serve
 from khabar.config import FetchSettings, Settings
 from khabar.errors import FetchTimeout, HTTPStatusError, TooLarge, TooManyRedirects, UnsupportedInput
 from khabar.fetch import BoundedDecoder, bounded_get, fetch_url, make_client, read_file
@@ -184,6 +184,6 @@ def test_a_local_file_over_the_limit_is_refused(tmp_path: Path) -> None:
 def test_connection_refused_is_one_clear_error() -> None:
     with serve() as site:
         url = site.url("/x")
-    with pytest.raises(Exception, match="127.0.0.1") as info:
+    with pytest.raises(Exception, match=r"127\.0\.0\.1") as info:
         fetch_url(url, FAST)
     assert not isinstance(info.value, httpx.HTTPError)
