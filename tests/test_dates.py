@@ -586,9 +586,24 @@ def test_hijri_dates_printed_and_parsed(day: date) -> None:
     assert parse_date(written, REF).value.date() == day
 
 
-@settings(max_examples=200, deadline=None)
-@given(st.text(alphabet="۰۱۲۳۴۵۶۷۸۹ آبانمهر/-:©", max_size=30))
-def test_never_crashes_with_a_foreign_error(text: str) -> None:
+TOKENS = st.sampled_from(
+    [
+        "۱۳", "0", "00", "31", "32", "9999", "0000", "۱۴۰۴", "1447", "2025", "آبان", "اسفند", "فوریه",
+        "محرم", "عقرب", "می", "سه‌شنبه", "شنبه", "ساعت", "۲۵:۶۱", "10:30", "ق.ظ", "پیش", "دیروز",
+        "روز", "ماه", "سال", "/", "-", "T", "Z", "+99:99", "+14:00", ":", "،", "©",
+        "9999-12-31T23:59:59-12:00", "0001-01-01T00:00+14:00", "۰۰/۰۰/۰۰", "99/99/99",
+        "۹۹۹ ساعت پیش", "یک سال و ۹۹ ماه پیش",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(TOKENS, max_size=8).map(" ".join) | st.text(alphabet="۰۱۲۳۴۵۶۷۸۹ آبانمهر/-:©T", max_size=30))
+def test_any_text_gives_a_date_or_a_date_error(text: str) -> None:
     with contextlib.suppress(DateError):
-        parse_date(text, REF)
-    find_dates(text, REF)
+        parsed = parse_date(text, REF)
+        assert parsed.value.tzinfo is not None
+        assert parsed.iso() and parsed.jalali() and parsed.gregorian()
+    for found in find_dates(text, REF):
+        assert 0 <= found.start < found.end <= len(text)
+        assert text[found.start : found.end] == found.date.text

@@ -211,6 +211,14 @@ HIJRI_MONTH_NAMES: Final[tuple[str, ...]] = (
     "رجب", "شعبان", "رمضان", "شوال", "ذی\u200cالقعده", "ذی\u200cالحجه",
 )
 
+#: Years khabar dates, per calendar (inclusive): far beyond any news page, inside what
+#: datetime, jdatetime and hijridate (Umm al-Qura: 1343-1500 AH) can convert and print.
+YEAR_RANGES: Final[dict[str, tuple[int, int]]] = {
+    "gregorian": (1000, 2999),
+    "jalali": (400, 2370),
+    "hijri": (1343, 1500),
+}
+
 #: Digits of every script a page may use → Latin.
 DIGITS: Final[dict[str, str]] = {
     **{chr(0x06F0 + i): str(i) for i in range(10)},  # Persian ۰-۹

@@ -130,8 +130,11 @@ def _too_vague(form: str, match: re.Match[str]) -> bool:
 
 
 def _parsed(cand: _Candidate, ctx: Context, text: str, folded: Folded) -> ParsedDate:
-    resolved: Resolved = RESOLVERS[cand.form](cand.match, ctx)
     written = text[folded.start(cand.span[0]) : folded.end(cand.span[1])]
+    try:
+        resolved: Resolved = RESOLVERS[cand.form](cand.match, ctx)
+    except (ValueError, OverflowError) as exc:  # a year beyond what datetime or the tables hold
+        raise DateError(f"«{written.strip()}» is out of the range khabar can date: {exc}") from exc
     return ParsedDate(resolved.value, resolved.precision, resolved.calendar, written)
 
 
@@ -149,7 +152,7 @@ def parse_date(
     not exist (``۳۰ اسفند ۱۴۰۴``، ``۲۹ فوریه 2025``، month 13) or contradicts
     its weekday.
     """
-    ctx = make_context(reference, default_tz, strict=True)
+    ctx = make_context(reference, default_tz)
     folded = fold(text)
     cands = _candidates(folded, find_mode=False)
     if not cands:
@@ -188,7 +191,7 @@ def find_dates(
     ساعت پیش) are found too, with calendar "relative"; see :func:`parse_date`
     for ``reference``.
     """
-    ctx = make_context(reference, default_tz, strict=False)
+    ctx = make_context(reference, default_tz)
     folded = fold(text)
     found: list[FoundDate] = []
     for cand in _candidates(folded, find_mode=True):

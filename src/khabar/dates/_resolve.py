@@ -10,8 +10,10 @@ weekday checks and the one-line messages.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
+from functools import cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import jdatetime
@@ -23,8 +25,6 @@ from khabar.dates._format import format_jalali
 from khabar.dates._text import fold_key, persian_digits
 from khabar.errors import DateError
 
-TEHRAN = "Asia/Tehran"
-
 
 @dataclass(frozen=True)
 class Context:
@@ -32,7 +32,6 @@ class Context:
 
     reference: datetime  # aware, in ``zone``
     zone: tzinfo
-    strict: bool  # parse_date (True) refuses ambiguous names less eagerly than find_dates
 
 
 @dataclass(frozen=True)
@@ -50,7 +49,7 @@ def zone_of(name: str) -> tzinfo:
         raise DateError(f"unknown time zone {name!r}: use an IANA name such as Asia/Tehran") from exc
 
 
-def make_context(reference: datetime | None, default_tz: str, *, strict: bool) -> Context:
+def make_context(reference: datetime | None, default_tz: str) -> Context:
     zone = zone_of(default_tz)
     if reference is None:
         ref = datetime.now(UTC).astimezone(zone)
@@ -58,7 +57,7 @@ def make_context(reference: datetime | None, default_tz: str, *, strict: bool) -
         ref = reference.replace(tzinfo=zone)
     else:
         ref = reference.astimezone(zone)
-    return Context(ref, zone, strict)
+    return Context(ref, zone)
 
 
 # ---------------------------------------------------------------- calendars
@@ -71,10 +70,9 @@ def _fa(day: int, month_name: str, year: int) -> str:
 def jalali_to_date(year: int, month: int, day: int) -> date:
     if not 1 <= month <= 12:
         raise DateError(f"month {month} does not exist: a Jalali year has 12 months")
+    _check_year("jalali", year)
     name = cal.JALALI_MONTH_NAMES[month - 1]
-    length = jdatetime.j_days_in_month[month - 1]
-    if month == 12 and jdatetime.date(year, 1, 1).isleap():
-        length = 30
+    length = jalali_month_length(year, month)
     if not 1 <= day <= length:
         if month == 12 and day == 30:
             raise DateError(f"{_fa(day, name, year)} does not exist: {year} is not a leap year")
@@ -83,9 +81,24 @@ def jalali_to_date(year: int, month: int, day: int) -> date:
     return result
 
 
+def _check_year(calendar: str, year: int) -> None:
+    low, high = cal.YEAR_RANGES[calendar]
+    if not low <= year <= high:
+        tables = ", the years the Umm al-Qura tables cover" if calendar == "hijri" else ""
+        raise DateError(f"{calendar} year {year} is outside {low}-{high}{tables}")
+
+
+def jalali_month_length(year: int, month: int) -> int:
+    """Days in a Jalali month (jdatetime's leap rule for اسفند)."""
+    if month == 12:
+        return 30 if jdatetime.date(year, 1, 1).isleap() else 29
+    return int(jdatetime.j_days_in_month[month - 1])
+
+
 def gregorian_to_date(year: int, month: int, day: int) -> date:
     if not 1 <= month <= 12:
         raise DateError(f"month {month} does not exist: a year has 12 months")
+    _check_year("gregorian", year)
     try:
         return date(year, month, day)
     except ValueError as exc:
@@ -99,12 +112,9 @@ def hijri_to_date(year: int, month: int, day: int) -> date:
     if not 1 <= month <= 12:
         raise DateError(f"month {month} does not exist: a lunar year has 12 months")
     name = cal.HIJRI_MONTH_NAMES[month - 1]
+    _check_year("hijri", year)
     try:
         result = date(*Hijri(year, month, day).to_gregorian().datetuple())
-    except OverflowError as exc:
-        raise DateError(
-            f"lunar hijri year {year} is outside 1343-1500, the years the Umm al-Qura tables cover"
-        ) from exc
     except ValueError as exc:
         raise DateError(f"{_fa(day, name, year)} does not exist: {exc}") from exc
     return result
@@ -169,7 +179,7 @@ def _apply_marker(hour: int, marker: str) -> int:
     """A 12-hour clock time with its marker (ق.ظ، ب.ظ، صبح، عصر، شب …) on the 24-hour clock."""
     if hour == 0 or hour > 12:
         return hour  # already a 24-hour time
-    if marker in {fold_key(word) for word in cal.AM_WORDS}:
+    if marker in _am_words():
         return 0 if hour == 12 else hour
     if marker == fold_key("شب"):
         return 0 if hour == 12 else (hour if hour < 5 else hour + 12)
@@ -192,8 +202,7 @@ def _zone_of_match(match: re.Match[str], ctx: Context) -> tzinfo:
         if hours > 23 or minutes > 59:
             raise DateError(f"{written} is not a time zone offset: write e.g. +03:30")
         return timezone(sign * timedelta(hours=hours, minutes=minutes, seconds=seconds))
-    names = {fold_key(word): zone for word, zone in cal.ZONE_WORDS.items()}
-    return zone_of(names[key])
+    return zone_of(str(_folded_table("zones")[key]))
 
 
 def combine(day: date, match: re.Match[str], ctx: Context) -> tuple[datetime, str]:
@@ -264,7 +273,7 @@ def resolve_numeric(match: re.Match[str], ctx: Context) -> Resolved:
         year = _jalali_century(year, ctx)
     suffix = match.group("suffix")
     if suffix:
-        calendar = {fold_key(k): v for k, v in cal.YEAR_SUFFIXES.items()}[fold_key(suffix)]
+        calendar = str(_folded_table("suffixes")[fold_key(suffix)])
     else:
         calendar = "gregorian" if year >= 1700 else "jalali"
     if calendar == "gregorian" and month > 12 and day <= 12 and match.re is g.numeric_dmy():
@@ -321,7 +330,24 @@ def _span(number: str, unit: str, half: bool) -> tuple[str, float]:
 
 
 def _unit(written: str) -> tuple[str, int]:
-    return {fold_key(k): v for k, v in cal.RELATIVE_UNITS.items()}[fold_key(written)]
+    return _folded_table("units")[fold_key(written)]  # type: ignore[return-value]
+
+
+@cache
+def _folded_table(name: str) -> dict[str, object]:
+    """A word table of khabar.data.calendars keyed by fold_key (built once)."""
+    tables: dict[str, Mapping[str, object]] = {
+        "units": cal.RELATIVE_UNITS,
+        "words": cal.RELATIVE_WORDS,
+        "suffixes": cal.YEAR_SUFFIXES,
+        "zones": cal.ZONE_WORDS,
+    }
+    return {fold_key(word): value for word, value in tables[name].items()}
+
+
+@cache
+def _am_words() -> frozenset[str]:
+    return frozenset(fold_key(word) for word in cal.AM_WORDS)
 
 
 def _months_back(day: date, months: int) -> date:
@@ -330,16 +356,14 @@ def _months_back(day: date, months: int) -> date:
     index = jday.year * 12 + (jday.month - 1) - months
     year, month = divmod(index, 12)
     month += 1
-    length = jdatetime.j_days_in_month[month - 1]
-    if month == 12 and jdatetime.date(year, 1, 1).isleap():
-        length = 30
+    length = jalali_month_length(year, month)
     result: date = jdatetime.date(year, month, min(jday.day, length)).togregorian()
     return result
 
 
 def resolve_relative_word(match: re.Match[str], ctx: Context) -> Resolved:
-    words = {fold_key(k): v for k, v in cal.RELATIVE_WORDS.items()}
-    shift = words[fold_key(match.group("word"))]
+    shift = _folded_table("words")[fold_key(match.group("word"))]
+    assert shift is None or isinstance(shift, int)
     if shift is None:
         return Resolved(ctx.reference.replace(second=0, microsecond=0), "minute", "relative")
     day = ctx.reference.date() + timedelta(days=shift)
