@@ -33,6 +33,10 @@ SUFFIX_WEIGHT = {
 JOINED = ("ان", "ی", "ین", "یان", "یی", "ش", "م", "ت", "یم", "ید", "ند", "مان", "تان", "شان", "ست")
 JOINED_WEIGHT = {**dict.fromkeys(JOINED, -3.0), "ان": -2.0, "ی": -1.5, "ش": -2.5}
 
+#: Derivational endings that let an unlisted word be read as a listed one (ورزشکاران، برزیلی، طلاست).
+DERIVATIONAL = ("ان", "ی", "ین", "یان", "یی", "انی", "ست")
+DERIVATIONAL_WEIGHT = {**dict.fromkeys(DERIVATIONAL, -3.0), "ان": -2.0, "ی": -1.5}
+
 #: Verbal prefixes written with a ZWNJ before the verb (می‌کند، نمی‌شود).
 VERB_PREFIXES = ("می", "نمی")
 #: Preverbs that join the verbal prefix directly (برمی‌گردم، درنمی‌آید).
@@ -123,6 +127,7 @@ MEASURES = frozenset(
         "نفره",
         "جانبه",
         "گانه",
+        "شنبه",
         "دوم",
         "سوم",
         "چهارم",
@@ -181,9 +186,17 @@ def _heads(stems: str, endings: tuple[str, ...]) -> frozenset[str]:
 BOUND_HEADS = (
     _heads(
         "شناس نویس بگیر پذیر پرداز گذار گزار آموز آمیز انگیز پرور طلب زدا کاو یاب سنج نگار گرا خوار"
-        " پیما نشین پز دوز آفرین ستیز گریز",
+        " پیما نشین پز دوز آفرین ستیز گریز پوش دار",
         ("", "ی", "ان", "انی"),
     )
     | _heads("کنند دهند گیرند شوند", ("ه", "گان", "گی"))
     | frozenset({"زدایی", "افزایی", "آسا", "آسای"})
 )
+
+#: Surname endings written after a ZWNJ when the first part ends in ی (کریمی‌پور، هاشمی‌نژاد).
+SURNAME_ENDINGS = ("پور", "نژاد")
+#: Second parts of هیچ written with a ZWNJ (هیچ‌کس، هیچ‌یک، هیچ‌گاه).
+HICH_PARTS = frozenset({"کس", "یک", "گاه", "کدام", "وقت", "چیز"})
+#: Compass compounds (شمال‌غرب، جنوب‌شرقی).
+COMPASS_FIRST = frozenset({"شمال", "جنوب"})
+COMPASS_SECOND = frozenset({"غرب", "شرق", "غربی", "شرقی"})

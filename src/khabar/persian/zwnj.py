@@ -30,6 +30,8 @@ ZWNJ_FORM_BONUS = 0.5
 VERB_BONUS = 4.0
 PRIVATIVE_WEIGHT = -4.0
 VERB_BASE = 12.0
+ATTESTED_BASE = 10.0
+UNKNOWN_PLURAL = 6.0
 BOUND_WEIGHT = -3.0
 COMPOUND_WEIGHT = -4.0
 UNATTESTED_WEIGHT = -1.5
@@ -129,7 +131,7 @@ class ZwnjRepairer:
             and lex.known(left)
         ):
             return left + ZWNJ + right  # coordinated compound: گفت‌وگو، حمل‌ونقل
-        if right in A.BOUND_HEADS and not self._function_word(left):
+        if self._bound(right) and not self._function_word(left):
             return left + (ZWNJ if is_joining(left[-1]) else "") + right
         if left in A.NUMBERS:
             return left + ZWNJ + right if right in A.MEASURES else None
@@ -137,6 +139,10 @@ class ZwnjRepairer:
         if form is not None and right in lex.participles:
             return _VERBAL
         return form
+
+    def _bound(self, word: str) -> bool:
+        """A second part that never stands alone: a bound head or a participle's plural (شدگان)."""
+        return word in A.BOUND_HEADS or (word.endswith("گان") and word[:-3] + "ه" in self.lex.participles)
 
     def _word_or_derived(self, word: str) -> bool:
         counts = self.lex.counts
@@ -148,7 +154,7 @@ class ZwnjRepairer:
         if form not in lex.attested:
             return False
         parts = form.split(ZWNJ)
-        if parts[-1] in A.EZAFE_ADJECTIVES or any(self._function_word(p) for p in parts):
+        if parts[-1] in A.EZAFE_ADJECTIVES or any(self._function_word(p) for p in parts if p != "هم"):
             return False
         return count >= COMPOUND_MIN or parts[-1] not in lex.participles
 
@@ -199,6 +205,8 @@ class ZwnjRepairer:
             score += DICTIONARY_BONUS
         if token[-1] == "ی" and token[-2] in "اوآ" and lex.known(token[:-1]):
             score = max(score, lex.logcount(token[:-1]) + PLAIN_BONUS)
+        if not lex.known(token):
+            score = max([score, *(s for _, s in self._derived(token))])
         return score
 
     def _analyses(self, token: str) -> Iterator[Candidate]:
@@ -217,7 +225,10 @@ class ZwnjRepairer:
                         yield form + joint + suffix, score + A.SUFFIX_WEIGHT[suffix] + bonus
         for suffix in A.JOINED:
             if token.endswith(suffix) and len(token) - len(suffix) >= 2:
-                for form, score in self._stem_options(token[: -len(suffix)], top=False):
+                stem = token[: -len(suffix)]
+                for form, score in self._stem_options(stem, top=False):
+                    if form == stem and not self.lex.known(stem):
+                        continue
                     if suffix not in A.SUFFIX_WEIGHT or not A.needs_zwnj(form[-1], suffix):
                         yield form + suffix, score + A.JOINED_WEIGHT[suffix]
 
@@ -254,8 +265,12 @@ class ZwnjRepairer:
                 yield from self._derived(stem)
         zwnj = lex.zwnj.get(stem)
         if zwnj is not None:
-            bonus = ZWNJ_FORM_BONUS if zwnj[0] in lex.attested else UNATTESTED_WEIGHT
-            yield zwnj[0], math.log(zwnj[1] + 1) + bonus
+            if zwnj[0] in lex.attested:
+                yield zwnj[0], max(math.log(zwnj[1] + 1), ATTESTED_BASE) + ZWNJ_FORM_BONUS
+            else:
+                yield zwnj[0], math.log(zwnj[1] + 1) + UNATTESTED_WEIGHT
+        if stem.startswith("هیچ") and stem[3:] in A.HICH_PARTS:
+            yield "هیچ" + ZWNJ + stem[3:], self._plain(stem) + 1.0
         for prefix in _VERB_PREFIXES:
             rest = stem[len(prefix) :]
             if stem.startswith(prefix) and len(rest) >= 2 and rest in lex.verbs:
@@ -274,38 +289,73 @@ class ZwnjRepairer:
                 A.PRIVATIVE + ZWNJ + rest,
                 max(lex.logcount(rest), lex.logcount(rest[:-1])) + PRIVATIVE_WEIGHT,
             )
-        if not known and zwnj is None and stem not in lex.verbs:
+        if not known and zwnj is None and stem not in lex.verbs and not any(self._derived(stem)):
             yield from self._compounds(stem)
 
     def _derived(self, stem: str) -> Iterator[Candidate]:
         """An unlisted stem read as a listed word + a joined suffix (ورزشکاران، برزیلی)."""
         counts = self.lex.counts
-        for suffix in A.JOINED:
+        for suffix in A.DERIVATIONAL:
             base = stem[: -len(suffix)]
-            if stem.endswith(suffix) and len(base) >= 2 and counts.get(base, 0) > 0:
-                if suffix not in A.SUFFIX_WEIGHT or not A.needs_zwnj(base[-1], suffix):
-                    yield stem, self.lex.logcount(base) + A.JOINED_WEIGHT[suffix]
-                    return
+            if (
+                stem.endswith(suffix)
+                and len(base) >= 2
+                and counts.get(base, 0) > 0
+                and (suffix not in A.SUFFIX_WEIGHT or not A.needs_zwnj(base[-1], suffix))
+            ):
+                bonus = DICTIONARY_BONUS if self._dictionary_word(base) else 0.0
+                yield stem, self.lex.logcount(base) + A.DERIVATIONAL_WEIGHT[suffix] + bonus
 
     def _compounds(self, word: str) -> Iterator[Candidate]:
-        """An unlisted word read as two listed ones where the standard writes a ZWNJ between them:
-        after a final ه (نیمه‌ابری), before ا/آ (دانش‌آموز), before a bound head (زمین‌شناسان)."""
-        counts = self.lex.counts
+        """An unlisted word read as listed parts where the standard writes a ZWNJ between them:
+        after a final ه (نیمه‌ابری), before ا/آ (دانش‌آموز), before a bound head (زمین‌شناسان),
+        coordinated (رفت‌وآمد), به + word (به‌زودی), X‌به‌X (کارت‌به‌کارت), surnames (کریمی‌پور),
+        compass points (شمال‌غرب), and a plural after an unlisted stem (ریزپلاستیک‌ها)."""
+        lex = self.lex
+        dictionary = self._dictionary_word
         for cut in range(2, len(word) - 1):
             left, right = word[:cut], word[cut:]
-            if not is_joining(left[-1]) or counts.get(left, 0) == 0 or self._function_word(left):
+            if not is_joining(left[-1]):
                 continue
-            if right in A.BOUND_HEADS:
-                yield left + ZWNJ + right, self.lex.logcount(left) + BOUND_WEIGHT
+            if left == "به" and len(right) >= 3 and dictionary(right):
+                yield left + ZWNJ + right, lex.logcount(right) + COMPOUND_WEIGHT
+                continue
+            if lex.counts.get(left, 0) == 0 or self._function_word(left):
+                continue
+            if self._bound(right):
+                yield left + ZWNJ + right, lex.logcount(left) + BOUND_WEIGHT
+            elif right in A.SURNAME_ENDINGS and left[-1] == "ی":
+                yield left + ZWNJ + right, lex.logcount(left) + COMPOUND_WEIGHT
             elif (
-                (left[-1] == "ه" or right[0] in "اآ")
+                len(left) >= 3
                 and len(right) >= 3
-                and len(left) >= 3
-                and self._dictionary_word(left)
-                and self._dictionary_word(right)
+                and dictionary(left)
+                and self._joins_as_compound(left, right)
             ):
-                weight = min(self.lex.logcount(left), self.lex.logcount(right)) + COMPOUND_WEIGHT
+                weight = min(lex.logcount(left), lex.logcount(right)) + COMPOUND_WEIGHT
                 yield left + ZWNJ + right, weight
+        yield from self._patterns(word)
+
+    def _joins_as_compound(self, left: str, right: str) -> bool:
+        if right[0] == "و" and self._dictionary_word(right[1:]):
+            return True
+        if left in A.COMPASS_FIRST and right in A.COMPASS_SECOND:
+            return True
+        return (left[-1] == "ه" or right[0] in "اآ") and self._dictionary_word(right)
+
+    def _patterns(self, word: str) -> Iterator[Candidate]:
+        lex = self.lex
+        half, rest = divmod(len(word) - 2, 2)
+        if not rest and half >= 2 and word[:half] == word[half + 2 :] and word[half : half + 2] == "به":
+            part = word[:half]
+            if lex.counts.get(part, 0) > 0:
+                glue = ZWNJ if is_joining(part[-1]) else ""
+                yield part + glue + "به" + ZWNJ + part, lex.logcount(part) + COMPOUND_WEIGHT
+        for suffix in A.PLURAL:
+            stem = word[: -len(suffix)]
+            if word.endswith(suffix) and len(stem) >= 4 and is_joining(stem[-1]) and not lex.known(stem):
+                yield stem + ZWNJ + suffix, UNKNOWN_PLURAL
+                return
 
 
 @lru_cache(maxsize=1)
