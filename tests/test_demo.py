@@ -27,7 +27,7 @@ def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def article_count(db: Path) -> int:
     result = CliRunner().invoke(main, ["stats", "--db", str(db), "--json"])
     assert result.exit_code == 0, result.output
-    return int(json.loads(result.stdout)["articles"])
+    return int(json.loads(result.stdout)["total"])
 
 
 def test_demo_is_idempotent(demo_db: Path) -> None:
