@@ -48,9 +48,7 @@ PAST_ENDINGS = ("م", "ی", "", "یم", "ید", "ند")
 PRIVATIVE = "بی"
 
 #: Words that are spelled as a whole although they end like stem + suffix (kept in any case).
-SUFFIX_LOOKALIKES = frozenset(
-    {"بیشتر", "کمتر", "بهتر", "مهتر", "کهتر", "دختر", "دفتر", "کبوتر", "چتر", "اختر"}
-)
+SUFFIX_LOOKALIKES = frozenset({"بیشتر", "کمتر", "بهتر", "مهتر", "کهتر", "دختر", "دفتر", "کبوتر", "چتر", "اختر"})
 
 #: Suffixes that take a ZWNJ after some stems ("است" is a word of its own and never merged).
 ZWNJ_SUFFIXES = tuple(s for s in sorted(SUFFIX_WEIGHT, key=len, reverse=True) if s != "است")
@@ -174,7 +172,7 @@ EZAFE_ADJECTIVES = frozenset(
     ]
 )
 #: hazm part-of-speech tags of function words: a lexicon "compound" with one of them is a phrase (یکی از).
-FUNCTION_TAGS = frozenset({"P", "POSTP", "CONJ", "PRO", "DET", "NUM", "CL"})
+FUNCTION_TAGS = frozenset({"P", "POSTP", "CONJ", "PRO", "DET", "NUM"})
 
 
 def _heads(stems: str, endings: tuple[str, ...]) -> frozenset[str]:

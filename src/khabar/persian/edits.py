@@ -25,9 +25,7 @@ _DIGITS = frozenset(ARABIC_DIGITS + LATIN_DIGITS + PERSIAN_DIGITS + "٫.")
 _SPACING = frozenset(ZWNJ + " \t")
 _REMOVABLE = frozenset(CONTROLS)
 #: Folds each side of a substitution so letter-form and digit pairs compare equal.
-_PAIRS = str.maketrans(
-    {**LETTER_FORMS, **dict(zip(ARABIC_DIGITS + LATIN_DIGITS, PERSIAN_DIGITS * 2, strict=True))}
-)
+_PAIRS = str.maketrans({**LETTER_FORMS, **dict(zip(ARABIC_DIGITS + LATIN_DIGITS, PERSIAN_DIGITS * 2, strict=True))})
 
 
 @dataclass(frozen=True)
@@ -108,8 +106,7 @@ def _split_replace(before: str, after: str, start: int) -> list[Edit]:
     else:
         rest = (start, start + len(before) - k, before[: len(before) - k], after[: len(after) - k])
         pairs = [
-            (start + len(before) - k + i, before[len(before) - k + i], after[len(after) - k + i])
-            for i in range(k)
+            (start + len(before) - k + i, before[len(before) - k + i], after[len(after) - k + i]) for i in range(k)
         ]
     if front < back and (rest[2] or rest[3]):
         edits.append(Edit(rest[0], rest[1], rest[2], rest[3], _kind(rest[2], rest[3])))

@@ -79,6 +79,7 @@ def load() -> Lexicon:
                 spaced[spaced_key] = (form, count)
             if tag not in ("", "0", "C"):
                 attested.add(form)
+
             continue
         counts[form] = count
         if tag:
@@ -91,9 +92,7 @@ def load() -> Lexicon:
     return Lexicon(counts, tags, zwnj, spaced, verbs, participles, frozenset(attested))
 
 
-def _damaged_forms(
-    counts: dict[str, int], zwnj: dict[str, tuple[str, int]], dictionary: set[str]
-) -> list[str]:
+def _damaged_forms(counts: dict[str, int], zwnj: dict[str, tuple[str, int]], dictionary: set[str]) -> list[str]:
     """Corpus forms that are a stem + ZWNJ suffix with the ZWNJ lost (مدلها، خانهشان, میکند).
 
     The source corpora hold many such damaged spellings; left in, they would vouch for themselves.

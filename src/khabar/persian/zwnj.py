@@ -76,11 +76,7 @@ class ZwnjRepairer:
         out = [tokens[0]]
         for i in range(1, len(tokens)):
             merged = self.merge_pair(out[-1], tokens[i])
-            if (
-                merged is not None
-                and i + 1 < len(tokens)
-                and self._loses_to_next(out[-1], tokens[i], tokens[i + 1])
-            ):
+            if merged is not None and i + 1 < len(tokens) and self._loses_to_next(out[-1], tokens[i], tokens[i + 1]):
                 merged = None
             if merged is not None and merged is _VERBAL:
                 after = tokens[i + 1] if i + 1 < len(tokens) else None
@@ -92,11 +88,18 @@ class ZwnjRepairer:
         return out
 
     def _loses_to_next(self, left: str, middle: str, right: str) -> bool:
-        """Two overlapping lexicon compounds (سطحی نگران کننده): the more frequent one wins."""
-        spaced = self.lex.spaced
-        ours = spaced.get(left.replace(ZWNJ, " ") + " " + middle)
-        theirs = spaced.get(middle + " " + right)
-        return ours is not None and theirs is not None and theirs[1] > ours[1] and self._compound_ok(*theirs)
+        """Two overlapping compounds (سطحی نگران کننده): a bound head or the more frequent one wins."""
+        if right in _TOKEN_SUFFIXES or middle in _TOKEN_SUFFIXES or left in _VERB_PREFIXES:
+            return False
+        if self._spaced(left, middle) is None:
+            return False
+        if self._bound(right):
+            return True
+        theirs = self.lex.spaced.get(middle + " " + right)
+        if theirs is None or not self._compound_ok(*theirs):
+            return False
+        ours = self.lex.spaced.get(left.replace(ZWNJ, " ") + " " + middle)
+        return theirs[1] > (ours[1] if ours else 0)
 
     def merge_pair(self, left: str, right: str) -> str | None:
         key = (left, right)
@@ -113,23 +116,13 @@ class ZwnjRepairer:
             return None
         lex = self.lex
         if right in _TOKEN_SUFFIXES:
-            joint = (
-                ZWNJ
-                if is_joining(left[-1])
-                else ("" if right in A.PLURAL or right in A.COMPARATIVE else None)
-            )
+            joint = ZWNJ if is_joining(left[-1]) else ("" if right in A.PLURAL or right in A.COMPARATIVE else None)
             return None if joint is None else left + joint + right
         if left in _VERB_PREFIXES and right in lex.verbs:
             return left + ZWNJ + right
         if left == A.PRIVATIVE and right not in lex.verbs and self._word_or_derived(right):
             return left + ZWNJ + right
-        if (
-            right[0] == "و"
-            and len(right) > 2
-            and not lex.known(right)
-            and lex.known(right[1:])
-            and lex.known(left)
-        ):
+        if right[0] == "و" and len(right) > 2 and not lex.known(right) and lex.known(right[1:]) and lex.known(left):
             return left + ZWNJ + right  # coordinated compound: گفت‌وگو، حمل‌ونقل
         if self._bound(right) and not self._function_word(left):
             return left + (ZWNJ if is_joining(left[-1]) else "") + right
@@ -160,9 +153,10 @@ class ZwnjRepairer:
 
     def _function_word(self, word: str) -> bool:
         tags = self.lex.tags.get(word)
-        return (
-            tags is not None and tags != "0" and set(tags.split(",")) <= A.FUNCTION_TAGS | {"0", "RES", "ADV"}
-        )
+        if tags is None:
+            return False
+        parts = set(tags.split(","))
+        return bool(parts & A.FUNCTION_TAGS) and not parts & {"N", "AJ", "V"}
 
     def _spaced(self, left: str, right: str) -> str | None:
         """A lexicon compound spelled with a space, also when the second part is inflected."""
@@ -217,11 +211,7 @@ class ZwnjRepairer:
                 for form, score in self._stem_options(stem, top=False):
                     joint = _joint(form, suffix)
                     if joint is not None and self._takes(form, suffix):
-                        bonus = (
-                            PERFECT_BONUS
-                            if form in self.lex.participles and suffix in A.VOWEL_CLITICS
-                            else 0.0
-                        )
+                        bonus = PERFECT_BONUS if form in self.lex.participles and suffix in A.VOWEL_CLITICS else 0.0
                         yield form + joint + suffix, score + A.SUFFIX_WEIGHT[suffix] + bonus
         for suffix in A.JOINED:
             if token.endswith(suffix) and len(token) - len(suffix) >= 2:
@@ -279,12 +269,7 @@ class ZwnjRepairer:
                     max(lex.logcount(rest), lex.logcount(stem), VERB_BASE) + VERB_BONUS,
                 )
         rest = stem[2:]
-        if (
-            stem.startswith(A.PRIVATIVE)
-            and len(rest) >= 2
-            and rest not in lex.verbs
-            and self._word_or_derived(rest)
-        ):
+        if stem.startswith(A.PRIVATIVE) and len(rest) >= 2 and rest not in lex.verbs and self._word_or_derived(rest):
             yield (
                 A.PRIVATIVE + ZWNJ + rest,
                 max(lex.logcount(rest), lex.logcount(rest[:-1])) + PRIVATIVE_WEIGHT,
@@ -326,12 +311,7 @@ class ZwnjRepairer:
                 yield left + ZWNJ + right, lex.logcount(left) + BOUND_WEIGHT
             elif right in A.SURNAME_ENDINGS and left[-1] == "ی":
                 yield left + ZWNJ + right, lex.logcount(left) + COMPOUND_WEIGHT
-            elif (
-                len(left) >= 3
-                and len(right) >= 3
-                and dictionary(left)
-                and self._joins_as_compound(left, right)
-            ):
+            elif len(left) >= 3 and len(right) >= 3 and dictionary(left) and self._joins_as_compound(left, right):
                 weight = min(lex.logcount(left), lex.logcount(right)) + COMPOUND_WEIGHT
                 yield left + ZWNJ + right, weight
         yield from self._patterns(word)
