@@ -112,7 +112,8 @@ def render_text(article: Article) -> str:
     if article.authors:
         lines.append("نویسنده: " + "، ".join(article.authors))
     if article.image.caption or article.image.credit:
-        lines.append(f"[تصویر: {article.image.caption or ''} {('/ ' + article.image.credit) if article.image.credit else ''}]")
+        credit = f" / {article.image.credit}" if article.image.credit else ""
+        lines.append(f"[تصویر: {article.image.caption or ''}{credit}]")
     lines.append("")
     lines.extend(paragraph + "\n" for paragraph in article.body)
     if article.related:
@@ -339,7 +340,7 @@ def search(query: tuple[str, ...], db: str | None, as_json: bool, section: str |
             text=" ".join(query), section=section, source=source, author=author,
             since=parse_day_bound(since) if since else None,
             until=parse_day_bound(until) if until else None,
-            sort=sort, limit=limit, offset=offset,
+            sort="date" if sort == "date" else "relevance", limit=limit, offset=offset,
         )
         with open_store(settings.db) as store:
             results = store.search(request)
