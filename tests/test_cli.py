@@ -132,7 +132,7 @@ def test_date_prints_iso_jalali_gregorian(runner: CliRunner) -> None:
 
 
 def test_date_refuses_a_day_that_does_not_exist(runner: CliRunner) -> None:
-    assert_one_line_error(runner.invoke(main, ["date", "۳۰ اسفند ۱۴۰۳"]), "")
+    assert_one_line_error(runner.invoke(main, ["date", "۳۰ اسفند ۱۴۰۴"]), "")  # 1403 was a leap year
 
 
 def test_unknown_digits_setting_is_refused(runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
