@@ -20,8 +20,8 @@ from khabar.dates._text import fold_key, fold_name
 
 #: What may stand between the parts of one name: a space, a ZWNJ or nothing.
 _JOIN = r"[\s\u200c]*"
-#: A name ends where no letter, digit or ZWNJ follows.
-_END = r"(?![\w\u200c])"
+#: A name ends where no letter or ZWNJ follows (a digit may: «۱۳آبان۱۴۰۴»).
+_END = r"(?![^\W\d_]|\u200c)"
 _START = r"(?<![\w\u200c])"
 
 
@@ -145,11 +145,11 @@ def _compile(body: str) -> re.Pattern[str]:
 def textual() -> re.Pattern[str]:
     """Day month [year]: ``سه‌شنبه ۱۳ آبان‌ماه ۱۴۰۴``، ``بیست و هفتم مهر``، ``28 اکتبر 2025``."""
     names = [*cal.JALALI_MONTHS, *cal.DARI_MONTHS, *cal.GREGORIAN_MONTHS, *cal.HIJRI_MONTHS]
-    day = rf"(?P<day>(?<![\d.:/])\d{{1,2}}(?![\d:/])|{_START}{_ordinal_pattern()})"
+    day = rf"(?P<day>(?<![\d.:/])\d{{1,2}}(?![\d:])|{_START}{_ordinal_pattern()})"
     month = rf"(?P<month>{_alternation(names)})(?:{_JOIN}ماه)?{_END}"
     return _compile(
-        rf"{_head()}{_weekday()}{day}(?:{_JOIN}(?:ام|م|th|st|nd|rd))?[\s\u200c-]*{month}"
-        rf"(?:[\s,]*(?:سال{_JOIN})?{_year()})?{_tail()}"
+        rf"{_head()}{_weekday()}{day}(?:{_JOIN}(?:ام|م|th|st|nd|rd))?[\s\u200c/-]*{month}"
+        rf"(?:[\s,/-]*(?:سال{_JOIN})?{_year()})?{_tail()}"
     )
 
 

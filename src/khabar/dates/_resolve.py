@@ -272,10 +272,9 @@ def resolve_numeric(match: re.Match[str], ctx: Context) -> Resolved:
     if len(match.group("year")) == 2:
         year = _jalali_century(year, ctx)
     suffix = match.group("suffix")
+    calendar = "gregorian" if year >= 1700 else "jalali"  # a numeric year below 1700 is Jalali
     if suffix:
         calendar = str(_folded_table("suffixes")[fold_key(suffix)])
-    else:
-        calendar = "gregorian" if year >= 1700 else "jalali"
     if calendar == "gregorian" and month > 12 and day <= 12 and match.re is g.numeric_dmy():
         month, day = day, month
     resolved = _dated(calendar, year, month, day, match, ctx)
