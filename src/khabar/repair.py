@@ -54,6 +54,7 @@ def repair_article(article: Article, *, digits: str | None = None) -> Article:
     image = article.image
     return replace(
         article,
+        source=c.text(article.source),
         section=c.text(article.section),
         kicker=c.text(article.kicker),
         title=c.text(article.title),
