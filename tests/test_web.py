@@ -9,10 +9,10 @@ from urllib.parse import quote
 import feedparser
 import pytest
 from starlette.testclient import TestClient
-from test_web_archive import FOOTBALL, HOSTILE, SOLAR, SOLAR_ELSEWHERE, ZWNJ, build_archive
 
 from khabar.config import Settings
 from khabar.web import create_app
+from test_web_archive import FOOTBALL, HOSTILE, SOLAR, SOLAR_ELSEWHERE, ZWNJ, build_archive
 
 TOKEN = "s3cret-token"
 

@@ -24,7 +24,8 @@ from khabar.web.display import jalali_parts, parse_when
 
 PAGE_SIZE = 20
 MAX_LIMIT = 100
-HOME_BLOCK = 5
+HOME_BLOCK = 4
+HOME_BLOCKS = 6
 SORTS = ("relevance", "date")
 
 
@@ -184,11 +185,11 @@ def home_data(store: Store) -> HomeData:
     latest = store.latest(limit=PAGE_SIZE).items
     sections = tuple(
         Listing("section", name, tuple(store.latest(section=name, limit=HOME_BLOCK).items))
-        for name, _ in store.sections()[:8]
+        for name, _ in store.sections()[:HOME_BLOCKS]
     )
     sources = tuple(
         Listing("source", name, tuple(store.latest(source=name, limit=HOME_BLOCK).items))
-        for name, _ in store.sources()[:8]
+        for name, _ in store.sources()[:HOME_BLOCKS]
     )
     return HomeData(store.count(), tuple(latest), sections, sources)
 
