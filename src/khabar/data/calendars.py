@@ -152,14 +152,14 @@ RELATIVE_UNITS: Final[dict[str, tuple[str, int]]] = {
 RELATIVE_AGO: Final[tuple[str, ...]] = ("پیش", "قبل", "ago")
 
 #: Whole-phrase relative words → days from the reference (precision day), or None for "just now"
-#: (the reference itself, precision minute).
+#: (the reference itself, precision minute). Adverbs such as اکنون ("now") are left out: in running
+#: text they rarely date anything.
 RELATIVE_WORDS: Final[dict[str, int | None]] = {
     "امروز": 0, "امشب": 0, "امروز صبح": 0, "روز جاری": 0,
     "دیروز": -1, "دیشب": -1, "روز گذشته": -1, "دیروز صبح": -1,
     "پریروز": -2, "پریشب": -2,
     "فردا": 1, "پس فردا": 2,
     "لحظاتی پیش": None, "لحظاتی قبل": None, "دقایقی پیش": None, "دقایقی قبل": None,
-    "همین الان": None, "هم اکنون": None, "اکنون": None,
     "today": 0, "yesterday": -1, "tomorrow": 1, "just now": None,
 }
 
