@@ -10,6 +10,7 @@ weekday checks and the one-line messages.
 from __future__ import annotations
 
 import re
+from calendar import monthrange
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
@@ -105,7 +106,8 @@ def gregorian_to_date(year: int, month: int, day: int) -> date:
         name = cal.GREGORIAN_MONTH_NAMES[month - 1]
         if month == 2 and day == 29:
             raise DateError(f"29 February {year} does not exist: {year} is not a leap year") from exc
-        raise DateError(f"{day} {name} {year} does not exist: {name} has fewer days") from exc
+        length = monthrange(year, month)[1]
+        raise DateError(f"{day} {name} {year} does not exist: {name} {year} has {length} days") from exc
 
 
 def hijri_to_date(year: int, month: int, day: int) -> date:
@@ -116,7 +118,10 @@ def hijri_to_date(year: int, month: int, day: int) -> date:
     try:
         result = date(*Hijri(year, month, day).to_gregorian().datetuple())
     except ValueError as exc:
-        raise DateError(f"{_fa(day, name, year)} does not exist: {exc}") from exc
+        length = Hijri(year, month, 1).month_length()
+        raise DateError(
+            f"{_fa(day, name, year)} does not exist: {name} {year} has {length} days (Umm al-Qura)"
+        ) from exc
     return result
 
 
