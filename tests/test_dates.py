@@ -323,7 +323,7 @@ ERROR_CASES: list[tuple[str, str]] = [
     ("2025-13-01", "month 13 does not exist"),
     ("۳۲ آبان ۱۴۰۴", "آبان has 30 days"),
     ("۳۱ مهر ۱۴۰۴", "مهر has 30 days"),
-    ("۳۰ صفر ۱۴۴۷", "صفر ۱۴۴۷ has 29 days"),
+    ("۳۰ صفر ۱۴۴۷", "صفر 1447 has 29 days"),
     ("۱۰ محرم ۱۲۰۰", "outside 1343-1500"),
     ("شنبه ۱۳ آبان ۱۴۰۴", "is a Tuesday, not شنبه"),
     ("جمعه 4 November 2025", "is a Tuesday"),
