@@ -17,11 +17,24 @@ What is whose:
   :mod:`khabar.data.calendars`, patterns in ``_grammar``, resolution in
   ``_resolve``.
 
-A time without a zone is read in ``default_tz`` (Asia/Tehran: +03:30, and
-+04:30 in the summers before 2023). Values are truncated to their precision:
-a day is midnight in the zone, a minute has zero seconds, and a time whose
-seconds are ``:00`` has minute precision. A bare year (a copyright line) is
-never a date.
+Readings where a page could mean two things:
+
+- a time without a zone is read in ``default_tz`` (Asia/Tehran: +03:30, and
+  +04:30 in the summers before 2023); «به وقت کابل», GMT, Z or +04:30 after
+  the time override it;
+- a numeric date with a year below 1700 is Jalali (۱۴۰۴/۰۸/۱۳) unless a
+  suffix names another calendar (۱۴۴۷/۰۴/۰۵ ه.ق); day-first when the year is
+  last (۱۳/۰۸/۱۴۰۴, 04/11/2025), month-first only when the day-first reading
+  has no month (11/30/2025); a two-digit year (۹۹/۰۴/۰۲) is the Jalali year
+  of that number not after next year;
+- a date without a year is the nearest such day on or before the reference;
+- a weekday that contradicts the date is an error, except a lunar date one
+  day off (see above);
+- values are truncated to their precision: a day is midnight in the zone, a
+  minute has zero seconds, and a time whose seconds are ``:00`` has minute
+  precision;
+- a bare year (a copyright line «© ۱۳۹۹») is never a date, and in running
+  text a month name that is also a word (مه، می، میزان، اسد …) needs a year.
 """
 
 from __future__ import annotations
