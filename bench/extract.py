@@ -174,7 +174,7 @@ def _timed(tool: Tool, golds: list[Gold], repeat: int) -> tuple[dict[str, Predic
             try:
                 with contextlib.redirect_stderr(io.StringIO()):
                     results[gold.stem] = tool(gold)
-            except Exception:  # a peer crashing on a page scores nothing there  # noqa: BLE001
+            except Exception:  # a peer crashing on a page scores nothing there
                 results[gold.stem] = Prediction()
         best = min(best, time.perf_counter() - started)
     return results, len(golds) / best if best > 0 else 0.0

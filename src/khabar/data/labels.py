@@ -58,7 +58,8 @@ CHROME_LINES: tuple[str, ...] = (
     "آپارات", "گوگل پلاس", "ایمیل", "پرینت", "کپی", "گزارش خطا", "شما در حال پاسخ به نظر",
     "درج نظر الزامی", "منتشر شده", "در انتظار بررسی", "غیر قابل انتشار", "تکراری",
     "جدیدترین", "قدیمی ترین", "پربحث ترین", "نام", "ایمیل", "متن نظر", "ارسال دیدگاه",
-    "پرش به محتوا", "رفتن به محتوا", "rss", "تبلیغات", "حریم خصوصی", "شرایط استفاده", "قوانین", "درباره نویسنده", "درباره نویسندگان", "کپی پیوند", "پخش زنده",
+        "پرش به محتوا", "رفتن به محتوا", "rss", "تبلیغات", "حریم خصوصی", "شرایط استفاده", "قوانین",
+        "درباره نویسنده", "درباره نویسندگان", "کپی پیوند", "پخش زنده",
 )
 
 CHROME_PREFIXES: tuple[str, ...] = (
@@ -79,6 +80,12 @@ CHROME_PREFIXES: tuple[str, ...] = (
 BYLINE_LABEL_LINES: tuple[str, ...] = ("نویسنده،", "نویسنده:", "نویسنده", "گزارشگر،", "گزارشگر:", "به قلم")
 ROLE_LABEL_LINES: tuple[str, ...] = ("نقش،", "نقش:", "سمت،", "سمت:")
 
+# Words that make a meta «author» an organisation (the outlet), not a byline.
+ORGANISATION_WORDS: tuple[str, ...] = (
+    "group", "news", "agency", "media", "press", "team", "staff", "admin", "گروه", "خبرگزاری", "روزنامه",
+    "سایت", "پایگاه", "رسانه", "شبکه", "مدیر سایت", "ادمین",
+)
+
 # First words of an author's one-line bio printed under the byline («نویسنده بخش …»).
 BIO_STARTS: tuple[str, ...] = (
     "نویسنده", "خبرنگار", "روزنامه نگار", "پژوهشگر", "کارشناس", "دبیر", "عضو", "استاد", "مدرس", "مترجم",
@@ -97,7 +104,7 @@ CHROME_CLASS_TOKENS: tuple[str, ...] = (
     "readmore", "read-more", "more", "see-also", "seealso", "suggest", "recommend", "recommended",
     "hidden", "visually-hidden", "sr-only", "modal", "cookie", "gdpr", "scoreboard-ad", "outbrain",
     "taboola", "yektanet", "najva", "mediaad", "box-links", "inline-related", "also-read",
-    "pull-quote", "pullquote", "pull", "quote-card", "highlight-quote", "poll", "survey", "score",
+    "pull-quote", "pullquote", "quote-card", "highlight-quote", "poll", "survey", "score",
     "review-score", "verdict-score", "stars",
 )
 

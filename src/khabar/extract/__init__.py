@@ -20,7 +20,9 @@ from khabar.records import Article, Page
 
 __all__ = ["extract", "looks_like_html"]
 
-_HTML_START = re.compile(r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title|div|article|p\b|main)", re.I | re.S)
+_HTML_START = re.compile(
+    r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title|div|article|p\b|main)", re.I | re.S
+)
 _HTML_TAGS = re.compile(r"<(?:p|div|br|a|span|h1|article|body)\b[^>]*>", re.I)
 
 

@@ -24,9 +24,10 @@ from khabar.extract.util import ZWNJ, clean
 
 _BODY = frozenset(BODY_CLASS_TOKENS)
 _MIN_PARAGRAPH = 25
-_HEADINGS = frozenset("h2 h3 h4 h5 h6".split())
-# Private-use stand-in for ZWNJ while trafilatura runs (it deletes U+200C).
-_PLACEHOLDER = "\ue200"
+_HEADINGS = frozenset(["h2", "h3", "h4", "h5", "h6"])
+# Stand-ins for ZWNJ while trafilatura runs: it deletes U+200C and every format or
+# private-use character too, so the stand-in is a rare visible symbol absent from the page.
+_PLACEHOLDERS = ("\u2042", "\ua66e", "\u058d", "\u2e3b")
 
 
 @dataclass(frozen=True)
@@ -177,13 +178,16 @@ def trafilatura_paragraphs(html: str) -> list[str]:
     character while it runs, because trafilatura's normalisation deletes U+200C)."""
     import trafilatura
 
-    protected = html.replace(ZWNJ, _PLACEHOLDER).replace("&zwnj;", _PLACEHOLDER)
+    placeholder = next((p for p in _PLACEHOLDERS if p not in html), None)
+    if placeholder is None:
+        return []
+    protected = html.replace(ZWNJ, placeholder).replace("&zwnj;", placeholder)
     try:
         text = trafilatura.extract(
             protected, include_comments=False, include_tables=False, favor_precision=True, deduplicate=True
         )
-    except Exception:  # trafilatura raises many foreign types on hostile input  # noqa: BLE001
+    except Exception:  # trafilatura raises many foreign types on hostile input
         return []
     if not text:
         return []
-    return [clean(line.replace(_PLACEHOLDER, ZWNJ)) for line in re.split(r"\n+", text) if clean(line)]
+    return [clean(line.replace(placeholder, ZWNJ)) for line in re.split(r"\n+", text) if clean(line)]

@@ -29,7 +29,10 @@ _EXPLORE = label_set(EXPLORE_LABELS)
 _TAGS = label_set(TAG_LABELS)
 _EXPLORE_PREFIXES = tuple(fold(p) for p in EXPLORE_PREFIXES)
 _RELATED_SUFFIXES = tuple(fold(s) for s in RELATED_SUFFIXES)
-_LABEL_TAGS = frozenset("h2 h3 h4 h5 h6 strong b span div p header label legend dt em i".split())
+_LABEL_TAGS = frozenset([
+    "h2", "h3", "h4", "h5", "h6", "strong", "b", "span", "div", "p", "header", "label", "legend", "dt", "em",
+    "i",
+])
 _CLASS_KINDS: tuple[tuple[frozenset[str], str], ...] = (
     (frozenset({"related", "relate", "related-posts", "related-news", "see-also", "seealso"}), "related"),
     (frozenset({"tags", "tag", "tagcloud", "keywords", "post-tags", "news-tags"}), "tags"),
@@ -108,7 +111,7 @@ def _regions(root: HtmlElement, keep: frozenset[int]) -> list[tuple[HtmlElement,
             if len(text) < 300:
                 found.append((element, Kind.RELATED, None))
             continue
-        if kind is None or element.find(".//a") is not None and kind is not Kind.TAGS:
+        if kind is None or (element.find(".//a") is not None and kind is not Kind.TAGS):
             continue
         region = _region_of(element, keep)
         if region is not None:

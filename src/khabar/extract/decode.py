@@ -72,8 +72,8 @@ def _declared(page: Page, data: bytes) -> list[str]:
     header = page.header("content-type")
     if header and (match := _HEADER_CHARSET.search(header)):
         names.append(match.group(1))
-    if match := _META_CHARSET.search(data[:_SNIFF_BYTES * 4]):
-        names.append(match.group(1).decode("ascii", "replace"))
+    if meta := _META_CHARSET.search(data[:_SNIFF_BYTES * 4]):
+        names.append(meta.group(1).decode("ascii", "replace"))
     return [_normalise(name) for name in names if _known(name)]
 
 

@@ -23,12 +23,17 @@ INVISIBLE = (
     "video", "source", "track", "map", "head", "select", "option", "input", "textarea", "button",
 )
 BLOCK_TAGS = frozenset(
-    "p div section article main aside header footer nav ul ol li dl dt dd table thead tbody tr td th "
-    "h1 h2 h3 h4 h5 h6 blockquote figure figcaption form pre hr address details summary center "
-    "fieldset".split()
+    [
+        "p", "div", "section", "article", "main", "aside", "header", "footer", "nav", "ul", "ol", "li", "dl",
+        "dt", "dd", "table", "thead", "tbody", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6",
+        "blockquote", "figure", "figcaption", "form", "pre", "hr", "address", "details", "summary", "center",
+        "fieldset",
+    ]
 )
-PARAGRAPH_TAGS = frozenset("p h2 h3 h4 h5 h6 li blockquote pre dd dt".split())
-SKIP_TAGS = frozenset("nav aside footer header form figure figcaption table button select label".split())
+PARAGRAPH_TAGS = frozenset(["p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "dd", "dt"])
+SKIP_TAGS = frozenset([
+    "nav", "aside", "footer", "header", "form", "figure", "figcaption", "table", "button", "select", "label",
+])
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 _TOKEN_SPLIT = re.compile(r"[\s_\-]+")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")

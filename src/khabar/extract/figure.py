@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from lxml.html import HtmlElement
 
-from khabar.data.labels import CAPTION_CLASS_TOKENS, CREDIT_CLASS_TOKENS
+from khabar.data.labels import CAPTION_CLASS_TOKENS, CREDIT_CLASS_TOKENS, CREDIT_MARKERS
 from khabar.extract.dom import abs_url, class_tokens, text_of
 from khabar.extract.filters import split_caption
 from khabar.extract.metadata import Metadata
 from khabar.extract.util import clean, strip_prefix
-from khabar.data.labels import CREDIT_MARKERS
 from khabar.records import Image
 
 _CAPTION = frozenset(CAPTION_CLASS_TOKENS)

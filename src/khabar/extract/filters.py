@@ -155,11 +155,11 @@ class BodyFilter:
         key = fold(text)
         if not key or not _LETTER.search(text) or key in self.known:
             return False
-        if is_chrome_text(text) or is_date_line(text) or is_byline(text) or reading_minutes(text) and len(text) < 60:
+        if is_chrome_text(text) or is_date_line(text) or is_byline(text) or (reading_minutes(text) and len(text) < 60):
             return False
         if starts_with_any(text, RELATED_LABELS) and (link_ratio > 0.3 or len(text) < 150):
             return False
-        return not (link_ratio > 0.6 or link_ratio > 0.3 and len(text) < 120)
+        return not (link_ratio > 0.6 or (link_ratio > 0.3 and len(text) < 120))
 
     def paragraphs(self, blocks: Iterable[Block]) -> list[str]:
         out: list[str] = []

@@ -129,7 +129,7 @@ def _title_tag_site(title_tag: str | None, tree: HtmlElement) -> str | None:
 def _site_base(page_url: str | None, meta: Metadata, tree: HtmlElement) -> str | None:
     """Where relative links point: the page URL, canonical URL, else the site of an
     absolute image URL (old pages give no other hint)."""
-    if page_url or meta.url and meta.url.startswith("http"):
+    if page_url or (meta.url and meta.url.startswith("http")):
         return abs_url(page_url, meta.url) or page_url
     for src in [meta.image_url or "", *tree.xpath("//img/@src")[:30]]:
         match = re.match(r"https?://[^/]+/", src)
@@ -184,9 +184,10 @@ def _kicker(scope: HtmlElement, title_el: HtmlElement | None, title: str | None)
                 return text
     if title_el is not None:
         before = title_el.getprevious()
-        if before is not None and before.tag in ("h2", "h3", "h4", "h5", "h6") and before.find(".//a") is None:
+        if before is not None and before.find(".//a") is None and isinstance(before.tag, str):
             text = text_of(before)
-            if 0 < len(text) < 150:
+            # a heading right above the headline, or the classic «… گفت:» rutitr
+            if 0 < len(text) < 150 and (before.tag in ("h2", "h3", "h4", "h5", "h6") or text.endswith(":")):
                 return text
     return None
 
@@ -194,7 +195,7 @@ def _kicker(scope: HtmlElement, title_el: HtmlElement | None, title: str | None)
 def _lead(scope: HtmlElement, title: str | None, chrome: set[int], containers: list[HtmlElement]) -> str | None:
     inside = {id(e) for c in containers for e in c.iter()}
     for element in scope.iter():
-        if not isinstance(element.tag, str) or id(element) in inside and element.tag != "p":
+        if not isinstance(element.tag, str) or (id(element) in inside and element.tag != "p"):
             continue
         if (element.get("itemprop") or "").lower() == "description" or not _LEAD.isdisjoint(class_tokens(element)):
             text = text_of(element)
@@ -229,7 +230,7 @@ def _section(
         if isinstance(element.tag, str) and element is not title_el and not _SECTION.isdisjoint(class_tokens(element)):
             text = text_of(element)
             text = strip_prefix(text, SECTION_PREFIXES)
-            if 0 < len(text) < 40 and len(text.split()) <= 4:
+            if 0 < len(text) < 40 and len(text.split()) <= 4 and not text.endswith(":"):
                 return text
     return None
 
@@ -289,7 +290,7 @@ def _printed_dates(scope: HtmlElement) -> tuple[str | None, str | None]:
         tokens = class_tokens(element)
         if element.tag != "time" and _DATE.isdisjoint(tokens) and _UPDATED.isdisjoint(tokens):
             continue
-        if not _NOT_DATE.isdisjoint(tokens) or len(element) > 2 and element.tag != "time":
+        if not _NOT_DATE.isdisjoint(tokens) or (len(element) > 2 and element.tag != "time"):
             continue
         text = text_of(element)
         if not text or len(text) > 80 or not _DIGIT.search(text):

@@ -8,6 +8,7 @@ megabytes of JSON or recurse without end).
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from collections.abc import Iterator
@@ -18,15 +19,18 @@ from zoneinfo import ZoneInfo
 
 from lxml.html import HtmlElement
 
-from khabar.data.labels import ARTICLE_TYPES
+from khabar.data.labels import ARTICLE_TYPES, ORGANISATION_WORDS
 from khabar.extract.util import clean, latin_digits
 
 _MAX_JSON = 500_000
 _MAX_DEPTH = 12
 # Zero-width and direction marks that hostile or sloppy pages put inside keys.
-_FORMAT_CHARS = re.compile("[\u200b-\u200f\u202a-\u202e\u2060\ufeff\s]")
+_FORMAT_CHARS = re.compile("[\u200b-\u200f\u202a-\u202e\u2060\ufeff\\s]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
-_ISO = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})(?:[T ]\s*(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?\s*(Z|[+-]\d{2}:?\d{2})?)?")
+_ISO = re.compile(
+    r"^\s*(\d{4})-(\d{2})-(\d{2})"
+    r"(?:[T ]\s*(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?\s*(Z|[+-]\d{2}:?\d{2})?)?"
+)
 _DURATION = re.compile(r"^P(?:T)?(?:(\d+)H)?(?:(\d+)M)?", re.I)
 
 
@@ -65,7 +69,8 @@ def read_metadata(tree: HtmlElement) -> Metadata:
     canonical = tree.xpath("//link[@rel='canonical']/@href")
     return Metadata(
         url=pick(canonical[0] if canonical else None, meta.get("og:url"), _text(article.get("url"))),
-        source=pick(meta.get("og:site_name"), _name(article.get("publisher")), meta.get("application-name")),
+        source=_site_name(pick(meta.get("og:site_name"), _name(article.get("publisher")),
+                               meta.get("application-name"))),
         title=pick(_text(article.get("headline")), meta.get("og:title"), meta.get("twitter:title"),
                    micro.title, meta.get("dc.title")),
         description=pick(_text(article.get("description")), meta.get("og:description"),
@@ -85,6 +90,13 @@ def read_metadata(tree: HtmlElement) -> Metadata:
         language=pick(_text(article.get("inLanguage")), meta.get("og:locale"), meta.get("language")),
         breadcrumbs=crumbs,
     )
+
+
+def _site_name(value: str | None) -> str | None:
+    """«Outlet | tagline | EN» → «Outlet»."""
+    if not value:
+        return None
+    return re.split(r"\s[|｜]\s", value)[0].strip() or value
 
 
 class _Meta(dict[str, str]):
@@ -108,8 +120,13 @@ def _meta_tags(tree: HtmlElement) -> _Meta:
         key = element.get("property") or element.get("name") or element.get("itemprop") or ""
         value = element.get("content")
         if key and value is not None and value.strip():
-            meta.add(_FORMAT_CHARS.sub("", key).strip().lower(), value.strip())
+            meta.add(_FORMAT_CHARS.sub("", key).strip().lower(), _unescape(value.strip()))
     return meta
+
+
+def _unescape(value: str) -> str:
+    """Entities escaped twice by the CMS («&amp;zwnj;» shows as «&zwnj;») become characters."""
+    return html.unescape(value) if "&" in value else value
 
 
 def _meta_tags_list(meta: _Meta) -> tuple[str, ...]:
@@ -125,8 +142,13 @@ def _split_tags(value: str) -> list[str]:
 
 def _meta_authors(meta: _Meta) -> tuple[str, ...]:
     names = meta.getall("article:author") or meta.getall("author") or meta.getall("dc.creator")
-    out = [clean(n) for n in names if clean(n) and not n.startswith("http")]
+    out = [clean(n) for n in names if clean(n) and not n.startswith("http") and not _organisation(n)]
     return tuple(dict.fromkeys(out))
+
+
+def _organisation(name: str) -> bool:
+    words = set(name.lower().replace("|", " ").split())
+    return any(word in words or (" " in word and word in name) for word in ORGANISATION_WORDS)
 
 
 # --- JSON-LD -----------------------------------------------------------------------

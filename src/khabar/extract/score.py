@@ -118,7 +118,7 @@ def field_correct(name: str, predicted: Prediction, gold: Gold) -> bool:
     if name == "authors":
         return sorted(key(a) for a in got) == sorted(key(a) for a in want or [])
     if name == "stated_reading_minutes":
-        return got == want
+        return bool(got == want)
     return key(got) == key(want)
 
 

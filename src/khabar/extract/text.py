@@ -127,7 +127,7 @@ def _all_chrome_words(words: list[str]) -> bool:
     while i < len(words):
         for n in (3, 2, 1):
             chunk = " ".join(words[i:i + n])
-            if i + n <= len(words) and (fold(chunk) in _CHROME_WORDS or n == 1 and chunk.isascii()):
+            if i + n <= len(words) and (fold(chunk) in _CHROME_WORDS or (n == 1 and chunk.isascii())):
                 i += n
                 break
         else:
@@ -139,7 +139,7 @@ def _all_chrome_words(words: list[str]) -> bool:
 def _is_furniture(line: str) -> bool:
     return (
         is_chrome_text(line) or _is_nav(line) or label_kind(line) is not None
-        or _BREADCRUMB.search(line) is not None and len(line.split()) <= 8
+        or (_BREADCRUMB.search(line) is not None and len(line.split()) <= 8)
     )
 
 
@@ -416,7 +416,7 @@ def _read_body(lines: list[str], start: int, body: list[str], header: _Header, b
         if line:
             if label_kind(line) is not None or _ends_story(line) or _inline_tags(line) is not None:
                 return i
-            if _glued_related(line) is not None or starts_with_any(line, RELATED_LABELS) and ":" in line:
+            if _glued_related(line) is not None or (starts_with_any(line, RELATED_LABELS) and ":" in line):
                 boxes.related.append(_glued_related(line) or _related_item(strip_prefix(line, RELATED_LABELS)))
             elif is_byline(line):
                 if not header.authors:

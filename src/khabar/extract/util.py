@@ -25,7 +25,9 @@ _FOLD_TABLE = str.maketrans(
         **{chr(0x0660 + i): str(i) for i in range(10)},
     }
 )
-_LATIN_DIGITS = str.maketrans({chr(0x06F0 + i): str(i) for i in range(10)} | {chr(0x0660 + i): str(i) for i in range(10)})
+_LATIN_DIGITS = str.maketrans(
+    {chr(0x06F0 + i): str(i) for i in range(10)} | {chr(0x0660 + i): str(i) for i in range(10)}
+)
 
 
 def clean(text: str | None) -> str:

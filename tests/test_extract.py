@@ -1,0 +1,275 @@
+"""The extract stage on small invented pages: structure, chrome set apart, ZWNJ kept, bad input."""
+
+from __future__ import annotations
+
+import json
+import time
+
+import pytest
+
+from khabar.errors import EmptyInput, ExtractError, KhabarError, NotTextInput
+from khabar.extract import extract
+from khabar.extract.body import trafilatura_paragraphs
+from khabar.extract.decode import decode_page
+from khabar.records import Page
+
+Z = "\u200c"
+
+ARTICLE = f"""<!DOCTYPE html>
+<html lang="fa" dir="rtl"><head><meta charset="utf-8">
+<title>سامانه تازه نوبت‌دهی بیمارستان‌ها راه‌اندازی شد | خبرنامه البرز</title>
+<meta property="og:site{Z}name" content="خبرنامه البرز">
+<meta property="og:title" content="سامانه تازه نوبت‌دهی بیمارستان‌ها راه‌اندازی شد">
+<meta property="og:image" content="https://alborz.example/img/queue.jpg">
+<meta name="description" content="توضیح متا که نباید جای لید بنشیند.">
+<link rel="canonical" href="https://alborz.example/news/7781">
+<script type="application/ld+json">{json.dumps({
+    "@context": "https://schema.org", "@type": "NewsArticle",
+    "headline": "سامانه تازه نوبت‌دهی بیمارستان‌ها راه‌اندازی شد",
+    "datePublished": "2025-10-28T09:15:00+03:30",
+    "author": [{"@type": "Person", "name": "سارا مهرپور"}, {"@type": "Organization", "name": "خبرنامه البرز"}],
+    "articleSection": "سلامت",
+}, ensure_ascii=False)}</script>
+<style>.x{{color:red}}</style></head>
+<body>
+<header><a class="logo" href="/"><img src="/logo.png" alt="خبرنامه البرز"></a>
+<nav><a href="/">صفحه اصلی</a> <a href="/health">سلامت</a> <a href="/sport">ورزش</a></nav></header>
+<main><article>
+<div class="rutitr">با هدف کاهش صف‌های طولانی</div>
+<h1>سامانه تازه نوبت‌دهی بیمارستان‌ها راه‌اندازی شد</h1>
+<p class="lead">بیماران از این پس می‌توانند نوبت پزشکان متخصص را از راه پیامک بگیرند.</p>
+<div class="meta"><span class="date">سه‌شنبه ۶ آبان ۱۴۰۴ - ۰۹:۱۵</span>
+<span class="reading">زمان مطالعه: ۲ دقیقه</span></div>
+<figure><img src="https://alborz.example/img/queue.jpg" alt="صف بیماران در راهرو">
+<figcaption>صف بیماران پیش از راه‌اندازی سامانه / عکس: نادر کیانی</figcaption></figure>
+<div class="article-body">
+<p>معاون درمان دانشگاه علوم پزشکی استان گفت سامانه تازه از شنبه در هفت بیمارستان دولتی به کار افتاده است.</p>
+<p>به گفته او، بیماران پیش از این گاهی ساعت‌ها در صف می‌ماندند و بسیاری از آنان ناچار بودند دوباره مراجعه کنند.</p>
+<p><strong>بیشتر بخوانید:</strong> <a href="/news/7700">ساعت کار درمانگاه‌های شبانه‌روزی تغییر کرد</a></p>
+<h2>پیامک به جای صف</h2>
+<p>در سامانه جدید، بیمار کد ملی خود را می‌فرستد و پیامکی با ساعت دقیق نوبت دریافت می‌کند.</p>
+<p>انتهای پیام</p>
+</div>
+<div class="tags"><span>برچسب‌ها:</span> <a href="/tag/1">بیمارستان</a> <a href="/tag/2">نوبت‌دهی</a></div>
+<div class="share"><span>اشتراک‌گذاری</span> <a href="#">تلگرام</a></div>
+<section><h3>اخبار مرتبط</h3><ul>
+<li><a href="/news/7690">کمبود پرستار در بیمارستان‌های شهرستان جدی است</a></li>
+<li><a href="/news/7655">داروخانه‌های شبانه‌روزی استان اعلام شدند</a></li></ul></section>
+</article>
+<aside><h3>پربازدیدترین‌ها</h3><ol>
+<li><a href="/news/7790">بارش باران در ارتفاعات استان ادامه دارد</a></li>
+<li><a href="/news/7788">نمایشگاه کتاب کودک در کرج گشایش یافت</a></li></ol></aside>
+</main>
+<footer><p>© ۱۴۰۲ کلیه حقوق این سایت متعلق به خبرنامه البرز است.</p></footer>
+</body></html>"""
+
+
+def html_page(text: str, **kwargs: object) -> Page:
+    return Page(content=text.encode("utf-8"), **kwargs)  # type: ignore[arg-type]
+
+
+@pytest.fixture(scope="module")
+def article():  # type: ignore[no-untyped-def]
+    return extract(html_page(ARTICLE, url="https://alborz.example/news/7781?utm=x"))
+
+
+def test_metadata_fields(article) -> None:  # type: ignore[no-untyped-def]
+    assert article.source == "خبرنامه البرز"  # og:site_name with a ZWNJ inside the key
+    assert article.url == "https://alborz.example/news/7781"
+    assert article.title == "سامانه تازه نوبت‌دهی بیمارستان‌ها راه‌اندازی شد"
+    assert article.section == "سلامت"
+    assert article.kicker == "با هدف کاهش صف‌های طولانی"
+    assert article.authors == ("سارا مهرپور",)  # the Organization author is the outlet
+    assert article.published == "2025-10-28T09:15:00+03:30"
+    assert article.published_text == "سه‌شنبه ۶ آبان ۱۴۰۴ - ۰۹:۱۵"
+    assert article.stated_reading_minutes == 2
+    assert article.language == "fa"
+
+
+def test_lead_from_page_not_description(article) -> None:  # type: ignore[no-untyped-def]
+    assert article.lead == "بیماران از این پس می‌توانند نوبت پزشکان متخصص را از راه پیامک بگیرند."
+
+
+def test_image_caption_and_credit(article) -> None:  # type: ignore[no-untyped-def]
+    assert article.image.url == "https://alborz.example/img/queue.jpg"
+    assert article.image.alt == "صف بیماران در راهرو"
+    assert article.image.caption == "صف بیماران پیش از راه‌اندازی سامانه"
+    assert article.image.credit == "نادر کیانی"
+
+
+def test_body_is_the_articles_own_paragraphs(article) -> None:  # type: ignore[no-untyped-def]
+    assert article.body == (
+        "معاون درمان دانشگاه علوم پزشکی استان گفت سامانه تازه از شنبه در هفت بیمارستان دولتی به کار افتاده است.",
+        "به گفته او، بیماران پیش از این گاهی ساعت‌ها در صف می‌ماندند و بسیاری از آنان ناچار بودند دوباره مراجعه کنند.",
+        "پیامک به جای صف",
+        "در سامانه جدید، بیمار کد ملی خود را می‌فرستد و پیامکی با ساعت دقیق نوبت دریافت می‌کند.",
+    )
+
+
+def test_boxes_are_data_not_body(article) -> None:  # type: ignore[no-untyped-def]
+    related = [(r.title, r.url) for r in article.related]
+    assert related == [
+        ("ساعت کار درمانگاه‌های شبانه‌روزی تغییر کرد", "https://alborz.example/news/7700"),
+        ("کمبود پرستار در بیمارستان‌های شهرستان جدی است", "https://alborz.example/news/7690"),
+        ("داروخانه‌های شبانه‌روزی استان اعلام شدند", "https://alborz.example/news/7655"),
+    ]
+    assert [e.title for e in article.explore] == [
+        "بارش باران در ارتفاعات استان ادامه دارد", "نمایشگاه کتاب کودک در کرج گشایش یافت",
+    ]
+    assert article.tags == ("بیمارستان", "نوبت‌دهی")
+
+
+def test_every_zwnj_is_kept(article) -> None:  # type: ignore[no-untyped-def]
+    body = "\n".join(article.body)
+    assert body.count(Z) == ARTICLE.split('class="article-body">')[1].split("<p>انتهای")[0].count(Z) - 2
+
+
+def test_trafilatura_fallback_keeps_zwnj() -> None:
+    html = "<html><body><article>" + "".join(
+        f"<p>پژوهشگران می{Z}گویند همکاری{Z}های تازه در این طرح بزرگ{Z}ترین تغییر ده سال اخیر است و {i}</p>"
+        for i in range(6)
+    ) + "</article></body></html>"
+    paragraphs = trafilatura_paragraphs(html)
+    assert paragraphs and all(p.count(Z) == 3 for p in paragraphs)
+
+
+BR_PAGE = """<html><head><meta charset="utf-8"><title>خبرگزاری نمونه - بازار ماهی جنوب رونق گرفت</title></head>
+<body><img src="/logo.png" alt="خبرگزاری نمونه"><div class="news">
+<h1>بازار ماهی جنوب رونق گرفت</h1>
+<div class="main-news">
+به گزارش خبرگزاری نمونه، صید میگو در آب‌های استان از هفته گذشته آغاز شد و قیمت‌ها پایین آمد.<br><br>
+فروشندگان بازار ماهی می‌گویند مشتریان امسال بیش از سال گذشته خرید می‌کنند و صف‌ها طولانی است.<br><br>
+مدیر شیلات استان گفت: نظارت بر اندازه میگوهای صیدشده تا پایان فصل ادامه خواهد داشت.<br><br>
+خبرنگار: مینا شریفی</div></div>
+<p>© 1398 خبرگزاری نمونه</p></body></html>"""
+
+
+def test_br_split_body_and_byline_inside_it() -> None:
+    article = extract(html_page(BR_PAGE))
+    assert article.title == "بازار ماهی جنوب رونق گرفت"
+    assert article.source == "خبرگزاری نمونه"
+    assert len(article.body) == 3
+    assert article.body[2].startswith("مدیر شیلات استان گفت")
+    assert article.authors == ("مینا شریفی",)
+    assert article.published is None and article.published_text is None  # the copyright year is no date
+
+
+FLAT = """خبرنامه کویر
+صفحه اصلی
+اقتصاد
+ورزش
+
+اقتصاد
+4 دقیقه خواندن
+قیمت خرما در بازار یزد برای دومین هفته کاهش یافت
+فروشندگان میگویند برداشت بیشتر امسال و کاهش صادرات، قیمتها را پایین آورده است.
+قیمت خرما در بازار یزد برای دومین هفته کاهش یافت
+بار خرما در بازار میوه یزد / عکس: حمید نوروزی
+۱۰ آبان ۱۴۰۴ - ۱۱:۴۵
+
+قیمت هر کیلوگرم خرمای مضافتی در بازار یزد این هفته حدود ده درصد کمتر از هفته گذشته بود.
+
+مدیر اتحادیه فروشندگان میوه گفت صادرات به کشورهای همسایه هنوز به روال سال گذشته بازنگشته است.
+
+مرتبطخبرنامه کویر - آغاز برداشت انار در باغهای تفت
+
+اکسپلور
+بارش نخستین برف در ارتفاعات شیرکوه
+افتتاح کتابخانه تازه در محله فهادان
+
+درباره ما
+© ۱۳۹۸ خبرنامه کویر. همه حقوق محفوظ است."""
+
+
+def test_flattened_text_structure() -> None:
+    article = extract(Page(content=FLAT.encode("utf-8"), origin="page.txt"))
+    assert article.source == "خبرنامه کویر"
+    assert article.section == "اقتصاد"
+    assert article.stated_reading_minutes == 4
+    assert article.title == "قیمت خرما در بازار یزد برای دومین هفته کاهش یافت"
+    assert article.lead == "فروشندگان میگویند برداشت بیشتر امسال و کاهش صادرات، قیمتها را پایین آورده است."
+    assert article.image.alt == article.title
+    assert (article.image.caption, article.image.credit) == ("بار خرما در بازار میوه یزد", "حمید نوروزی")
+    assert article.published_text == "۱۰ آبان ۱۴۰۴ - ۱۱:۴۵"
+    assert article.published is None  # printed dates are parsed by the enrich stage
+    assert len(article.body) == 2 and article.body[1].startswith("مدیر اتحادیه")
+    assert [(r.source, r.title) for r in article.related] == [("خبرنامه کویر", "آغاز برداشت انار در باغهای تفت")]
+    assert [e.title for e in article.explore] == [
+        "بارش نخستین برف در ارتفاعات شیرکوه", "افتتاح کتابخانه تازه در محله فهادان",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("content", "error"),
+    [
+        (b"", EmptyInput),
+        (b"   \n\t ", EmptyInput),
+        (b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 20, NotTextInput),
+        (bytes(range(256)) * 40, NotTextInput),
+        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", NotTextInput),
+    ],
+)
+def test_bad_input_is_a_clear_error(content: bytes, error: type[Exception]) -> None:
+    with pytest.raises(error):
+        extract(Page(content=content))
+
+
+def test_not_a_news_page_is_sparse_or_extract_error() -> None:
+    for html in ("<html><body><nav><a href='/'>خانه</a></nav></body></html>", "<html></html>", "<<<>>>"):
+        try:
+            article = extract(html_page(html))
+        except ExtractError:
+            continue
+        assert not article.body
+
+
+def test_huge_page_is_bounded() -> None:
+    filler = "<div><p>" + "متن آزمایشی بسیار طولانی برای آزمودن مرز اندازه صفحه " * 40 + "</p></div>\n"
+    content = ("<html><body><h1>عنوانی برای صفحه بسیار بزرگ آزمایشی</h1>" + filler * 6000).encode("utf-8")
+    assert len(content) > 20 * 1024 * 1024
+    started = time.perf_counter()
+    try:
+        article = extract(Page(content=content))
+        assert article.title
+    except KhabarError:
+        pass
+    assert time.perf_counter() - started < 30
+
+
+def cp1256(text: str) -> bytes:
+    """windows-1256 has only the Arabic yeh and kaf, as old Persian pages show."""
+    return text.replace("ی", "ي").replace("ک", "ك").encode("cp1256")
+
+
+ARABIC_FORMS = str.maketrans({"ی": "ي", "ک": "ك"})
+
+
+@pytest.mark.parametrize(
+    ("content", "headers", "expected"),
+    [
+        (cp1256("پژوهشگران امروز گزارش دادند که همه چیز درست است و می‌کند"), (), "مي‌كند"),
+        (cp1256('<meta charset="windows-1256"><p>کتاب‌ها</p>'), (), "كتاب‌ها"),
+        (cp1256('<meta charset="utf-8"><p>گزارش پاییز چاپ شد</p>'), (), "گزارش پاييز"),  # mislabelled
+        ("<p>گزارش پاییز</p>".encode(), (("Content-Type", "text/html; charset=windows-1256"),), "گزارش پاییز"),
+        ("\ufeff<p>خبر</p>".encode(), (), "خبر"),
+        ("<p>خبر</p>".encode("utf-16"), (), "خبر"),
+    ],
+)
+def test_decoding(content: bytes, headers: tuple[tuple[str, str], ...], expected: str) -> None:
+    assert expected in decode_page(Page(content=content, headers=headers))
+
+
+def test_windows_1256_page_end_to_end() -> None:
+    page = cp1256(BR_PAGE.replace('charset="utf-8"', 'charset="windows-1256"'))
+    article = extract(Page(content=page))
+    assert article.title == "بازار ماهی جنوب رونق گرفت".translate(ARABIC_FORMS)
+    assert "صيد ميگو" in article.body[0]
+
+
+def test_hostile_markup_never_executes_or_resolves() -> None:
+    html = """<?xml version="1.0" encoding="utf-8"?><!DOCTYPE html [<!ENTITY x SYSTEM "file:///etc/passwd">]>
+<html><body><h1>عنوان خبر آزمایشی امنیت</h1><p>&x; متن خبر با موجودیتی که نباید باز شود و باید نادیده بماند.</p>
+<script>alert(1)</script></body></html>"""
+    article = extract(html_page(html))
+    assert "root:" not in " ".join(article.body)
+    assert "alert" not in " ".join(article.body)
