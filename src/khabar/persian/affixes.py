@@ -54,13 +54,45 @@ SUFFIX_LOOKALIKES = frozenset({"بیشتر", "کمتر", "بهتر", "مهتر",
 ZWNJ_SUFFIXES = tuple(s for s in sorted(SUFFIX_WEIGHT, key=len, reverse=True) if s != "است")
 
 
-def needs_zwnj(last: str, suffix: str) -> bool:
-    """Whether the standard writes a ZWNJ between a stem ending in ``last`` and ``suffix``."""
+def needs_zwnj(stem: str, suffix: str) -> bool:
+    """Whether the standard writes a ZWNJ between ``stem`` and ``suffix``."""
     if suffix in PLURAL or suffix in COMPARATIVE:
-        return is_joining(last)
-    return last in "هی"
+        return is_joining(stem[-1])
+    return stem[-1] in "هی" and not pronounced_h(stem)
 
 
+def pronounced_h(stem: str) -> bool:
+    """A final ه read as /h/ after a long vowel (دیدگاه، گروه): clitics join it (دیدگاهتان، گروهی)."""
+    return stem.endswith(("اه", "وه"))
+
+
+#: Stems of light verbs: a noun before one forms a compound verb, not a compound word (اندازه گرفتن).
+LIGHT_VERB_STEMS = (
+    "کن",
+    "کرد",
+    "گیر",
+    "گرفت",
+    "ده",
+    "داد",
+    "زن",
+    "زد",
+    "شو",
+    "شد",
+    "کش",
+    "کشید",
+    "یاب",
+    "یافت",
+    "آور",
+    "آورد",
+    "خور",
+    "خورد",
+    "دار",
+    "داشت",
+    "ساز",
+    "ساخت",
+    "نما",
+    "نمود",
+)
 #: Auxiliaries after which a participle is a verb, not part of a compound (آسیب دیده بود).
 AUXILIARIES = frozenset(
     {
@@ -124,7 +156,6 @@ MEASURES = frozenset(
         "ساعته",
         "نفره",
         "جانبه",
-        "گانه",
         "شنبه",
         "دوم",
         "سوم",
@@ -146,6 +177,7 @@ COMPOUND_INFLECTIONS = (
     ("ان", ""),
     ("یان", ""),
     ("ی", ""),
+    ("یی", ""),
     ("های", ""),
     ("ها", ""),
     ("هایی", ""),
@@ -198,3 +230,5 @@ HICH_PARTS = frozenset({"کس", "یک", "گاه", "کدام", "وقت", "چیز"
 #: Compass compounds (شمال‌غرب، جنوب‌شرقی).
 COMPASS_FIRST = frozenset({"شمال", "جنوب"})
 COMPASS_SECOND = frozenset({"غرب", "شرق", "غربی", "شرقی"})
+#: Weekdays spelled joined although number + شنبه (یکشنبه، پنجشنبه).
+JOINED_WEEKDAYS = frozenset({"یکشنبه", "پنجشنبه", "چهارشنبه"})

@@ -109,12 +109,7 @@ def _damaged_forms(counts: dict[str, int], zwnj: dict[str, tuple[str, int]], dic
             continue
         for suffix in ZWNJ_SUFFIXES:
             stem = word[: -len(suffix)]
-            if (
-                word.endswith(suffix)
-                and len(stem) >= 2
-                and needs_zwnj(stem[-1], suffix)
-                and counts.get(stem, 0) >= count
-            ):
+            if word.endswith(suffix) and len(stem) >= 2 and needs_zwnj(stem, suffix) and counts.get(stem, 0) >= count:
                 damaged.append(word)
                 break
     return damaged

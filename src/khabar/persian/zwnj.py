@@ -48,7 +48,7 @@ def _joint(stem: str, suffix: str) -> str | None:
     last = stem[-1]
     if suffix in A.PLURAL or suffix in A.COMPARATIVE:
         return ZWNJ if is_joining(last) else ""
-    if last in "هی":
+    if last in "هی" and not A.pronounced_h(stem):
         return ZWNJ
     return None
 
@@ -80,7 +80,7 @@ class ZwnjRepairer:
                 merged = None
             if merged is not None and merged is _VERBAL:
                 after = tokens[i + 1] if i + 1 < len(tokens) else None
-                merged = None if after is None or after in A.AUXILIARIES else self._spaced(out[-1], tokens[i])
+                merged = None if self._verb_follows(out[-1], after) else self._spaced(out[-1], tokens[i])
             if merged is None:
                 out.append(tokens[i])
             else:
@@ -122,16 +122,52 @@ class ZwnjRepairer:
             return left + ZWNJ + right
         if left == A.PRIVATIVE and right not in lex.verbs and self._word_or_derived(right):
             return left + ZWNJ + right
-        if right[0] == "و" and len(right) > 2 and not lex.known(right) and lex.known(right[1:]) and lex.known(left):
-            return left + ZWNJ + right  # coordinated compound: گفت‌وگو، حمل‌ونقل
+        if self._coordinated(left, right):
+            return left + ZWNJ + right  # گفت‌وگو، حمل‌ونقل
         if self._bound(right) and not self._function_word(left):
             return left + (ZWNJ if is_joining(left[-1]) else "") + right
         if left in A.NUMBERS:
             return left + ZWNJ + right if right in A.MEASURES else None
+        if self._verbal(right):
+            return None
         form = self._spaced(left, right)
-        if form is not None and right in lex.participles:
-            return _VERBAL
+        if form is not None and (right in lex.participles or left == "هم"):
+            return None if left in lex.participles else _VERBAL
         return form
+
+    def _verb_follows(self, left: str, after: str | None) -> bool:
+        """Whether the token after a هم / participle compound makes it a verb phrase instead:
+        a participle before an auxiliary or verb (آسیب دیده بود), هم before a light verb
+        (هم اندازه بگیرد, where هم means "also")."""
+        if left == "هم":
+            return after is not None and self._light_verb(after)
+        return after is None or after in A.AUXILIARIES or after in self.lex.verbs
+
+    def _light_verb(self, word: str) -> bool:
+        for prefix in ("می" + ZWNJ, "نمی" + ZWNJ, "ب", "ن", ""):
+            rest = word[len(prefix) :]
+            if word.startswith(prefix) and rest in self.lex.verbs and rest.startswith(A.LIGHT_VERB_STEMS):
+                return True
+        return False
+
+    def _verbal(self, word: str) -> bool:
+        """An infinitive (کردن، گرفتن): the noun before it is its object, not a compound part."""
+        return word[-1] == "ن" and word[:-1] in self.lex.verbs and not self._dictionary_noun(word)
+
+    def _dictionary_noun(self, word: str) -> bool:
+        tags = self.lex.tags.get(word)
+        return tags is not None and "N" in tags.split(",") and word not in self.lex.verbs
+
+    def _coordinated(self, left: str, right: str) -> bool:
+        lex = self.lex
+        return (
+            right[0] == "و"
+            and len(right) > 3
+            and not lex.known(right)
+            and self._dictionary_word(right[1:])
+            and self._dictionary_word(left)
+            and not self._function_word(left)
+        )
 
     def _bound(self, word: str) -> bool:
         """A second part that never stands alone: a bound head or a participle's plural (شدگان)."""
@@ -219,7 +255,7 @@ class ZwnjRepairer:
                 for form, score in self._stem_options(stem, top=False):
                     if form == stem and not self.lex.known(stem):
                         continue
-                    if suffix not in A.SUFFIX_WEIGHT or not A.needs_zwnj(form[-1], suffix):
+                    if suffix not in A.SUFFIX_WEIGHT or not A.needs_zwnj(form, suffix):
                         yield form + suffix, score + A.JOINED_WEIGHT[suffix]
 
     def _takes(self, form: str, suffix: str) -> bool:
@@ -228,6 +264,9 @@ class ZwnjRepairer:
             return True
         if suffix in A.VOWEL_CLITICS and form in self.lex.participles:
             return True
+        if suffix in A.COMPARATIVE:
+            tags = self.lex.tags.get(form)
+            return tags is not None and "AJ" in tags.split(",")
         return self._nominal(form)
 
     def _dictionary_word(self, word: str) -> bool:
@@ -259,6 +298,9 @@ class ZwnjRepairer:
                 yield zwnj[0], max(math.log(zwnj[1] + 1), ATTESTED_BASE) + ZWNJ_FORM_BONUS
             else:
                 yield zwnj[0], math.log(zwnj[1] + 1) + UNATTESTED_WEIGHT
+        number = self._number_compound(stem)
+        if number is not None:
+            yield number, self._plain(stem) + 1.0
         if stem.startswith("هیچ") and stem[3:] in A.HICH_PARTS:
             yield "هیچ" + ZWNJ + stem[3:], self._plain(stem) + 1.0
         for prefix in _VERB_PREFIXES:
@@ -277,6 +319,15 @@ class ZwnjRepairer:
         if not known and zwnj is None and stem not in lex.verbs and not any(self._derived(stem)):
             yield from self._compounds(stem)
 
+    def _number_compound(self, word: str) -> str | None:
+        """Number word + measure (سه‌روزه، شش‌ماهه، یک‌سوم); یکشنبه and پنجشنبه stay joined."""
+        if word in A.JOINED_WEEKDAYS:
+            return None
+        for cut in range(2, min(len(word) - 2, 6)):
+            if word[:cut] in A.NUMBERS and word[cut:] in A.MEASURES and is_joining(word[cut - 1]):
+                return word[:cut] + ZWNJ + word[cut:]
+        return None
+
     def _derived(self, stem: str) -> Iterator[Candidate]:
         """An unlisted stem read as a listed word + a joined suffix (ورزشکاران، برزیلی)."""
         counts = self.lex.counts
@@ -286,7 +337,7 @@ class ZwnjRepairer:
                 stem.endswith(suffix)
                 and len(base) >= 2
                 and counts.get(base, 0) > 0
-                and (suffix not in A.SUFFIX_WEIGHT or not A.needs_zwnj(base[-1], suffix))
+                and (suffix not in A.SUFFIX_WEIGHT or not A.needs_zwnj(base, suffix))
             ):
                 bonus = DICTIONARY_BONUS if self._dictionary_word(base) else 0.0
                 yield stem, self.lex.logcount(base) + A.DERIVATIONAL_WEIGHT[suffix] + bonus
