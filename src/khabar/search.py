@@ -40,21 +40,36 @@ _WORD = re.compile(r"[^\W_]+")
 
 
 def _fallback_fold(text: str) -> str:
-    """Stand-in until khabar.persian publishes its key functions: NFKC, no ZWNJ, one letter form."""
-    return unicodedata.normalize("NFKC", text).translate(_ARABIC_FORMS).casefold()
+    """Stand-in when khabar.persian's key functions are missing: NFKC, no ZWNJ, one letter form."""
+    return unicodedata.normalize("NFKC", text.replace("ۀ", "ه")).translate(_ARABIC_FORMS).casefold()
+
+
+def _fallback_tokens(text: str) -> list[str]:
+    return _WORD.findall(_fallback_fold(_prefold(text)))
 
 
 @lru_cache(maxsize=1)
-def _key_functions() -> tuple[Callable[[str], str], Callable[[str], str], int]:
-    """(query key, document key, version): khabar.persian's when present, else the fallback."""
+def _key_functions() -> tuple[Callable[[str], list[str]], Callable[[str], list[str]], int]:
+    """(query tokens, document tokens, key version): khabar.persian's keys when present, else the fallback."""
     try:
         persian = import_module("khabar.persian")
         search_key = cast(Callable[[str], str], persian.search_key)
         fold_key = cast(Callable[[str], str], persian.fold_key)
         version = int(persian.SEARCH_KEY_VERSION)
     except (ImportError, AttributeError):
-        return _fallback_fold, _fallback_fold, 0
-    return search_key, fold_key, version
+        return _fallback_tokens, _fallback_tokens, 0
+
+    def query(text: str) -> list[str]:
+        return search_key(_prefold(text)).split()
+
+    def document(text: str) -> list[str]:
+        return fold_key(_prefold(text)).split()
+
+    return query, document, version
+
+
+#: Bumped when the local pre-folding below changes (so the index is rebuilt).
+_LOCAL_RULES_VERSION = 1
 
 
 def key_version() -> int:
@@ -62,22 +77,16 @@ def key_version() -> int:
     return _key_functions()[2] * 100 + _LOCAL_RULES_VERSION
 
 
-#: Bumped when the local pre-folding below changes (so the index is rebuilt).
-_LOCAL_RULES_VERSION = 1
-
-
 def _prefold(text: str) -> str:
-    return _IZAFE.sub("ه", text.replace("ۀ", "ه"))
-
-
-def _tokens(key: str) -> list[str]:
-    folded = key.translate(_ARABIC_FORMS).casefold()
-    return _WORD.findall(folded)
+    """The izafe after silent ه written as its own word (خانه ی) folds like ۀ and ه‌ی do."""
+    if "ه ی" in text or "ه\u200cی" in text:
+        text = _IZAFE.sub("ه", text)
+    return text
 
 
 def document_tokens(text: str) -> list[str]:
     """Search-key tokens of stored (already repaired) text: what the index holds."""
-    return _tokens(_key_functions()[1](_prefold(text)))
+    return _key_functions()[1](text)
 
 
 def document_key(text: str) -> str:
@@ -87,7 +96,7 @@ def document_key(text: str) -> str:
 
 def query_tokens(text: str) -> list[str]:
     """Search-key tokens of text a user typed (repaired first, then folded)."""
-    return _tokens(_key_functions()[0](_prefold(text)))
+    return _key_functions()[0](text)
 
 
 # ------------------------------------------------------------------ the tree

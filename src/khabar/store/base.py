@@ -51,7 +51,7 @@ _COLUMNS = ("id", "url", "source", "section", "title", "lead", "authors", "publi
             "sort_ts", "image_url", "content_hash", "minhash", "doc", "doc_hash")
 SUMMARY_SQL = ", ".join(f"a.{c}" for c in SUMMARY_COLUMNS)
 #: Upserts per transaction in upsert_many and rows per batch when reindexing.
-BATCH = 500
+BATCH = 1000
 #: Relevance candidates re-ranked with the recency boost, beyond the page asked for.
 RERANK_EXTRA = 100
 
@@ -81,6 +81,9 @@ class SQLStore(ABC):
     # -------------------------------------------------------------- backend hooks
     @abstractmethod
     def _execute(self, sql: str, params: Sequence[Any] = ()) -> Any: ...
+
+    @abstractmethod
+    def _execute_many(self, sql: str, rows: Sequence[Sequence[Any]]) -> None: ...
 
     @abstractmethod
     def _transaction(self) -> AbstractContextManager[None]: ...
@@ -185,8 +188,8 @@ class SQLStore(ABC):
     def _file_bands(self, rid: int, signature: bytes | None) -> None:
         if signature is None:
             return
-        for band in dedup.bands(signature):
-            self._execute("INSERT INTO minhash_bands (band, article) VALUES (?, ?)", (band, rid))
+        self._execute_many("INSERT INTO minhash_bands (band, article) VALUES (?, ?)",
+                           [(band, rid) for band in dedup.bands(signature)])
 
     def record_fetch(self, url: str, *, status: int | None = None, etag: str | None = None,
                      last_modified: str | None = None, fetched_at: str | None = None,

@@ -103,6 +103,14 @@ class PostgresStore(SQLStore):
             first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
             raise StoreError(f"archive {_safe_url(self.url)}: {first}; check the server") from exc
 
+    def _execute_many(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        statement = sql.replace("%", "%%").replace("?", "%s")
+        try:
+            with self._conn.cursor() as cursor:
+                cursor.executemany(statement, [tuple(r) for r in rows])
+        except self._psycopg.Error as exc:
+            raise StoreError(f"archive {_safe_url(self.url)}: {exc}; check the server") from exc
+
     @contextmanager
     def _transaction(self) -> Iterator[None]:
         if self._depth:

@@ -68,8 +68,10 @@ def _best_window(words: list[tuple[int, int, bool]], width: int) -> tuple[int, i
             count += hits[first + width - 1] - hits[first - 1]
         if count > best_count:
             best, best_count = first, count
-    lead_in = min(3, best)
-    return best - lead_in, best - lead_in + width - 1
+    first_hit = next((i for i in range(best, len(words)) if hits[i]), best)
+    start = max(0, first_hit - 3)  # a few words of context before the first match
+    end = min(len(words) - 1, start + width - 1)
+    return max(0, end - width + 1), end
 
 
 def snippet(paragraphs: Sequence[str], highlights: Highlights, width: int = WINDOW_WORDS) -> str:

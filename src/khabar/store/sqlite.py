@@ -74,6 +74,13 @@ class SQLiteStore(SQLStore):
             raise StoreError(f"archive {self.path}: {exc}; check the disk and that no other writer hangs") \
                 from exc
 
+    def _execute_many(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        try:
+            self._conn.executemany(sql, rows)
+        except sqlite3.OperationalError as exc:
+            raise StoreError(f"archive {self.path}: {exc}; check the disk and that no other writer hangs") \
+                from exc
+
     @contextmanager
     def _transaction(self) -> Iterator[None]:
         if self._depth:

@@ -1,0 +1,251 @@
+"""Search benchmark: a synthetic Persian-like corpus (own vocabulary, Zipf word frequencies) ingested
+into khabar on SQLite, khabar on PostgreSQL and a raw FTS5 table, then timed queries.
+
+    python bench/search.py --articles 100000 --backends sqlite,postgres,fts5 --pg postgresql://…
+
+Prints one markdown table: ingest+index articles/s, index size, p50/p95 latency (ms) for one-term,
+two-term, phrase and filtered queries (no facets; facets are one more column), and peak RSS.
+Each backend runs in its own process so that RSS is its own.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import multiprocessing as mp
+import os
+import random
+import resource
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from khabar.records import Article, stable_id
+from khabar.search import SearchRequest
+
+ZWNJ = "\u200c"
+CONSONANTS = "بپتجچخدرزسشفقکگلمنوهی"
+VOWELS = ["ا", "و", "ی", "", "", ""]
+SUFFIXES = ["", "", "", "", f"{ZWNJ}ها", f"{ZWNJ}های", "ی", f"{ZWNJ}ترین", "ان"]
+SECTIONS = ["سیاسی", "اقتصاد", "ورزش", "فرهنگ", "علم", "جهان", "جامعه", "فناوری", "سلامت", "هنر"]
+SOURCES = [f"خبرنامه {i}" for i in range(1, 21)]
+START = date(2023, 1, 1)
+QUERIES_PER_KIND = 60
+
+
+@dataclass(frozen=True)
+class Corpus:
+    words: list[str]
+    probabilities: np.ndarray
+    seed: int
+
+
+def make_vocabulary(size: int, seed: int) -> list[str]:
+    rng = random.Random(seed)
+    words: set[str] = set()
+    while len(words) < size:
+        stem = "".join(rng.choice(CONSONANTS) + rng.choice(VOWELS) for _ in range(rng.randint(1, 3)))
+        if len(stem) >= 2:
+            words.add(stem + rng.choice(SUFFIXES))
+    return sorted(words)
+
+
+def make_corpus(seed: int = 1, vocabulary: int = 60000, zipf: float = 1.07) -> Corpus:
+    words = make_vocabulary(vocabulary, seed)
+    random.Random(seed).shuffle(words)
+    ranks = np.arange(1, len(words) + 1, dtype=np.float64)
+    weights = 1.0 / ranks**zipf
+    return Corpus(words, weights / weights.sum(), seed)
+
+
+def articles(corpus: Corpus, count: int, start: int = 0) -> Iterator[Article]:
+    rng = np.random.default_rng(corpus.seed + start)
+    words = corpus.words
+    chunk = 1000
+    for first in range(start, start + count, chunk):
+        n = min(chunk, start + count - first)
+        draws = rng.choice(len(words), size=(n, 300), p=corpus.probabilities)
+        meta = rng.integers(0, 1 << 30, size=(n, 3))
+        for i in range(n):
+            row = [words[j] for j in draws[i]]
+            number = first + i
+            day = START + timedelta(days=int(meta[i, 0] % 1000))
+            source = SOURCES[meta[i, 1] % len(SOURCES)]
+            url = f"https://bench.example/{number}"
+            yield Article(
+                id=stable_id(url, None, None, None), url=url, source=source,
+                section=SECTIONS[meta[i, 2] % len(SECTIONS)], title=" ".join(row[:9]),
+                lead=" ".join(row[9:30]) + ".", published=f"{day.isoformat()}T10:00:00+03:30",
+                body=tuple(" ".join(row[k:k + 67]) + "." for k in range(30, 300, 67)),
+            )
+
+
+def query_sets(corpus: Corpus, seed: int) -> dict[str, list[SearchRequest]]:
+    """Mid-frequency terms (ranks 50-5000), pairs of them, phrases from generated text, + a filter."""
+    rng = random.Random(seed)
+    middle = corpus.words[50:5000]
+    sample = list(articles(corpus, 200, start=10_000_000))
+    phrases = []
+    for article in rng.sample(sample, QUERIES_PER_KIND):
+        body = article.body[0].split()
+        k = rng.randrange(len(body) - 2)
+        phrases.append(f'"{body[k]} {body[k + 1]}"')
+    return {
+        "one-term": [SearchRequest(rng.choice(middle), facets=False) for _ in range(QUERIES_PER_KIND)],
+        "two-term": [SearchRequest(f"{rng.choice(middle)} {rng.choice(middle)}", facets=False)
+                     for _ in range(QUERIES_PER_KIND)],
+        "phrase": [SearchRequest(p, facets=False) for p in phrases],
+        "filtered": [SearchRequest(rng.choice(middle), section=rng.choice(SECTIONS),
+                                   since=START + timedelta(days=300), facets=False)
+                     for _ in range(QUERIES_PER_KIND)],
+        "one-term+facets": [SearchRequest(rng.choice(middle)) for _ in range(QUERIES_PER_KIND)],
+    }
+
+
+def percentiles(samples: list[float]) -> tuple[float, float]:
+    ordered = sorted(samples)
+    p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+    return statistics.median(ordered), p95
+
+
+def timed(run: Callable[[SearchRequest], Any], requests: list[SearchRequest]) -> tuple[float, float]:
+    for request in requests[:5]:
+        run(request)  # warm the caches
+    samples = []
+    for request in requests:
+        began = time.perf_counter()
+        run(request)
+        samples.append((time.perf_counter() - began) * 1000)
+    return percentiles(samples)
+
+
+def rss_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+# ------------------------------------------------------------------ backends
+
+
+def run_khabar(db: str, corpus: Corpus, count: int, seed: int) -> dict[str, Any]:
+    from khabar.store import open_store
+
+    with open_store(db) as store:
+        began = time.perf_counter()
+        store.upsert_many(articles(corpus, count))
+        ingest = time.perf_counter() - began
+        ingest_rss = rss_mib()
+        result: dict[str, Any] = {"articles/s": count / ingest, "index MiB": store.index_size() / 2**20}  # type: ignore[attr-defined]
+        for kind, requests in query_sets(corpus, seed).items():
+            result[kind] = timed(store.search, requests)
+        result["sample hits"] = store.search(query_sets(corpus, seed)["one-term"][0]).total
+    result["RSS MiB"] = max(ingest_rss, rss_mib())
+    return result
+
+
+def run_raw_fts5(path: str, corpus: Corpus, count: int, seed: int) -> dict[str, Any]:
+    """FTS5 with its default tokenizer over the display text, no folding: the baseline."""
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = NORMAL")
+    conn.execute("CREATE VIRTUAL TABLE docs USING fts5(title, lead, body, section UNINDEXED)")
+    began = time.perf_counter()
+    conn.execute("BEGIN")
+    for n, article in enumerate(articles(corpus, count)):
+        conn.execute("INSERT INTO docs (title, lead, body, section) VALUES (?, ?, ?, ?)",
+                     (article.title, article.lead, "\n".join(article.body), article.section))
+        if n % 1000 == 999:
+            conn.execute("COMMIT")
+            conn.execute("BEGIN")
+    conn.execute("COMMIT")
+    ingest = time.perf_counter() - began
+    size = conn.execute("SELECT sum(pgsize) FROM dbstat WHERE name LIKE 'docs%'").fetchone()[0]
+
+    def run(request: SearchRequest) -> Any:
+        text = " ".join(f'"{w}"' for w in request.text.replace('"', "").split())
+        if request.text.startswith('"'):
+            text = '"' + request.text.strip('"') + '"'
+        where = " AND section = ?" if request.section else ""
+        params = (text, request.section) if request.section else (text,)
+        conn.execute(f"SELECT count(*) FROM docs WHERE docs MATCH ?{where}", params).fetchone()
+        return conn.execute(f"SELECT rowid, snippet(docs, 2, '[', ']', '…', 20) FROM docs WHERE docs MATCH ?"
+                            f"{where} ORDER BY rank LIMIT 20", params).fetchall()
+
+    result: dict[str, Any] = {"articles/s": count / ingest, "index MiB": size / 2**20}
+    for kind, requests in query_sets(corpus, seed).items():
+        result[kind] = timed(run, requests) if kind != "one-term+facets" else (float("nan"),) * 2
+    result["RSS MiB"] = rss_mib()
+    return result
+
+
+def _worker(name: str, target: str, count: int, seed: int, queue: Any) -> None:
+    corpus = make_corpus(seed)
+    try:
+        if name == "fts5":
+            queue.put(run_raw_fts5(target, corpus, count, seed))
+        else:
+            queue.put(run_khabar(target, corpus, count, seed))
+    except Exception as exc:  # report, don't hang the parent
+        queue.put({"error": f"{type(exc).__name__}: {exc}"})
+
+
+def fresh_pg(url: str) -> str:
+    import psycopg
+
+    schema = f"bench_{os.getpid()}"
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute(f"DROP SCHEMA IF EXISTS {schema} CASCADE")
+        conn.execute(f"CREATE SCHEMA {schema}")
+    separator = "&" if "?" in url else "?"
+    return f"{url}{separator}options=-csearch_path%3D{schema}"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=100_000)
+    parser.add_argument("--backends", default="sqlite,fts5,postgres")
+    parser.add_argument("--pg", default=os.environ.get("KHABAR_TEST_PG"))
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--workdir", default=None)
+    parser.add_argument("--json", default=None, help="Also write the results here.")
+    args = parser.parse_args()
+    workdir = Path(args.workdir or tempfile.mkdtemp(prefix="khabar-bench-"))
+    results: dict[str, dict[str, Any]] = {}
+    for name in args.backends.split(","):
+        if name == "postgres" and not args.pg:
+            print("bench: no --pg URL; skipping postgres", file=sys.stderr)
+            continue
+        target = fresh_pg(args.pg) if name == "postgres" else str(workdir / f"{name}-{args.articles}.db")
+        for leftover in Path(workdir).glob(f"{name}-{args.articles}.db*"):
+            leftover.unlink()
+        queue: Any = mp.get_context("spawn").Queue()
+        process = mp.get_context("spawn").Process(target=_worker, args=(name, target, args.articles,
+                                                                        args.seed, queue))
+        process.start()
+        results[name] = queue.get()
+        process.join()
+        print(f"bench: {name}: {json.dumps(results[name], ensure_ascii=False)}", file=sys.stderr)
+    kinds = ["one-term", "two-term", "phrase", "filtered", "one-term+facets"]
+    print(f"\n{args.articles:,} synthetic articles, {os.cpu_count()} cores; latency p50/p95 in ms\n")
+    print("| backend | ingest+index art/s | index MiB | " + " | ".join(kinds) + " | RSS MiB |")
+    print("|---" * (len(kinds) + 4) + "|")
+    for name, r in results.items():
+        if "error" in r:
+            print(f"| {name} | error: {r['error']} |")
+            continue
+        cells = " | ".join(f"{r[k][0]:.1f} / {r[k][1]:.1f}" for k in kinds)
+        print(f"| {name} | {r['articles/s']:,.0f} | {r['index MiB']:,.0f} | {cells} | {r['RSS MiB']:,.0f} |")
+    if args.json:
+        Path(args.json).write_text(json.dumps(results, ensure_ascii=False, indent=2), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
