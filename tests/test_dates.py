@@ -11,6 +11,7 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
+from khabar.data import calendars as cal
 from khabar.dates import (
     ParsedDate,
     find_dates,
@@ -604,11 +605,48 @@ def test_hijri_dates_printed_and_parsed(day: date) -> None:
 
 TOKENS = st.sampled_from(
     [
-        "۱۳", "0", "00", "31", "32", "9999", "0000", "۱۴۰۴", "1447", "2025", "آبان", "اسفند", "فوریه",
-        "محرم", "عقرب", "می", "سه‌شنبه", "شنبه", "ساعت", "۲۵:۶۱", "10:30", "ق.ظ", "پیش", "دیروز",
-        "روز", "ماه", "سال", "/", "-", "T", "Z", "+99:99", "+14:00", ":", "،", "©",
-        "9999-12-31T23:59:59-12:00", "0001-01-01T00:00+14:00", "۰۰/۰۰/۰۰", "99/99/99",
-        "۹۹۹ ساعت پیش", "یک سال و ۹۹ ماه پیش",
+        "۱۳",
+        "0",
+        "00",
+        "31",
+        "32",
+        "9999",
+        "0000",
+        "۱۴۰۴",
+        "1447",
+        "2025",
+        "آبان",
+        "اسفند",
+        "فوریه",
+        "محرم",
+        "عقرب",
+        "می",
+        "سه‌شنبه",
+        "شنبه",
+        "ساعت",
+        "۲۵:۶۱",
+        "10:30",
+        "ق.ظ",
+        "پیش",
+        "دیروز",
+        "روز",
+        "ماه",
+        "سال",
+        "/",
+        "-",
+        "T",
+        "Z",
+        "+99:99",
+        "+14:00",
+        ":",
+        "،",
+        "©",
+        "9999-12-31T23:59:59-12:00",
+        "0001-01-01T00:00+14:00",
+        "۰۰/۰۰/۰۰",
+        "99/99/99",
+        "۹۹۹ ساعت پیش",
+        "یک سال و ۹۹ ماه پیش",
     ]
 )
 
@@ -623,3 +661,61 @@ def test_any_text_gives_a_date_or_a_date_error(text: str) -> None:
     for found in find_dates(text, REF):
         assert 0 <= found.start < found.end <= len(text)
         assert text[found.start : found.end] == found.date.text
+
+
+DIGIT_SCRIPTS = st.sampled_from(["0123456789", "۰۱۲۳۴۵۶۷۸۹", "٠١٢٣٤٥٦٧٨٩"])
+SPELLINGS = {
+    "jalali": [(n, m) for n, m in {**cal.JALALI_MONTHS, **cal.DARI_MONTHS}.items()],
+    "gregorian": list(cal.GREGORIAN_MONTHS.items()),
+    "hijri": list(cal.HIJRI_MONTHS.items()),
+}
+WEEKDAY_SPELLINGS = [(n, d) for n, d in cal.WEEKDAYS.items() if not n.isascii() or len(n) > 3]
+
+
+@st.composite
+def written_dates(draw: st.DrawFn) -> tuple[str, date, tuple[int, int] | None]:
+    """A day written the way some page would: any calendar, any spelling, any digits, maybe a time."""
+    day = draw(st.dates(min_value=date(1925, 1, 1), max_value=date(2076, 11, 1)))
+    calendar = draw(st.sampled_from(["jalali", "gregorian", "hijri", "numeric"]))
+    if calendar == "hijri":
+        from hijridate import Gregorian
+
+        h = Gregorian(day.year, day.month, day.day).to_hijri()
+        year, month, dom = h.year, h.month, h.day
+    elif calendar == "gregorian":
+        year, month, dom = day.year, day.month, day.day
+    else:
+        year, month, dom = jalali_of(day)
+    if calendar == "numeric":
+        sep = draw(st.sampled_from(["/", "-", "."]))
+        width = draw(st.sampled_from([1, 2]))
+        text = sep.join([str(year), str(month).zfill(width), str(dom).zfill(width)])
+    else:
+        name = draw(st.sampled_from([n for n, m in SPELLINGS[calendar] if m == month]))
+        suffix = draw(st.sampled_from(["", "ماه", f"{Z}ماه", " ماه"])) if calendar == "jalali" else ""
+        text = f"{dom} {name}{suffix} {year}"
+    if draw(st.booleans()):
+        names = [n for n, d in WEEKDAY_SPELLINGS if d == day.weekday()]
+        text = f"{draw(st.sampled_from(names))}{draw(st.sampled_from([' ', '، ', ', ']))}{text}"
+    clock = None
+    if draw(st.booleans()):
+        clock = (draw(st.integers(0, 23)), draw(st.integers(0, 59)))
+        joint = draw(st.sampled_from([" - ", "، ساعت ", " ساعت ", " ", " | "]))
+        text += f"{joint}{clock[0]:02d}:{clock[1]:02d}"
+    script = draw(DIGIT_SCRIPTS)
+    return text.translate(str.maketrans("0123456789", script)), day, clock
+
+
+@settings(max_examples=400, deadline=None)
+@given(written_dates())
+def test_a_date_written_in_any_supported_form_parses_to_its_day(case: tuple[str, date, tuple[int, int] | None]) -> None:
+    text, day, clock = case
+    parsed = parse_date(text, REF)
+    if parsed.calendar == "hijri":  # a weekday may move a lunar date by one day, see parse_date
+        assert abs((parsed.value.date() - day).days) <= 1, text
+    else:
+        assert parsed.value.date() == day, text
+    if clock is None:
+        assert parsed.precision == "day", text
+    else:
+        assert (parsed.value.hour, parsed.value.minute) == clock, text
