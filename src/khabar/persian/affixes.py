@@ -201,6 +201,7 @@ EZAFE_ADJECTIVES = frozenset(
         "داخله",
         "قضاییه",
         "اسلامی",
+        "دستی",
     ]
 )
 #: hazm part-of-speech tags of function words: a lexicon "compound" with one of them is a phrase (یکی از).

@@ -40,7 +40,7 @@ DICTIONARY_BONUS = 2.0
 NOMINAL_COUNT = 10_000_000
 Candidate = tuple[str, float]
 COMPOUND_MIN = 30_000
-_VERBAL = "\x00verbal"  # merge_pair's answer for compound + participle: decided by the next token
+_VERBAL = "\x00verbal"  # merge_pair's answer for a lexicon compound: the next token decides
 
 
 def _joint(stem: str, suffix: str) -> str | None:
@@ -80,7 +80,7 @@ class ZwnjRepairer:
                 merged = None
             if merged is not None and merged is _VERBAL:
                 after = tokens[i + 1] if i + 1 < len(tokens) else None
-                merged = None if self._verb_follows(out[-1], after) else self._spaced(out[-1], tokens[i])
+                merged = None if self._verb_follows(tokens[i], after) else self._spaced(out[-1], tokens[i])
             if merged is None:
                 out.append(tokens[i])
             else:
@@ -131,17 +131,17 @@ class ZwnjRepairer:
         if self._verbal(right):
             return None
         form = self._spaced(left, right)
-        if form is not None and (right in lex.participles or left == "هم"):
-            return None if left in lex.participles else _VERBAL
-        return form
+        if form is not None and left in lex.participles and right in lex.participles:
+            return None
+        return _VERBAL if form is not None and (right in lex.participles or left == "هم") else form
 
-    def _verb_follows(self, left: str, after: str | None) -> bool:
-        """Whether the token after a هم / participle compound makes it a verb phrase instead:
-        a participle before an auxiliary or verb (آسیب دیده بود), هم before a light verb
-        (هم اندازه بگیرد, where هم means "also")."""
-        if left == "هم":
-            return after is not None and self._light_verb(after)
-        return after is None or after in A.AUXILIARIES or after in self.lex.verbs
+    def _verb_follows(self, middle: str, after: str | None) -> bool:
+        """Whether the token after a lexicon compound makes it a verb phrase instead: a participle
+        before an auxiliary or verb (آسیب دیده بود), هم before a light verb (هم اندازه بگیرد,
+        where هم means "also")."""
+        if middle in self.lex.participles:
+            return after is None or after in A.AUXILIARIES or after in self.lex.verbs
+        return after is not None and self._light_verb(after)
 
     def _light_verb(self, word: str) -> bool:
         for prefix in ("می" + ZWNJ, "نمی" + ZWNJ, "ب", "ن", ""):
@@ -152,11 +152,7 @@ class ZwnjRepairer:
 
     def _verbal(self, word: str) -> bool:
         """An infinitive (کردن، گرفتن): the noun before it is its object, not a compound part."""
-        return word[-1] == "ن" and word[:-1] in self.lex.verbs and not self._dictionary_noun(word)
-
-    def _dictionary_noun(self, word: str) -> bool:
-        tags = self.lex.tags.get(word)
-        return tags is not None and "N" in tags.split(",") and word not in self.lex.verbs
+        return len(word) >= 4 and word[-1] == "ن" and word[:-1] in self.lex.verbs
 
     def _coordinated(self, left: str, right: str) -> bool:
         lex = self.lex
