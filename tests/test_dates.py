@@ -18,10 +18,10 @@ from khabar.dates import (
     format_gregorian,
     format_jalali,
     jalali_month_range,
+    jalali_of,
     parse_date,
     parse_day_bound,
 )
-from khabar.dates._format import jalali_of
 from khabar.dates._resolve import jalali_to_date
 from khabar.errors import DateError
 

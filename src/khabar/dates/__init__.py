@@ -44,7 +44,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from khabar.dates import _grammar as g
-from khabar.dates._format import format_gregorian, format_jalali
+from khabar.dates._format import format_gregorian, format_jalali, jalali_of
 from khabar.dates._resolve import (
     RESOLVERS,
     Context,
@@ -63,6 +63,7 @@ __all__ = [
     "format_gregorian",
     "format_jalali",
     "jalali_month_range",
+    "jalali_of",
     "parse_date",
     "parse_day_bound",
 ]
