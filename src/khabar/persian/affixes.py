@@ -31,7 +31,13 @@ SUFFIX_WEIGHT = {
 
 #: Suffixes written joined to the stem (متهمان، بورسی، کتابش); they only help score a reading.
 JOINED = ("ان", "ی", "ین", "یان", "یی", "ش", "م", "ت", "یم", "ید", "ند", "مان", "تان", "شان", "ست")
-JOINED_WEIGHT = {**dict.fromkeys(JOINED, -3.0), "ان": -2.0, "ی": -1.5, "ش": -2.5}
+JOINED_WEIGHT = {
+    **dict.fromkeys(JOINED, -3.0),
+    "ان": -2.0,
+    "ی": -1.5,
+    "ش": -2.5,
+    **dict.fromkeys(("م", "ت", "یم", "ید", "ند"), -5.0),
+}
 
 #: Derivational endings that let an unlisted word be read as a listed one (ورزشکاران، برزیلی، طلاست).
 DERIVATIONAL = ("ان", "ی", "ین", "یان", "یی", "انی", "ست")

@@ -283,7 +283,8 @@ class ZwnjRepairer:
         known = lex.known(stem)
         if not top:
             if known:
-                yield stem, max(lex.logcount(stem), VERB_BASE if stem in lex.verbs else 0.0)
+                bonus = DICTIONARY_BONUS if self._dictionary_word(stem) else 0.0
+                yield stem, max(lex.logcount(stem) + bonus, VERB_BASE if stem in lex.verbs else 0.0)
             elif stem in lex.verbs:
                 yield stem, VERB_BASE
             else:
