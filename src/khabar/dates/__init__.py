@@ -133,10 +133,13 @@ def _candidates(folded: Folded, *, find_mode: bool) -> list[_Candidate]:
 
 
 def _too_vague(form: str, match: re.Match[str]) -> bool:
-    """In running text a month name that is also a common word needs a year after it, and a
-    two-digit year (۹۹/۰۴/۰۲) a time."""
+    """In running text a month name that is also a common word needs a year after it, a
+    two-digit year (۹۹/۰۴/۰۲) a time, and a relative word must not follow a number."""
     if form == "numeric_ymd":
         return len(match.group("year")) == 2 and match.group("hh") is None
+    if form == "relative_word":  # «سه روز گذشته» is a span of days, not yesterday
+        before = match.string[max(0, match.start() - 12) : match.start()].split()
+        return bool(before) and (before[-1].isdigit() or fold_key(before[-1]) in g.cardinals())
     if form not in ("textual", "month_first") or match.group("year"):
         return False
     name = re.sub(r"[\s\u200c]*ماه$", "", match.group("month") or "")
