@@ -7,13 +7,18 @@ Binds 127.0.0.1 only, on a free port; each test starts its own. Routes are
 
 from __future__ import annotations
 
+import ipaddress
+import socket
 import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
 from urllib.parse import urlsplit
+
+import pytest
 
 Handler = BaseHTTPRequestHandler
 
@@ -202,3 +207,18 @@ def add_articles(site: Site, count: int, prefix: str = "/news/") -> list[str]:
     for n, path in enumerate(paths, start=1):
         site.routes[path] = Reply(body=article_html(n).encode("utf-8"))
     return paths
+
+
+@pytest.fixture()
+def loopback_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Fail any test that tries to connect anywhere outside 127.0.0.0/8."""
+    real_connect = socket.socket.connect
+
+    def guarded(self: socket.socket, address: Any) -> None:
+        if self.family in (socket.AF_INET, socket.AF_INET6):
+            host = str(address[0])
+            if not ipaddress.ip_address(host).is_loopback:
+                raise AssertionError(f"a test tried to reach {host}; tests stay on 127.0.0.0/8")
+        real_connect(self, address)
+
+    monkeypatch.setattr(socket.socket, "connect", guarded)

@@ -10,11 +10,20 @@ from email.utils import format_datetime
 
 import pytest
 
-from collect_server import Reply, Site, add_articles, rss, serve
+from collect_server import (
+    Reply,
+    Site,
+    add_articles,
+    loopback_only,  # noqa: F401  (the fixture below)
+    rss,
+    serve,
+)
 from khabar.collect import Skipped, open_collector
 from khabar.collect.polite import HostGate, backoff_delay, parse_retry_after
 from khabar.config import FetchSettings, Settings
 from khabar.records import Page
+
+pytestmark = pytest.mark.usefixtures("loopback_only")
 
 QUICK = FetchSettings(per_host_delay=0.0, read_timeout=1.0, total_timeout=3.0, backoff_base=0.1)
 SLACK = 0.02  # timer resolution on a busy machine
@@ -35,9 +44,7 @@ def page_hits(site: Site) -> list[float]:
 
 def test_robots_disallow_is_honoured_for_feed_links_and_named_urls() -> None:
     with serve() as site:
-        site.routes["/robots.txt"] = Reply(
-            body=b"User-agent: *\nDisallow: /private/\n", content_type="text/plain"
-        )
+        site.routes["/robots.txt"] = Reply(body=b"User-agent: *\nDisallow: /private/\n", content_type="text/plain")
         paths = add_articles(site, 2) + add_articles(site, 2, prefix="/private/")
         site.routes["/feed.xml"] = Reply(body=rss(site, paths), content_type="application/rss+xml")
         items = collect([site.url("/feed.xml"), site.url("/private/9")])
@@ -62,9 +69,7 @@ def test_robots_for_khabar_specifically_and_obey_robots_off() -> None:
 
 def test_crawl_delay_is_honoured() -> None:
     with serve() as site:
-        site.routes["/robots.txt"] = Reply(
-            body=b"User-agent: *\nCrawl-delay: 0.3\n", content_type="text/plain"
-        )
+        site.routes["/robots.txt"] = Reply(body=b"User-agent: *\nCrawl-delay: 0.3\n", content_type="text/plain")
         paths = add_articles(site, 4)
         collect([site.url(p) for p in paths])
         times = page_hits(site)

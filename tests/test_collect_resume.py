@@ -9,11 +9,23 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
-from collect_server import Handler, Reply, Site, add_articles, rss, send, serve
+from collect_server import (
+    Handler,
+    Reply,
+    Site,
+    add_articles,
+    loopback_only,  # noqa: F401  (the fixture below)
+    rss,
+    send,
+    serve,
+)
 from khabar.cli import main
 from khabar.store import open_store
+
+pytestmark = pytest.mark.usefixtures("loopback_only")
 
 PAGES = 40
 # Orthography repair is not what is tested here and its lexicon takes seconds to load per process.

@@ -11,11 +11,23 @@ from click.testing import CliRunner
 from warcio.archiveiterator import ArchiveIterator
 
 import khabar.pipeline
-from collect_server import Handler, Reply, add_articles, rss, send, serve, sitemap_index, urlset
+from collect_server import (
+    Handler,
+    Reply,
+    add_articles,
+    loopback_only,  # noqa: F401  (the fixture below)
+    rss,
+    send,
+    serve,
+    sitemap_index,
+    urlset,
+)
 from khabar.cli import main
 from khabar.collect.sitemaps import parse_sitemap
 from khabar.records import Article, Page
 from khabar.store import open_store
+
+pytestmark = pytest.mark.usefixtures("loopback_only")
 
 # Orthography repair is tested elsewhere; its lexicon takes seconds to load.
 FAST = ["--delay", "0", "--timeout", "2", "-q", "--no-repair"]

@@ -10,11 +10,20 @@ from pathlib import Path
 import httpx
 import pytest
 
-from collect_server import Handler, Reply, Site, article_html, serve
+from collect_server import (
+    Handler,
+    Reply,
+    Site,
+    article_html,
+    loopback_only,  # noqa: F401  (the fixture below)
+    serve,
+)
 from khabar.config import FetchSettings, Settings
 from khabar.errors import FetchTimeout, HTTPStatusError, TooLarge, TooManyRedirects, UnsupportedInput
 from khabar.fetch import BoundedDecoder, bounded_get, fetch_url, make_client, read_file
 from khabar.pipeline import process_page
+
+pytestmark = pytest.mark.usefixtures("loopback_only")
 
 FAST = FetchSettings(connect_timeout=1.0, read_timeout=0.3, total_timeout=1.0, per_host_delay=0.0)
 MB = 1024 * 1024
@@ -187,3 +196,10 @@ def test_connection_refused_is_one_clear_error() -> None:
     with pytest.raises(Exception, match=r"127\.0\.0\.1") as info:
         fetch_url(url, FAST)
     assert not isinstance(info.value, httpx.HTTPError)
+
+
+def test_the_loopback_guard_refuses_any_other_address() -> None:
+    import socket
+
+    with pytest.raises(AssertionError, match="127.0.0.0/8"):
+        socket.create_connection(("192.0.2.1", 80), timeout=0.1)  # TEST-NET-1, never reached

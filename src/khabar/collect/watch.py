@@ -31,6 +31,7 @@ from khabar.errors import ConfigError
 
 DEFAULT_INTERVAL = 900.0
 DEFAULT_JITTER = 0.2
+OUTLET_KEYS = ("name", "home", "feeds", "sitemaps", "profile")
 
 
 @dataclass(frozen=True)
@@ -78,6 +79,9 @@ def _outlet(path: str, n: int, entry: Any) -> Outlet:
     if not isinstance(entry, dict) or not isinstance(entry.get("name"), str):
         raise ConfigError(f"{path}: outlet {n} needs a name = \"...\"")
     name = entry["name"]
+    unknown = sorted(set(entry) - set(OUTLET_KEYS))
+    if unknown:
+        raise ConfigError(f"{path}: outlet {name!r}: unknown key {unknown[0]!r}; use {', '.join(OUTLET_KEYS)}")
     feeds, sitemaps = _urls(path, name, entry, "feeds"), _urls(path, name, entry, "sitemaps")
     home = entry.get("home")
     if home is not None and not _is_url(home):
@@ -113,14 +117,15 @@ def watch_loop(
     *,
     interval: float | None = None,
     once: bool = False,
-    sleep: Callable[[float], None] = time.sleep,
+    sleep: Callable[[float], None] | None = None,
     rng: random.Random | None = None,
 ) -> Iterator[list[str]]:
     """The sources to ingest, round after round, pausing interval × (1 ± jitter) between rounds."""
     pause = interval if interval is not None else plan.interval
     chance = rng or random.Random()
+    nap = sleep or time.sleep
     while True:
         yield plan.sources()
         if once:
             return
-        sleep(pause * chance.uniform(1 - plan.jitter, 1 + plan.jitter))
+        nap(pause * chance.uniform(1 - plan.jitter, 1 + plan.jitter))
