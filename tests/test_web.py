@@ -332,6 +332,7 @@ def test_ingest_needs_the_token_and_adds_the_page(tmp_path: Path) -> None:
     db = build_archive(tmp_path / "w.db")
     writer = TestClient(create_app(Settings(db=db, api_token=TOKEN)))
     url = "/api/v1/ingest?url=" + quote("https://ketab.example/news/1")
+    before = writer.get("/api/v1/articles?limit=100").json()["items"]  # now in the response cache
     assert writer.post(url, content=PAGE.encode()).status_code == 401
     wrong = writer.post(url, content=PAGE.encode(), headers={"authorization": "Bearer nope"})
     assert wrong.status_code == 401
@@ -343,4 +344,36 @@ def test_ingest_needs_the_token_and_adds_the_page(tmp_path: Path) -> None:
     assert again.status_code == 200 and again.json()["status"] == "unchanged"
     stored = writer.get(f"/api/v1/articles/{article_id}").json()
     assert "کتابخانه" in stored["title"]
+    after = writer.get("/api/v1/articles?limit=100").json()["items"]  # the ingest dropped the cached page
+    assert len(after) == len(before) + 1 and article_id in {item["id"] for item in after}
     assert writer.post(url, content=b"", headers=headers).status_code == 400
+
+
+# ---------------------------------------------------------------- response cache
+
+def test_cached_pages_are_the_same_bytes_and_expire(db: str) -> None:
+    import time
+
+    from starlette.responses import Response
+
+    from khabar.web.cache import ResponseCache
+
+    fresh = TestClient(create_app(Settings(db=db), cache_seconds=0.2))
+    first = fresh.get(f"/article/{SOLAR.id}")
+    second = fresh.get(f"/article/{SOLAR.id}")
+    assert second.content == first.content and second.headers["etag"] == first.headers["etag"]
+    assert second.headers["content-type"] == first.headers["content-type"]
+    assert "content-security-policy" in second.headers
+    assert fresh.get(f"/article/{SOLAR.id}", headers={"if-none-match": first.headers["etag"]}).status_code == 304
+    cache = ResponseCache(size=1, ttl=0.2)
+    page_response = Response("<p>سلام</p>".encode(), headers={"etag": '"x"'})
+    cache.put("a", page_response)
+    cache.put("b", page_response)
+    assert cache.get("a") is None and cache.get("b") is not None  # least recently used goes first
+    time.sleep(0.25)
+    assert cache.get("b") is None  # and every entry expires
+
+
+def test_the_cache_can_be_turned_off(db: str) -> None:
+    uncached = TestClient(create_app(Settings(db=db), cache_size=0))
+    assert uncached.get("/").status_code == 200 and uncached.get("/").status_code == 200

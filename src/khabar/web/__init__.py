@@ -23,6 +23,7 @@ from starlette.types import Scope
 from khabar.config import Settings
 from khabar.errors import KhabarError, QueryError, StoreError
 from khabar.web.api import Api, UnicodeJSON
+from khabar.web.cache import ResponseCache
 from khabar.web.data import StorePool
 from khabar.web.feeds import Feeds
 from khabar.web.security import STATIC_MAX_AGE, SecurityHeaders
@@ -43,9 +44,7 @@ ERROR_TITLES = {
 class CachedStatic(StaticFiles):
     """Static files (CSS, fonts) with a week of browser caching on top of Starlette's ETag."""
 
-    def file_response(
-        self, full_path: Any, stat_result: Any, scope: Scope, status_code: int = 200
-    ) -> Response:
+    def file_response(self, full_path: Any, stat_result: Any, scope: Scope, status_code: int = 200) -> Response:
         response = super().file_response(full_path, stat_result, scope, status_code)
         response.headers["cache-control"] = f"public, max-age={STATIC_MAX_AGE}"
         return response
@@ -55,40 +54,46 @@ def static_dir() -> Path:
     return Path(str(resources.files("khabar.web") / "static"))
 
 
-def routes(pages: Pages, api: Api, feeds: Feeds) -> list[BaseRoute]:
+def routes(pages: Pages, api: Api, feeds: Feeds, cache: ResponseCache) -> list[BaseRoute]:
+    """Every GET route answers through ``cache``; the one write route (ingest) does not."""
+    get = cache.wrap
     return [
-        Route("/", pages.home, name="home"),
-        Route("/article/{id}", pages.article, name="article"),
-        Route("/search", pages.search, name="search"),
-        Route("/section/{name:path}", pages.section, name="section"),
-        Route("/source/{name:path}", pages.source, name="source"),
-        Route("/archive", pages.archive_index, name="archive_index"),
-        Route("/archive/{year:int}/{month:int}", pages.archive, name="archive_month"),
-        Route("/archive/{year:int}/{month:int}/{day:int}", pages.archive, name="archive_day"),
+        Route("/", get(pages.home), name="home"),
+        Route("/article/{id}", get(pages.article), name="article"),
+        Route("/search", get(pages.search), name="search"),
+        Route("/section/{name:path}", get(pages.section), name="section"),
+        Route("/source/{name:path}", get(pages.source), name="source"),
+        Route("/archive", get(pages.archive_index), name="archive_index"),
+        Route("/archive/{year:int}/{month:int}", get(pages.archive), name="archive_month"),
+        Route("/archive/{year:int}/{month:int}/{day:int}", get(pages.archive), name="archive_day"),
         Mount(
             "/api/v1",
             routes=[
-                Route("/articles", api.articles),
-                Route("/articles/{id}", api.article),
-                Route("/search", api.search),
-                Route("/sections", api.names),
-                Route("/sources", api.names),
-                Route("/openapi.json", api.openapi),
+                Route("/articles", get(api.articles)),
+                Route("/articles/{id}", get(api.article)),
+                Route("/search", get(api.search)),
+                Route("/sections", get(api.names)),
+                Route("/sources", get(api.names)),
+                Route("/openapi.json", get(api.openapi)),
                 Route("/ingest", api.ingest, methods=["POST"]),
             ],
         ),
-        Route("/feeds/section/{name:path}.atom", feeds.section),
-        Route("/feeds/source/{name:path}.atom", feeds.source),
-        Route("/feeds/search.atom", feeds.search),
+        Route("/feeds/section/{name:path}.atom", get(feeds.section)),
+        Route("/feeds/source/{name:path}.atom", get(feeds.source)),
+        Route("/feeds/search.atom", get(feeds.search)),
         Mount("/static", app=CachedStatic(directory=static_dir()), name="static"),
     ]
 
 
-def create_app(settings: Settings) -> Starlette:
-    """The ASGI app over ``settings.db``: pages, /api/v1, /feeds, /static."""
+def create_app(settings: Settings, *, cache_size: int = 2048, cache_seconds: float = 30.0) -> Starlette:
+    """The ASGI app over ``settings.db``: pages, /api/v1, /feeds, /static.
+
+    ``cache_size`` rendered responses are kept ``cache_seconds`` per worker (0 turns the cache off).
+    """
     pool = StorePool(settings.db)
+    cache = ResponseCache(cache_size, cache_seconds)
     pages = Pages(pool, make_environment())
-    api = Api(pool, settings)
+    api = Api(pool, settings, on_write=cache.clear)
 
     def error_response(request: Request, status: int, detail: str) -> Response:
         if request.url.path.startswith(("/api/", "/feeds/")):
@@ -108,7 +113,7 @@ def create_app(settings: Settings) -> Starlette:
         return error_response(request, status, detail)
 
     app = Starlette(
-        routes=routes(pages, api, Feeds(pool)),
+        routes=routes(pages, api, Feeds(pool), cache),
         middleware=[Middleware(SecurityHeaders)],
         exception_handlers={HTTPException: http_error, KhabarError: khabar_error, QueryError: khabar_error},
     )

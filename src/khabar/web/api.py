@@ -8,6 +8,7 @@ to strip markup.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlencode
@@ -67,9 +68,10 @@ def split_marks(snippet: str) -> tuple[str, list[list[int]]]:
 
 
 class Api:
-    def __init__(self, pool: StorePool, settings: Settings) -> None:
+    def __init__(self, pool: StorePool, settings: Settings, on_write: Callable[[], None] = lambda: None) -> None:
         self.pool = pool
         self.settings = settings
+        self.on_write = on_write  # drops cached pages after an ingest
 
     def respond(self, request: Request, content: Any, status: int = 200) -> Response:
         response = UnicodeJSON(content, status_code=status)
@@ -116,9 +118,7 @@ class Api:
                 "page": query.page,
                 "pages": result.pages,
                 "hits": [hit_json(hit) for hit in result.hits],
-                "facets": {
-                    facet.name: [[item.name, item.count] for item in facet.values] for facet in result.facets
-                },
+                "facets": {facet.name: [[item.name, item.count] for item in facet.values] for facet in result.facets},
             },
         )
 
@@ -169,4 +169,5 @@ class Api:
             raise InputError(f"cannot ingest this page: {exc}") from exc
         with self.pool.write() as store:
             status = store.upsert(article)
+        self.on_write()
         return article.id, status
