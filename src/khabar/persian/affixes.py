@@ -64,7 +64,12 @@ def needs_zwnj(stem: str, suffix: str) -> bool:
     """Whether the standard writes a ZWNJ between ``stem`` and ``suffix``."""
     if suffix in PLURAL or suffix in COMPARATIVE:
         return is_joining(stem[-1])
-    return stem[-1] in "هی" and not pronounced_h(stem)
+    return stem[-1] in "هی" and not pronounced_h(stem) and not glide_y(stem)
+
+
+def glide_y(stem: str) -> bool:
+    """A final ی that only glides a vowel into the clitic (آرزویمان، دانشجویش): written joined."""
+    return len(stem) > 2 and stem[-1] == "ی" and stem[-2] in "اوآ"
 
 
 def pronounced_h(stem: str) -> bool:

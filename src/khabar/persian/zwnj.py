@@ -30,6 +30,7 @@ ZWNJ_FORM_BONUS = 0.5
 VERB_BONUS = 4.0
 PRIVATIVE_WEIGHT = -4.0
 VERB_BASE = 12.0
+COORDINATED_BONUS = 3.0
 ATTESTED_BASE = 10.0
 UNKNOWN_PLURAL = 6.0
 BOUND_WEIGHT = -3.0
@@ -48,7 +49,7 @@ def _joint(stem: str, suffix: str) -> str | None:
     last = stem[-1]
     if suffix in A.PLURAL or suffix in A.COMPARATIVE:
         return ZWNJ if is_joining(last) else ""
-    if last in "هی" and not A.pronounced_h(stem):
+    if last in "هی" and not A.pronounced_h(stem) and not A.glide_y(stem):
         return ZWNJ
     return None
 
@@ -292,7 +293,8 @@ class ZwnjRepairer:
         zwnj = lex.zwnj.get(stem)
         if zwnj is not None:
             if zwnj[0] in lex.attested:
-                yield zwnj[0], max(math.log(zwnj[1] + 1), ATTESTED_BASE) + ZWNJ_FORM_BONUS
+                coordinated = COORDINATED_BONUS if ZWNJ + "و" in zwnj[0] else 0.0
+                yield zwnj[0], max(math.log(zwnj[1] + 1), ATTESTED_BASE) + ZWNJ_FORM_BONUS + coordinated
             else:
                 yield zwnj[0], math.log(zwnj[1] + 1) + UNATTESTED_WEIGHT
         number = self._number_compound(stem)
@@ -360,7 +362,8 @@ class ZwnjRepairer:
             elif right in A.SURNAME_ENDINGS and left[-1] == "ی":
                 yield left + ZWNJ + right, lex.logcount(left) + COMPOUND_WEIGHT
             elif len(left) >= 3 and len(right) >= 3 and dictionary(left) and self._joins_as_compound(left, right):
-                weight = min(lex.logcount(left), lex.logcount(right)) + COMPOUND_WEIGHT
+                second = right[1:] if right[0] == "و" else right
+                weight = min(lex.logcount(left), lex.logcount(second)) + COMPOUND_WEIGHT
                 yield left + ZWNJ + right, weight
         yield from self._patterns(word)
 
