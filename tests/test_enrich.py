@@ -47,3 +47,8 @@ def test_id_is_filled_and_stable() -> None:
     article = Article(url="https://a.example/news/1", title="عنوان")
     first, second = enrich(article, fetched_at=FETCHED), enrich(article, fetched_at=FETCHED)
     assert first.id and first.id == second.id
+
+
+def test_a_line_with_two_dates_takes_the_first() -> None:
+    article = enrich(Article(published_text="۱۳ آبان ۱۴۰۴، به‌روزرسانی ۱۵ آبان ۱۴۰۴"), fetched_at=FETCHED)
+    assert article.published == "2025-11-04"

@@ -15,7 +15,7 @@ import unicodedata
 from dataclasses import replace
 from datetime import datetime
 
-from khabar.dates import parse_date
+from khabar.dates import find_dates, parse_date
 from khabar.errors import DateError
 from khabar.records import Article, stable_id
 
@@ -46,7 +46,10 @@ def _parse_or_none(text: str | None, reference: datetime | None, timezone: str) 
     try:
         return parse_date(text, reference, default_tz=timezone).iso()
     except DateError:
-        return None
+        # A printed line can hold two dates ("۱۳ آبان ۱۴۰۴ / 4 November 2025"
+        # or a date and an update time); the first one is the publication.
+        found = find_dates(text, reference, default_tz=timezone)
+        return found[0].date.iso() if found else None
 
 
 def reading_minutes(body: tuple[str, ...]) -> int | None:
