@@ -142,6 +142,36 @@ def test_state_survives_reopening_with_its_frontier(tmp_path: Path) -> None:
     reopened.close()
 
 
+def test_transient_failures_are_retried_in_a_later_run_and_permanent_ones_not(tmp_path: Path) -> None:
+    state = CrawlState(str(tmp_path / "s.db"))
+    feed = "https://a.example/rss"
+    urls = {kind: f"https://a.example/news/{kind}" for kind in ("timeout", "http-503", "http-404", "robots")}
+    state.seed(feed, Kind.AUTO)
+    state.finish(feed, Outcome("done", 200), feed, [Discovered(u, Kind.PAGE) for u in urls.values()])
+    for kind, url in urls.items():
+        state.finish(url, Outcome("failed", None, "why", kind), feed)
+    again = state.finish(feed, Outcome("done", 200), feed, [Discovered(u, Kind.PAGE) for u in urls.values()])
+    assert sorted(t.url for t in again) == sorted([urls["timeout"], urls["http-503"]])
+    for _ in range(4):  # five fetches in all, then the URL is left alone
+        state.finish(urls["timeout"], Outcome("failed", None, "why", "timeout"), feed)
+    again = state.finish(feed, Outcome("done", 200), feed, [Discovered(urls["timeout"], Kind.PAGE)])
+    assert again == []
+    state.close()
+
+
+def test_an_index_child_sitemap_is_refetched_only_when_its_lastmod_moves(tmp_path: Path) -> None:
+    state = CrawlState(str(tmp_path / "s.db"))
+    index, child = "https://a.example/sitemap_index.xml", "https://a.example/sitemap-2024.xml"
+    state.seed(index, Kind.AUTO)
+    old = datetime(2024, 12, 31, tzinfo=UTC)
+    assert len(state.finish(index, Outcome("done", 200), index, [Discovered(child, Kind.SITEMAP, lastmod=old)])) == 1
+    state.finish(child, Outcome("done", 200), index)
+    assert state.finish(index, Outcome("done", 200), index, [Discovered(child, Kind.SITEMAP, lastmod=old)]) == []
+    # without a lastmod a sitemap is always read again (conditional GET keeps that cheap)
+    assert len(state.finish(index, Outcome("done", 200), index, [Discovered(child, Kind.SITEMAP)])) == 1
+    state.close()
+
+
 # ---------------------------------------------------------------- detect
 @pytest.mark.parametrize(
     ("source", "kind"),

@@ -105,7 +105,8 @@ def test_a_sitemap_index_with_a_gzipped_news_sitemap_is_fully_ingested(tmp_path:
         )
         site.routes["/sitemap-a.xml"] = Reply(body=urlset(site, first), content_type="application/xml")
         site.routes["/sitemap-b.xml.gz"] = Reply(
-            body=gzip.compress(urlset(site, second, news=True)), content_type="application/x-gzip"
+            body=gzip.compress(urlset(site, second, news=True)),
+            content_type="application/octet-stream",  # as many servers send .gz
         )
         code, out, _ = ingest(db, site.url("/sitemap_index.xml"))
     assert code == 0 and out.startswith("60 new"), out

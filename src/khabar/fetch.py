@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 import httpx
 
@@ -47,6 +47,9 @@ REDIRECT_STATUSES = (301, 302, 303, 307, 308)
 # Error pages are read only this far: their bodies are never extracted.
 ERROR_BODY_BYTES = 64 * 1024
 _DECOMPRESS_STEP = 256 * 1024
+TRANSFER_HEADERS = ("content-encoding", "transfer-encoding", "content-length")
+# Servers often send gzipped sitemaps as a generic binary type.
+_GZIP_SUFFIXES = (".gz", ".gzip")
 
 
 @dataclass(frozen=True)
@@ -87,7 +90,8 @@ class Response:
         return Page(
             content=self.content,
             url=self.url,
-            headers=self.headers,
+            # the body is decoded: transfer headers would describe bytes the page no longer has
+            headers=tuple((k, v) for k, v in self.headers if k.lower() not in TRANSFER_HEADERS),
             fetched_at=self.fetched_at,
             encoding=self.charset,
             origin=self.requested,
@@ -254,6 +258,8 @@ def _which_timeout(exc: httpx.TimeoutException, settings: FetchSettings) -> str:
 
 def _check_content_type(url: str, response: httpx.Response, settings: FetchSettings) -> None:
     declared = response.headers.get("content-type", "").split(";")[0].strip().lower()
+    if declared == "application/octet-stream" and urlsplit(url).path.lower().endswith(_GZIP_SUFFIXES):
+        return
     if declared and settings.allowed_content_types and declared not in settings.allowed_content_types:
         raise UnsupportedInput(f"{url}: content type {declared} is not a page, feed or sitemap")
 
@@ -262,8 +268,7 @@ def _check_declared_length(url: str, response: httpx.Response, limit: int) -> No
     length = response.headers.get("content-length", "")
     if length.isdigit() and "content-encoding" not in response.headers and int(length) > limit:
         raise TooLarge(
-            f"{url}: declares {int(length)} bytes, over the {limit}-byte page limit "
-            "(raise --max-bytes to accept it)"
+            f"{url}: declares {int(length)} bytes, over the {limit}-byte page limit (raise --max-bytes to accept it)"
         )
 
 
@@ -284,8 +289,7 @@ def _read_body(
     for chunk in response.iter_raw():
         if time.monotonic() > deadline:
             raise FetchTimeout(
-                f"{url}: took longer than {settings.total_timeout:g} s in all "
-                "(raise --total-timeout to wait longer)"
+                f"{url}: took longer than {settings.total_timeout:g} s in all (raise --total-timeout to wait longer)"
             )
         raw_size += len(chunk)
         if raw_size > limit:

@@ -44,6 +44,9 @@ CREATE INDEX IF NOT EXISTS crawl_urls_queue ON crawl_urls (status, seed);
 """
 
 QUEUED, DONE, FAILED = "queued", "done", "failed"
+# Failures worth another try in a later run (up to MAX_ATTEMPTS fetches in all).
+TRANSIENT = ("timeout", "network", "http-429")
+MAX_ATTEMPTS = 5
 # Kinds whose content changes: revisited (with a conditional GET) on every run.
 REVISITED = (Kind.AUTO, Kind.FEED, Kind.SITEMAP, Kind.SITE)
 
@@ -94,9 +97,7 @@ class CrawlState:
             self.db.execute("PRAGMA synchronous=NORMAL")
             self.db.executescript(SCHEMA)
         except sqlite3.Error as exc:
-            raise StoreError(
-                f"{path}: cannot open the crawl state ({exc}); check the path and permissions"
-            ) from exc
+            raise StoreError(f"{path}: cannot open the crawl state ({exc}); check the path and permissions") from exc
         self.path = path
 
     def close(self) -> None:
@@ -131,8 +132,7 @@ class CrawlState:
         """URLs queued by an earlier run (interrupted) for these seeds, in discovery order."""
         marks = ",".join("?" * len(seeds))
         rows = self.db.execute(
-            f"SELECT url, kind, seed, probe FROM crawl_urls WHERE status='queued' AND seed IN ({marks}) "
-            "ORDER BY rowid",
+            f"SELECT url, kind, seed, probe FROM crawl_urls WHERE status='queued' AND seed IN ({marks}) ORDER BY rowid",
             tuple(seeds),
         ).fetchall()
         return [Task(url, Kind(kind), seed, bool(probe)) for url, kind, seed, probe in rows if url != seed]
@@ -141,9 +141,7 @@ class CrawlState:
         row = self.db.execute("SELECT etag, last_modified FROM crawl_urls WHERE url=?", (url,)).fetchone()
         return (row[0], row[1]) if row else (None, None)
 
-    def finish(
-        self, url: str, outcome: Outcome, seed: str, children: Iterable[Discovered] = ()
-    ) -> list[Task]:
+    def finish(self, url: str, outcome: Outcome, seed: str, children: Iterable[Discovered] = ()) -> list[Task]:
         """Record how ``url`` went and queue what it listed, in one transaction.
 
         Returns the children that need fetching: new ones, ones still queued,
@@ -181,17 +179,16 @@ class CrawlState:
     def _discover(self, db: sqlite3.Connection, child: Discovered, seed: str, now: str) -> Task | None:
         lastmod = child.lastmod.isoformat() if child.lastmod else None
         row = db.execute(
-            "SELECT status, fetched_at, kind FROM crawl_urls WHERE url=?", (child.url,)
+            "SELECT status, fetched_at, kind, error_kind, attempts FROM crawl_urls WHERE url=?", (child.url,)
         ).fetchone()
         if row is None:
             db.execute(
-                "INSERT INTO crawl_urls (url, seed, kind, probe, lastmod, discovered_at) "
-                "VALUES (?,?,?,?,?,?)",
+                "INSERT INTO crawl_urls (url, seed, kind, probe, lastmod, discovered_at) VALUES (?,?,?,?,?,?)",
                 (child.url, seed, child.kind.value, int(child.probe), lastmod, now),
             )
             return Task(child.url, child.kind, seed, child.probe)
-        status, fetched_at, kind = row
-        if status == QUEUED or Kind(kind) in REVISITED or _newer(child.lastmod, fetched_at):
+        status, fetched_at, kind, error_kind, attempts = row
+        if _wanted(Kind(kind), status, child.lastmod, fetched_at, error_kind, attempts):
             db.execute(
                 "UPDATE crawl_urls SET status='queued', lastmod=COALESCE(?, lastmod) WHERE url=?",
                 (lastmod, child.url),
@@ -208,6 +205,19 @@ class CrawlState:
             "SELECT url, error_kind, reason FROM crawl_urls WHERE status='failed' ORDER BY rowid"
         ).fetchall()
         return [(str(url), str(kind), str(reason)) for url, kind, reason in rows]
+
+
+def _wanted(
+    kind: Kind, status: str, lastmod: datetime | None, fetched_at: str | None, error: str | None, attempts: int
+) -> bool:
+    """Should a URL listed again (by a feed, a sitemap) be fetched in this run?"""
+    if status == QUEUED:
+        return True
+    if status == FAILED:
+        return (error in TRANSIENT or (error or "").startswith("http-5")) and attempts < MAX_ATTEMPTS
+    if kind == Kind.SITEMAP and lastmod is not None and fetched_at is not None:
+        return _newer(lastmod, fetched_at)  # an index says when each child sitemap changed
+    return kind in REVISITED or _newer(lastmod, fetched_at)
 
 
 def _newer(lastmod: datetime | None, fetched_at: str | None) -> bool:
