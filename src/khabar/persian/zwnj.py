@@ -200,6 +200,8 @@ class ZwnjRepairer:
         for suffix, restore in A.COMPOUND_INFLECTIONS:
             if right.endswith(suffix) and len(right) > len(suffix) + 1:
                 spaced = self.lex.spaced.get(prefix + right[: -len(suffix)] + restore)
+                if suffix == "یی" and spaced is not None and ZWNJ + "و" not in spaced[0]:
+                    continue  # رضایی after علی is a surname, گفت‌وگویی a compound's adjective
                 if spaced is not None and self._compound_ok(*spaced):
                     stem = spaced[0][: len(spaced[0]) - len(restore)]
                     return stem + (ZWNJ if suffix in A.PLURAL and is_joining(stem[-1]) else "") + suffix
