@@ -37,6 +37,7 @@ class Block:
     text: str
     tag: str
     link_chars: int
+    emphasis: bool = False  # the whole block is one <em>/<strong>/<b>: a standfirst when first
 
     @property
     def link_ratio(self) -> float:
@@ -165,9 +166,18 @@ def _block(element: HtmlElement, chrome: set[int], out: list[Block]) -> None:
     if tag in PARAGRAPH_TAGS and not has_blocks:
         text = text_of(element)
         if text:
-            out.append(Block(text, "h" if tag in _HEADINGS else tag, _links(element)))
+            out.append(Block(text, "h" if tag in _HEADINGS else tag, _links(element), _emphasised(element, text)))
         return
     _walk(element, chrome, out)
+
+
+def _emphasised(element: HtmlElement, text: str) -> bool:
+    children = [c for c in element if isinstance(c.tag, str)]
+    return (
+        len(children) == 1 and children[0].tag in ("em", "strong", "b", "i")
+        and not (element.text or "").strip() and not (children[0].tail or "").strip()
+        and text_of(children[0]) == text
+    )
 
 
 # --- trafilatura fallback -------------------------------------------------------------

@@ -5,7 +5,8 @@ from __future__ import annotations
 from lxml.html import HtmlElement
 
 from khabar.data.labels import CAPTION_CLASS_TOKENS, CREDIT_CLASS_TOKENS, CREDIT_MARKERS
-from khabar.extract.dom import abs_url, class_tokens, text_of
+from khabar.extract import cues
+from khabar.extract.dom import abs_url, class_tokens, short_text, text_of
 from khabar.extract.filters import split_caption
 from khabar.extract.metadata import Metadata
 from khabar.extract.util import clean, strip_prefix
@@ -82,6 +83,17 @@ def _with_caption(img: HtmlElement) -> HtmlElement:
 
 
 def _caption_elements(figure: HtmlElement) -> tuple[HtmlElement | None, HtmlElement | None]:
+    caption, credit = _marked_caption(figure)
+    credit = credit if credit is not None else cues.credit_element(figure)
+    small = short_text(figure, 300) is not None
+    if caption is None and small and figure.tag in ("figure", "td", "div", "table", "p", "span", "picture"):
+        caption = cues.caption_element(figure)
+        if caption is credit:
+            caption = None if credit is not None and figure.tag != "figure" else caption
+    return caption, credit
+
+
+def _marked_caption(figure: HtmlElement) -> tuple[HtmlElement | None, HtmlElement | None]:
     caption = credit = None
     for element in figure.iter():
         if not isinstance(element.tag, str) or element is figure:

@@ -53,7 +53,7 @@ def split_section(value: str) -> str | None:
     if not parts:
         return None
     leaf = parts[-1]
-    return leaf.split(",")[0].split("،")[0].strip() or None
+    return leaf.split(",")[0].strip() or None
 
 
 def strip_site_name(title: str | None, source: str | None, prefix_only: bool = False) -> str | None:

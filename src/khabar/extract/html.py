@@ -27,6 +27,7 @@ from khabar.data.labels import (
     UPDATED_PREFIXES,
 )
 from khabar.extract import body as body_engine
+from khabar.extract import cues
 from khabar.extract.boxes import find_boxes
 from khabar.extract.dom import abs_url, class_tokens, parse_html, strip_invisible, text_of
 from khabar.extract.figure import find_image
@@ -72,17 +73,21 @@ def extract_html(text: str, page: Page) -> Article:
     containers = body_engine.find_containers(root, chrome)
     scope = _scope(title_el, containers, root)
     kicker = _kicker(scope, title_el, title)
-    lead = _lead(scope, title, chrome, containers)
+    lead = _lead(scope, title, chrome, containers) or _lead_after_headline(title_el, containers, title)
     image = find_image(scope, root, meta, base)
     section = _section(meta, root, scope, title_el, source, title)
     known = BodyFilter.known_strings(title, kicker, lead, image.caption, image.alt, section, source)
     blocks = body_engine.blocks(containers, chrome)
+    if lead is None and blocks and blocks[0].emphasis and len(blocks[0].text.split()) >= 8:
+        lead = blocks[0].text  # a standfirst set in bold/italic as the body's first paragraph
+        known = known | BodyFilter.known_strings(lead)
     body = BodyFilter(known).paragraphs(blocks)
     if not body:
         body = BodyFilter(known).texts(body_engine.trafilatura_paragraphs(text))
     if lead is None and meta.description:
         lead = _lead_from_description(meta.description, source, body, title)
     published_text, updated_text = _printed_dates(scope)
+    published_text = published_text or cues.printed_date(scope)
     del alive
     return Article(
         url=url,
@@ -91,7 +96,7 @@ def extract_html(text: str, page: Page) -> Article:
         section=section,
         title=title,
         lead=lead,
-        authors=_authors(meta, scope, source) or _body_byline(blocks, source),
+        authors=_authors(meta, scope, source) or cues.byline(scope) or _body_byline(blocks, source),
         published=meta.published or _time_datetime(scope),
         published_text=published_text,
         updated=meta.updated,
@@ -204,6 +209,25 @@ def _lead(scope: HtmlElement, title: str | None, chrome: set[int], containers: l
     return None
 
 
+def _lead_after_headline(
+    title_el: HtmlElement | None, containers: list[HtmlElement], title: str | None
+) -> str | None:
+    """A standfirst sentence just under the headline, outside the body."""
+    if title_el is None:
+        return None
+    inside = {id(e) for c in containers for e in c.iter()}
+    for count, sibling in enumerate(title_el.itersiblings()):
+        if count > 4 or id(sibling) in inside or any(id(c) in {id(e) for e in sibling.iter()} for c in containers):
+            return None
+        text = text_of(sibling)
+        words = len(text.split())
+        if sibling.find(".//img") is not None or sibling.tag in ("figure", "table", "ul", "ol"):
+            continue
+        if 8 <= words <= 80 and text.rstrip("»\"").endswith((".", "!", "؟", "?")) and fold(text) != fold(title or ""):
+            return text
+    return None
+
+
 def _lead_from_description(description: str, source: str | None, body: list[str], title: str | None) -> str | None:
     """The meta description as lead, unless it only repeats the body's start or the title."""
     text = strip_site_name(description, source, prefix_only=True) or ""
@@ -221,7 +245,7 @@ def _section(
 ) -> str | None:
     if meta.section:
         return split_section(strip_prefix(meta.section, SECTION_PREFIXES))
-    crumbs = list(meta.breadcrumbs) or _breadcrumb_items(root)
+    crumbs = list(meta.breadcrumbs) or _breadcrumb_items(root) or cues.breadcrumb_by_text(root)
     skip = {fold(source or ""), fold(title or "")}
     crumbs = [c for c in crumbs if fold(c) not in _HOME and fold(c) not in skip and len(c) < 60]
     if crumbs:
@@ -232,7 +256,7 @@ def _section(
             text = strip_prefix(text, SECTION_PREFIXES)
             if 0 < len(text) < 40 and len(text.split()) <= 4 and not text.endswith(":"):
                 return text
-    return None
+    return cues.section_above(title_el, root)
 
 
 def _breadcrumb_items(root: HtmlElement) -> list[str]:

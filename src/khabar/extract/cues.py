@@ -1,0 +1,103 @@
+"""Cues from visible text when an outlet's class names say nothing.
+
+Class names differ from outlet to outlet; the words on the page much less
+(«تاریخ انتشار:», «نویسنده:», «خانه › اقتصاد», a section link that repeats a
+menu item). These fallbacks read the visible text around the headline, so a
+new layout with unfamiliar class names still yields its date, byline,
+section and caption.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml.html import HtmlElement
+
+from khabar.data.labels import AUTHOR_PREFIXES, CREDIT_MARKERS, DATE_PREFIXES, HOME_LABELS
+from khabar.extract.dom import short_text, text_of
+from khabar.extract.filters import is_byline, is_date_line
+from khabar.extract.util import fold, label_set, starts_with_any, strip_prefix
+
+_HOME = label_set(HOME_LABELS)
+_CRUMB_SEPARATORS = re.compile(r"^[\s/›»>\-–—]*$")
+_PARTS = re.compile(r"\s+[|｜]\s+|\s{3,}")
+
+
+def breadcrumb_by_text(root: HtmlElement) -> list[str]:
+    """Items of a «خانه › اقتصاد › بورس» line: 2–6 short links joined only by separators."""
+    for element in root.iter("div", "nav", "p", "ol", "ul", "span"):
+        links = element.findall(".//a")
+        if not 2 <= len(links) <= 6 or any(len(text_of(a).split()) > 4 for a in links):
+            continue
+        rest = text_of(element)
+        for link in links:
+            rest = rest.replace(text_of(link), " ", 1)
+        if rest.strip() and _CRUMB_SEPARATORS.match(rest):
+            return [text_of(a) for a in links if text_of(a)]
+    return []
+
+
+def section_above(title_el: HtmlElement | None, root: HtmlElement) -> str | None:
+    """A short link just above the headline whose words are also a menu item."""
+    if title_el is None:
+        return None
+    parent = title_el.getparent()
+    if parent is None:
+        return None
+    menu = {fold(text_of(a)) for nav in root.iter("nav", "ul", "header") for a in nav.iter("a")}
+    for sibling in title_el.itersiblings(preceding=True):
+        links = [sibling] if sibling.tag == "a" else sibling.findall(".//a")
+        for link in links[:2]:
+            text = text_of(link)
+            if 0 < len(text.split()) <= 3 and fold(text) in menu and fold(text) not in _HOME:
+                return text
+    return None
+
+
+def printed_date(scope: HtmlElement) -> str | None:
+    """The first short text in the article that is a date (after «تاریخ انتشار:» and the like)."""
+    for element in scope.iter():
+        if not isinstance(element.tag, str) or len(element) > 3:
+            continue
+        text = short_text(element, 90)
+        if not text:
+            continue
+        for part in _PARTS.split(text):
+            value = strip_prefix(part, DATE_PREFIXES)
+            if is_date_line(value):
+                return value
+    return None
+
+
+def byline(scope: HtmlElement) -> tuple[str, ...]:
+    """«نویسنده: …», «گزارش: …» in a short element of the article."""
+    for element in scope.iter():
+        if not isinstance(element.tag, str) or len(element) > 3:
+            continue
+        text = short_text(element, 70)
+        if text and is_byline(text):
+            name = strip_prefix(text, AUTHOR_PREFIXES)
+            return tuple(p.strip() for p in re.split(r"\s*[،,]\s*|\s+و\s+", name) if p.strip())
+    return ()
+
+
+def credit_element(figure: HtmlElement) -> HtmlElement | None:
+    """An element inside the figure whose text starts with a credit label («عکس:», «منبع تصویر،»)."""
+    for element in figure.iter():
+        if element is figure or not isinstance(element.tag, str):
+            continue
+        text = short_text(element, 120)
+        if text and starts_with_any(text, CREDIT_MARKERS) and len(element) <= 2:
+            return element
+    return None
+
+
+def caption_element(figure: HtmlElement) -> HtmlElement | None:
+    """The figure's own short text block beside its image, when nothing is marked as caption."""
+    for element in figure.iter("p", "span", "div", "small", "em", "td"):
+        if element is figure or element.find(".//img") is not None:
+            continue
+        text = short_text(element, 250)
+        if text and len(text.split()) >= 2:
+            return element
+    return None
