@@ -278,7 +278,8 @@ def run_ingest(sources: tuple[str, ...] | list[str], settings: Settings, *, quie
         for item in process_sources(sources, settings, collector):
             if isinstance(item, Failure):
                 summary.failed += 1
-                console.print(f"khabar: skipped {item.origin}: {item.reason}", markup=False, highlight=False,
+                where = "" if item.reason.startswith(item.origin) else f"{item.origin}: "
+                console.print(f"khabar: skipped {where}{item.reason}", markup=False, highlight=False,
                               soft_wrap=True)
                 continue
             summary.counts[store.upsert(item)] += 1
