@@ -12,34 +12,37 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from khabar.data.labels import (
     AUTHOR_PREFIXES,
     BIO_STARTS,
     BYLINE_LABEL_LINES,
-    CHROME_LINES,
-    CREDIT_MARKERS,
-    DATE_PREFIXES,
     HOME_LABELS,
     RELATED_LABELS,
     ROLE_LABEL_LINES,
     SECTION_PREFIXES,
 )
 from khabar.extract.boxes import Kind, label_kind
-from khabar.extract.filters import is_byline, is_chrome_text, is_date_line, reading_minutes, split_caption
+from khabar.extract.filters import is_byline
+from khabar.extract.lines import (
+    caption_in,
+    date_in,
+    is_furniture,
+    is_headline_shaped,
+    is_meta_line,
+    is_nav,
+    reading_in,
+)
 from khabar.extract.util import clean, detect_language, fold, label_set, starts_with_any, strip_prefix
 from khabar.records import Article, ExploreLink, Image, Page, RelatedLink
 
 _HOME = label_set(HOME_LABELS)
-_CHROME_WORDS = label_set(CHROME_LINES) | _HOME
 _BYLINE_LABELS = label_set(BYLINE_LABEL_LINES)
 _ROLE_LABELS = label_set(ROLE_LABEL_LINES)
 _BREADCRUMB = re.compile(r"\s+(?:›|»|>|/|«|‹)\s+")
 _BULLET = re.compile(r"^\s*(?:[-–—•*▪◄►]|[0-9۰-۹٠-٩]{1,2}\s*[.)\-]|[0-9۰-۹٠-٩]{1,2}\s)\s*")
 _ONLY_NUMBER = re.compile(r"^[0-9۰-۹٠-٩]{1,3}[.)]?$")
 _PIPE = re.compile(r"\s+[|｜]\s+")
-_SENTENCE_END = (".", "!", ":", "…", "。")
 _COPYRIGHT = (
     re.compile(r"متعلق\s+به\s+(.+?)\s+(?:است|می\s?\u200c?باشد)"),
     re.compile(r"برای\s+(.+?)\s+محفوظ"),
@@ -105,118 +108,6 @@ def extract_text(text: str, page: Page) -> Article:
     )
 
 
-# --- line kinds ---------------------------------------------------------------------------
-
-
-@lru_cache(maxsize=4096)
-def _is_nav(line: str) -> bool:
-    """A menu line: «صفحه اصلی | ایران | جهان», «صفحه اصلی سیاسی اقتصادی …», a breadcrumb."""
-    parts = _PIPE.split(line)
-    if len(parts) >= 2 and all(len(p.split()) <= 3 for p in parts):
-        return True
-    words = line.split()
-    if 2 <= len(words) <= 8 and _all_chrome_words(words):
-        return True
-    starts_home = any(fold(" ".join(words[:n])) in _HOME for n in (1, 2))
-    return starts_home and not line.endswith(_SENTENCE_END) and len(words) <= 14
-
-
-def _all_chrome_words(words: list[str]) -> bool:
-    """«درباره ما تبلیغات RSS»: every word belongs to a furniture label (Latin words allowed)."""
-    i = 0
-    while i < len(words):
-        for n in (3, 2, 1):
-            chunk = " ".join(words[i:i + n])
-            if i + n <= len(words) and (fold(chunk) in _CHROME_WORDS or (n == 1 and chunk.isascii())):
-                i += n
-                break
-        else:
-            return False
-    return True
-
-
-@lru_cache(maxsize=4096)
-def _is_furniture(line: str) -> bool:
-    return (
-        is_chrome_text(line) or _is_nav(line) or label_kind(line) is not None
-        or (_BREADCRUMB.search(line) is not None and len(line.split()) <= 8)
-    )
-
-
-@lru_cache(maxsize=4096)
-def _is_headline_shaped(line: str) -> bool:
-    words = line.split()
-    return (
-        3 <= len(words) <= 30 and len(line) >= 15 and not line.endswith(_SENTENCE_END)
-        and not _is_furniture(line) and not _is_meta_line(line)
-    )
-
-
-@lru_cache(maxsize=4096)
-def _is_meta_line(line: str) -> bool:
-    """Byline, date, reading time or caption lines around the headline."""
-    return (
-        is_byline(line) or _date_in(line) is not None or _reading_in(line) is not None
-        or _caption_in(line) is not None or fold(line) in _BYLINE_LABELS or fold(line) in _ROLE_LABELS
-    )
-
-
-def _parts(line: str) -> list[str]:
-    return [p for p in _PIPE.split(line) if p]
-
-
-@lru_cache(maxsize=4096)
-def _date_in(line: str) -> str | None:
-    """The date as printed, from a date line («تاریخ انتشار: …», «… | زمان مطالعه: …»)."""
-    for part in [line, *_parts(line)]:
-        for prefix in DATE_PREFIXES:
-            index = _find_label(part, prefix)
-            if index is not None:
-                candidate = part[index:].strip()
-                if is_date_line(_drop_zone(candidate)):
-                    return candidate
-        if is_date_line(_drop_zone(part)):
-            return part
-    return None
-
-
-def _find_label(text: str, label: str) -> int | None:
-    """Index just after ``label`` inside ``text`` (ZWNJ/space-insensitive), or None."""
-    match = _label_pattern(label).search(text)
-    return match.end() if match else None
-
-
-@lru_cache(maxsize=256)
-def _label_pattern(label: str) -> re.Pattern[str]:
-    stripped = label.rstrip(": ")
-    return re.compile(re.escape(stripped).replace(r"\ ", r"[\s\u200c]*") + r"\s*[:：]\s*")
-
-
-def _drop_zone(text: str) -> str:
-    """«… ساعت ۱۹:۲۰ به وقت کابل» → «… ساعت ۱۹:۲۰»: a zone phrase is not a date word."""
-    return re.sub(r"[،,]?\s*به\s+وقت\s+\S+(?:\s+\S+)?$", "", text)
-
-
-def _reading_in(line: str) -> int | None:
-    for part in _parts(line):
-        if len(part) < 60 and (minutes := reading_minutes(part)):
-            return minutes
-    return None
-
-
-@lru_cache(maxsize=4096)
-def _caption_in(line: str) -> tuple[str | None, str | None] | None:
-    """(caption, credit) from «caption / عکس: credit», «منبع تصویر، …» or «توضیح تصویر، …»."""
-    if starts_with_any(line, ("منبع تصویر", "منبع عکس", "اعتبار تصویر")):
-        return None, strip_prefix(line, CREDIT_MARKERS)
-    if starts_with_any(line, ("توضیح تصویر", "شرح عکس", "زیرنویس")):
-        return split_caption(line)[0], None
-    caption, credit = split_caption(line)
-    if credit and len(line) < 250:
-        return caption, credit
-    return None
-
-
 # --- headline and header ------------------------------------------------------------------
 
 
@@ -227,19 +118,19 @@ def _find_title(lines: list[str]) -> int | None:
     limit = max(60, int(len(lines) * 0.6))
     listed = _listed(lines)
     for i, line in enumerate(lines[:limit]):
-        if _is_headline_shaped(line) and i not in listed:
+        if is_headline_shaped(line) and i not in listed:
             key = fold(line)
             if any(fold(other) == key for other in lines[i + 1:i + 10]):
                 return i
     sentence = next((i for i, line in enumerate(lines[:limit]) if _is_sentence(line)), None)
     if sentence is not None and sentence not in listed:
         for j in range(sentence - 1, max(-1, sentence - 9), -1):
-            if _is_headline_shaped(lines[j]) and not _after_label(lines, j) and j not in listed:
+            if is_headline_shaped(lines[j]) and not _after_label(lines, j) and j not in listed:
                 return j
     for i, line in enumerate(lines[:limit]):
-        if _is_headline_shaped(line) and i not in listed:
+        if is_headline_shaped(line) and i not in listed:
             nxt = i + 1
-            while nxt < len(lines) and _is_headline_shaped(lines[nxt]) and nxt - i < 2:
+            while nxt < len(lines) and is_headline_shaped(lines[nxt]) and nxt - i < 2:
                 nxt += 1
             return nxt - 1
     return None
@@ -252,7 +143,7 @@ def _listed(lines: list[str]) -> set[int]:
     for i, line in enumerate(lines):
         if label_kind(line) in (Kind.EXPLORE, Kind.RELATED):
             in_list = True
-        elif in_list and line and (_is_headline_shaped(_BULLET.sub("", line)) or _ONLY_NUMBER.match(line)):
+        elif in_list and line and (is_headline_shaped(_BULLET.sub("", line)) or _ONLY_NUMBER.match(line)):
             listed.add(i)
         else:
             in_list = False
@@ -262,7 +153,7 @@ def _listed(lines: list[str]) -> set[int]:
 def _is_sentence(line: str) -> bool:
     return (
         len(line.split()) >= 10 and line.rstrip("»\"' ").endswith((".", "!", "؟", "?", "…"))
-        and not _is_furniture(line) and not _is_meta_line(line)
+        and not is_furniture(line) and not is_meta_line(line)
     )
 
 
@@ -276,7 +167,7 @@ def _read_header(lines: list[str], title_at: int, header: _Header) -> int:
     """Read the lines after the headline up to the lead (inclusive) and the meta lines that
     follow it; return the index where the body starts."""
     for line in lines[max(0, title_at - 6):title_at]:
-        if line and not _is_headline_shaped(line):
+        if line and not is_headline_shaped(line):
             _read_meta(line, header)
     title_key = fold(lines[title_at])
     i = title_at + 1
@@ -302,7 +193,7 @@ def _read_header(lines: list[str], title_at: int, header: _Header) -> int:
             header.authors.append(line)
         elif header.authors and header.lead is None and _is_bio(line, header.authors[-1]):
             pass
-        elif not _read_meta(line, header) and not _is_furniture(line):
+        elif not _read_meta(line, header) and not is_furniture(line):
             if header.lead is not None:
                 break
             header.lead = line
@@ -313,7 +204,7 @@ def _read_header(lines: list[str], title_at: int, header: _Header) -> int:
 def _is_name(line: str) -> bool:
     """A bare author name under the headline: two to four words, no digits or punctuation."""
     words = line.split()
-    return 2 <= len(words) <= 4 and not re.search(r"[0-9۰-۹٠-٩.:،؛!؟?]", line) and not _is_furniture(line)
+    return 2 <= len(words) <= 4 and not re.search(r"[0-9۰-۹٠-٩.:،؛!؟?]", line) and not is_furniture(line)
 
 
 def _is_bio(line: str, author: str) -> bool:
@@ -327,15 +218,15 @@ def _read_meta(line: str, header: _Header) -> bool:
     if is_byline(line) and not header.authors:
         header.authors.extend(_names(strip_prefix(line, AUTHOR_PREFIXES)))
         found = True
-    date = _date_in(line)
+    date = date_in(line)
     if date is not None:
         header.published_text = header.published_text or date
         found = True
-    minutes = _reading_in(line)
+    minutes = reading_in(line)
     if minutes is not None:
         header.reading = header.reading or minutes
         found = True
-    caption = _caption_in(line) if not found else None
+    caption = caption_in(line) if not found else None
     if caption is not None:
         header.caption = header.caption or caption[0]
         header.credit = header.credit or caption[1]
@@ -365,7 +256,7 @@ def _section(lines: list[str], title_at: int) -> str | None:
             leaf = [c for c in crumbs if fold(c) not in _HOME]
             found = leaf[-1] if leaf else found
             continue
-        items = _PIPE.split(line) if _is_nav(line) else [line]
+        items = _PIPE.split(line) if is_nav(line) else [line]
         for item in items:
             key = fold(item)
             if key in seen and len(item.split()) <= 4 and key not in _HOME:
@@ -376,7 +267,7 @@ def _section(lines: list[str], title_at: int) -> str | None:
 
 def _kicker(lines: list[str], title_at: int, section: str | None) -> str | None:
     before = next((lines[j] for j in range(title_at - 1, max(-1, title_at - 3), -1) if lines[j]), None)
-    if before is None or not _is_headline_shaped(before) or fold(before) == fold(section or ""):
+    if before is None or not is_headline_shaped(before) or fold(before) == fold(section or ""):
         return None
     return before
 
@@ -384,7 +275,7 @@ def _kicker(lines: list[str], title_at: int, section: str | None) -> str | None:
 def _any_date(lines: list[str], title_at: int | None) -> str | None:
     """A date line before the headline («کد خبر … تاریخ انتشار: …» at the top)."""
     for line in lines[: title_at if title_at is not None else 30]:
-        if line and (date := _date_in(line)):
+        if line and (date := date_in(line)):
             return date
     return None
 
@@ -401,7 +292,7 @@ def _source(lines: list[str]) -> str | None:
                     if name and not re.search(r"[0-9۰-۹٠-٩]", name):
                         return name
     first = next((line for line in lines if line), "")
-    return first if 0 < len(first.split()) <= 4 and not _is_furniture(first) else None
+    return first if 0 < len(first.split()) <= 4 and not is_furniture(first) else None
 
 
 # --- body and boxes -----------------------------------------------------------------------
@@ -421,7 +312,7 @@ def _read_body(lines: list[str], start: int, body: list[str], header: _Header, b
             elif is_byline(line):
                 if not header.authors:
                     header.authors.extend(_names(strip_prefix(line, AUTHOR_PREFIXES)))
-            elif not _is_furniture(line) and not _is_meta_line(line) and fold(line) not in known:
+            elif not is_furniture(line) and not is_meta_line(line) and fold(line) not in known:
                 body.append(line)
         i += 1
     return i
@@ -481,9 +372,9 @@ def _read_boxes(lines: list[str], start: int, boxes: _Boxes) -> None:
         if kind is None or _ONLY_NUMBER.match(line):
             continue
         item = clean(_BULLET.sub("", line))
-        if kind is Kind.TAGS and 0 < len(item.split()) <= 5 and not _is_furniture(item):
+        if kind is Kind.TAGS and 0 < len(item.split()) <= 5 and not is_furniture(item):
             boxes.tags.append(item)
-        elif kind is not Kind.TAGS and len(item.split()) >= 3 and not _is_furniture(item):
+        elif kind is not Kind.TAGS and len(item.split()) >= 3 and not is_furniture(item):
             if kind is Kind.RELATED:
                 boxes.related.append(RelatedLink(title=item))
             else:
