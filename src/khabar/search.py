@@ -20,7 +20,7 @@ from functools import lru_cache
 from importlib import import_module
 from typing import Literal, cast
 
-from khabar.data.search_affixes import MIN_STEM, PREFIXES, SUFFIXES
+from khabar.data.search_affixes import MIN_STEM, PLURAL_ENDINGS, PREFIXES, SUFFIXES
 from khabar.errors import QueryError
 
 Sort = Literal["relevance", "date"]
@@ -44,8 +44,22 @@ def _fallback_fold(text: str) -> str:
     return unicodedata.normalize("NFKC", text.replace("ۀ", "ه")).translate(_ARABIC_FORMS).casefold()
 
 
+def _fold_plurals(tokens: list[str]) -> list[str]:
+    """خانه‌های / خانه‌هایی → خانه‌ها (see PLURAL_ENDINGS); other tokens unchanged."""
+    out = tokens
+    for i, token in enumerate(tokens):
+        if token.endswith("ی") and "ها" in token:
+            for ending, plural in PLURAL_ENDINGS:
+                if token.endswith(ending):
+                    if out is tokens:
+                        out = list(tokens)
+                    out[i] = token[: -len(ending)] + plural
+                    break
+    return out
+
+
 def _fallback_tokens(text: str) -> list[str]:
-    return _WORD.findall(_fallback_fold(_prefold(text)))
+    return _fold_plurals(_WORD.findall(_fallback_fold(_prefold(text))))
 
 
 @lru_cache(maxsize=1)
@@ -60,16 +74,16 @@ def _key_functions() -> tuple[Callable[[str], list[str]], Callable[[str], list[s
         return _fallback_tokens, _fallback_tokens, 0
 
     def query(text: str) -> list[str]:
-        return search_key(_prefold(text)).split()
+        return _fold_plurals(search_key(_prefold(text)).split())
 
     def document(text: str) -> list[str]:
-        return fold_key(_prefold(text)).split()
+        return _fold_plurals(fold_key(_prefold(text)).split())
 
     return query, document, version
 
 
 #: Bumped when the local pre-folding below changes (so the index is rebuilt).
-_LOCAL_RULES_VERSION = 1
+_LOCAL_RULES_VERSION = 2
 
 
 def key_version() -> int:

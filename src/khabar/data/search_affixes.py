@@ -24,3 +24,8 @@ MIN_STEM = 2
 
 #: The izafe ی written as its own word after a silent ه (خانه ی) — folded away with ۀ and ه‌ی.
 IZAFE_YE = "ی"
+
+#: Plural + izafe or indefinite ی folds to the bare plural on both sides of the index
+#: (خانه‌های شهر, خانه‌هایی → خانه‌ها), so a search for the plural finds it in any construction.
+#: Longest ending first.
+PLURAL_ENDINGS: tuple[tuple[str, str], ...] = (("هایی", "ها"), ("های", "ها"))

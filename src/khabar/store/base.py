@@ -98,6 +98,10 @@ class SQLStore(ABC):
     @abstractmethod
     def _clear_index(self) -> None: ...
 
+    def _inline_index(self, keys: tuple[str, str, str]) -> tuple[str, str, Any] | None:
+        """(column, SQL expression, value) when the index lives in the article row itself."""
+        return None
+
     @abstractmethod
     def _match(self, query: Query) -> tuple[str, list[Any], str, list[Any], str]:
         """(FROM clause, its params, match condition, its params, score expression: larger is better)."""
@@ -146,15 +150,17 @@ class SQLStore(ABC):
         if not article.id:
             raise StoreError("article has no id; run it through the pipeline (which sets a stable id) first")
         row = article_row(article)
-        found = self._one(f"SELECT {self.RID}, doc_hash, version, doc, content_hash, key_version "
+        found = self._one(f"SELECT {self.RID}, doc_hash, version, key_version "
                           "FROM articles WHERE id = ?", (row.id,))
         now = _now()
+        inline = self._inline_index(row.keys)
         if found is None:
-            rid = self._insert(row, now)
-            self._index(rid, row.keys, fresh=True)
+            rid = self._insert(row, now, inline)
+            if inline is None:
+                self._index(rid, row.keys, fresh=True)
             self._file_bands(rid, row.minhash)
             return "inserted"
-        rid, doc_hash, version, old_doc, old_hash, indexed_with = found
+        rid, doc_hash, version, indexed_with = found
         if doc_hash == row.doc_hash:
             if indexed_with != self._key_version:
                 self._index(rid, row.keys, fresh=False)
@@ -162,12 +168,14 @@ class SQLStore(ABC):
                               (self._key_version, rid))
             return "unchanged"
         self._execute("INSERT INTO article_versions (article_id, version, content_hash, doc, stored_at) "
-                      "VALUES (?, ?, ?, ?, ?)", (row.id, version, old_hash, old_doc, now))
+                      f"SELECT id, version, content_hash, doc, ? FROM articles WHERE {self.RID} = ?", (now, rid))
         assignments = ", ".join(f"{c} = ?" for c in _COLUMNS[1:])
+        extra, extra_values = (f", {inline[0]} = {inline[1]}", (inline[2],)) if inline else ("", ())
         self._execute(f"UPDATE articles SET {assignments}, version = version + 1, updated_at = ?, "
-                      f"key_version = ? WHERE {self.RID} = ?",
-                      (*self._values(row)[1:], now, self._key_version, rid))
-        self._index(rid, row.keys, fresh=False)
+                      f"key_version = ?{extra} WHERE {self.RID} = ?",
+                      (*self._values(row)[1:], now, self._key_version, *extra_values, rid))
+        if inline is None:
+            self._index(rid, row.keys, fresh=False)
         self._execute("DELETE FROM minhash_bands WHERE article = ?", (rid,))
         self._file_bands(rid, row.minhash)
         return "updated"
@@ -176,12 +184,16 @@ class SQLStore(ABC):
     def _values(row: ArticleRow) -> tuple[Any, ...]:
         return tuple(getattr(row, c) for c in _COLUMNS)
 
-    def _insert(self, row: ArticleRow, now: str) -> int:
-        columns = ", ".join(_COLUMNS)
-        marks = ", ".join("?" for _ in range(len(_COLUMNS) + 3))
-        found = self._one(f"INSERT INTO articles ({columns}, first_seen, updated_at, key_version) "
-                          f"VALUES ({marks}) RETURNING {self.RID}",
-                          (*self._values(row), now, now, self._key_version))
+    def _insert(self, row: ArticleRow, now: str, inline: tuple[str, str, Any] | None) -> int:
+        columns = [*_COLUMNS, "first_seen", "updated_at", "key_version"]
+        marks = ["?"] * len(columns)
+        values: list[Any] = [*self._values(row), now, now, self._key_version]
+        if inline:
+            columns.append(inline[0])
+            marks.append(inline[1])
+            values.append(inline[2])
+        found = self._one(f"INSERT INTO articles ({', '.join(columns)}) VALUES ({', '.join(marks)}) "
+                          f"RETURNING {self.RID}", values)
         assert found is not None
         return int(found[0])
 

@@ -133,6 +133,9 @@ class PostgresStore(SQLStore):
     def _index(self, rid: int, keys: tuple[str, str, str], *, fresh: bool) -> None:
         self._execute("UPDATE articles SET tsv = ?::tsvector WHERE rid = ?", (tsvector_literal(keys), rid))
 
+    def _inline_index(self, keys: tuple[str, str, str]) -> tuple[str, str, Any] | None:
+        return "tsv", "CAST(? AS tsvector)", tsvector_literal(keys)
+
     def _clear_index(self) -> None:
         """Nothing to drop: every row's tsvector is rewritten by the catch-up that follows."""
 
