@@ -10,12 +10,15 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 import khabar.collect.watch
 from collect_server import Reply, add_articles, loopback_only, rss, serve  # noqa: F401  (fixture)
 from khabar.cli import main
+from khabar.collect.crawl import canonical
 from khabar.collect.detect import Kind, discover_feeds, local_kind
 from khabar.collect.records import Skipped
 from khabar.collect.state import CrawlState, Discovered, Outcome
@@ -252,3 +255,15 @@ def test_a_truncated_warc_keeps_the_good_records_and_reports_the_cut_one(tmp_pat
     assert len(skipped) == 2 and "Traceback" not in result.stderr
     assert any("a.example/news/2" in line and "empty" in line for line in skipped)
     assert any("a.example/huge" in line and "page limit" in line for line in skipped)
+
+
+@given(
+    path=st.lists(st.sampled_from(["news", "اخبار", "a b", "..", "x"]), max_size=4),
+    query=st.lists(st.sampled_from(["id=2", "utm_source=tg", "page=3", "fbclid=9"]), max_size=3),
+)
+def test_canonical_urls_are_stable_and_drop_tracking(path: list[str], query: list[str]) -> None:
+    url = "https://News.Example:443/" + "/".join(path) + ("?" + "&".join(query) if query else "") + "#top"
+    once = canonical(url)
+    assert canonical(once) == once
+    assert "utm_source" not in once and "fbclid" not in once and "#" not in once
+    assert once.startswith("https://news.example/")

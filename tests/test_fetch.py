@@ -9,6 +9,8 @@ from pathlib import Path
 
 import httpx
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from collect_server import (
     Handler,
@@ -201,5 +203,26 @@ def test_connection_refused_is_one_clear_error() -> None:
 def test_the_loopback_guard_refuses_any_other_address() -> None:
     import socket
 
-    with pytest.raises(AssertionError, match="127.0.0.0/8"):
+    with pytest.raises(AssertionError, match=r"127\.0\.0\.0/8"):
         socket.create_connection(("192.0.2.1", 80), timeout=0.1)  # TEST-NET-1, never reached
+
+
+@given(
+    data=st.binary(max_size=50_000),
+    limit=st.integers(min_value=1, max_value=60_000),
+    encoding=st.sampled_from(["gzip", "deflate", "identity"]),
+)
+@settings(max_examples=60, deadline=None)
+def test_bounded_decoding_is_exact_below_the_limit_and_refuses_above(data: bytes, limit: int, encoding: str) -> None:
+    packed = {"gzip": gzip.compress, "deflate": zlib.compress, "identity": bytes}[encoding](data)
+    decoder = BoundedDecoder(encoding, limit, "page")
+    chunks = [packed[i : i + 777] for i in range(0, len(packed), 777)]
+    if len(data) <= limit:
+        for chunk in chunks:
+            decoder.feed(chunk)
+        assert decoder.result() == data
+    else:
+        with pytest.raises(TooLarge):
+            for chunk in chunks:
+                decoder.feed(chunk)
+        assert decoder.size <= limit + 256 * 1024

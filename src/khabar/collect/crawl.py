@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit, urlunsplit
 
 import courlan
 import httpx
@@ -38,9 +38,11 @@ from khabar.records import Page
 def canonical(url: str) -> str:
     """courlan's normalisation: lower-case host, default port, tracking parameters and fragment gone."""
     try:
-        return str(courlan.normalize_url(url, strict=True))
+        normal = str(courlan.normalize_url(url, strict=True))
     except ValueError:
         return url
+    parts = urlsplit(normal)
+    return urlunsplit(parts._replace(path="/")) if not parts.path else normal  # "https://a.example" is "/"
 
 
 def crawlable(url: str) -> bool:
