@@ -150,7 +150,7 @@ class SQLStore(ABC):
         if not article.id:
             raise StoreError("article has no id; run it through the pipeline (which sets a stable id) first")
         row = article_row(article)
-        found = self._one(f"SELECT {self.RID}, doc_hash, version, key_version "
+        found = self._one(f"SELECT {self.RID}, doc_hash, key_version "
                           "FROM articles WHERE id = ?", (row.id,))
         now = _now()
         inline = self._inline_index(row.keys)
@@ -160,7 +160,7 @@ class SQLStore(ABC):
                 self._index(rid, row.keys, fresh=True)
             self._file_bands(rid, row.minhash)
             return "inserted"
-        rid, doc_hash, version, indexed_with = found
+        rid, doc_hash, indexed_with = found
         if doc_hash == row.doc_hash:
             if indexed_with != self._key_version:
                 self._index(rid, row.keys, fresh=False)
