@@ -273,3 +273,34 @@ def test_hostile_markup_never_executes_or_resolves() -> None:
     article = extract(html_page(html))
     assert "root:" not in " ".join(article.body)
     assert "alert" not in " ".join(article.body)
+
+
+@pytest.mark.parametrize(
+    ("text", "minutes"),
+    [
+        ("3 دقیقه خواندن", 3),
+        ("زمان مطالعه: ۷ دقیقه", 7),
+        ("زمان مطالعه: پنج دقیقه", 5),
+        (f"مدت{Z}زمان مطالعه: ۱۲ دقیقه", 12),
+        ("خواندن در ٢ دقیقه", 2),
+        ("4 min read", 4),
+        ("۱۰ دقیقه پیش", None),
+        ("نه دقیقه", None),
+    ],
+)
+def test_stated_reading_time(text: str, minutes: int | None) -> None:
+    from khabar.extract.filters import reading_minutes
+
+    assert reading_minutes(text) == minutes
+
+
+def test_logo_h1_and_paragraphs_split_by_double_break() -> None:
+    html = """<html><head><meta property="og:title" content="شهرداری ساعت کار کتابخانه‌ها را افزایش داد"></head>
+<body><header><h1><a href="/">روزنامه آینه</a></h1></header>
+<div class="news"><h2 class="news-title">شهرداری ساعت کار کتابخانه‌ها را افزایش داد</h2>
+<p>کتابخانه‌های عمومی شهر از هفته آینده تا ساعت ده شب باز خواهند بود و دانش‌آموزان استقبال کرده‌اند.<br><br>
+مدیر فرهنگی شهرداری گفت این طرح در صورت استقبال در تابستان هم ادامه پیدا می‌کند و گسترش می‌یابد.</p>
+</div></body></html>"""
+    article = extract(html_page(html))
+    assert article.title == "شهرداری ساعت کار کتابخانه‌ها را افزایش داد"
+    assert len(article.body) == 2 and article.body[1].startswith("مدیر فرهنگی")

@@ -177,6 +177,12 @@ READING_TIME_PATTERNS: tuple[str, ...] = (
     r"reading\s*time\s*[:：]?\s*(?P<n>\d+)",
 )
 
+# Number words in reading times («زمان مطالعه: پنج دقیقه»).
+NUMBER_WORDS: tuple[tuple[str, int], ...] = (
+    ("یک", 1), ("دو", 2), ("سه", 3), ("چهار", 4), ("پنج", 5), ("شش", 6), ("هفت", 7), ("هشت", 8), ("نه", 9),
+    ("ده", 10), ("یازده", 11), ("دوازده", 12), ("سیزده", 13), ("چهارده", 14), ("پانزده", 15), ("بیست", 20),
+)
+
 # A breadcrumb's first item, never the section.
 HOME_LABELS: tuple[str, ...] = ("خانه", "صفحه اصلی", "صفحه نخست", "اصلی", "home", "خبرگزاری", "سرویس")
 

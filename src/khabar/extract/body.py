@@ -163,12 +163,23 @@ def _walk(element: HtmlElement, chrome: set[int], out: list[Block]) -> None:
 def _block(element: HtmlElement, chrome: set[int], out: list[Block]) -> None:
     tag = str(element.tag)
     has_blocks = any(isinstance(c.tag, str) and c.tag in BLOCK_TAGS for c in element)
-    if tag in PARAGRAPH_TAGS and not has_blocks:
+    if tag in PARAGRAPH_TAGS and not has_blocks and not _double_break(element):
         text = text_of(element)
         if text:
             out.append(Block(text, "h" if tag in _HEADINGS else tag, _links(element), _emphasised(element, text)))
         return
     _walk(element, chrome, out)
+
+
+def _double_break(element: HtmlElement) -> bool:
+    """<br><br> inside a <p>: several paragraphs in one element."""
+    previous_br = False
+    for child in element:
+        is_br = child.tag == "br"
+        if is_br and previous_br:
+            return True
+        previous_br = is_br and not (child.tail or "").strip()
+    return False
 
 
 def _emphasised(element: HtmlElement, text: str) -> bool:

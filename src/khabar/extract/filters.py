@@ -19,6 +19,7 @@ from khabar.data.labels import (
     CHROME_PREFIXES,
     CREDIT_MARKERS,
     MONTHS,
+    NUMBER_WORDS,
     READING_TIME_PATTERNS,
     RELATED_LABELS,
     TITLE_SEPARATORS,
@@ -32,13 +33,15 @@ _CHROME_PREFIXES = tuple(
     p for p in (fold(x) + (":" if x.rstrip().endswith(":") else "") for x in CHROME_PREFIXES) if p
 )
 _READING = tuple(re.compile(p, re.I) for p in READING_TIME_PATTERNS)
+_NUMBERS = dict(NUMBER_WORDS)
+_NUMBER_WORD = re.compile(r"(?<![^\s:：])(" + "|".join(sorted(_NUMBERS, key=len, reverse=True)) + r")(?=\s+دقیقه)")
 _LETTER = re.compile(r"[^\W\d_]")
 _SECTION_SPLIT = re.compile(r"\s*(?:>|»|›|/|\||::)\s*")
 
 
 def reading_minutes(text: str) -> int | None:
     """The stated reading time in ``text`` («۳ دقیقه خواندن», «زمان مطالعه: ۷ دقیقه»), or None."""
-    latin = latin_digits(text.replace("\u200c", " "))
+    latin = _NUMBER_WORD.sub(lambda m: str(_NUMBERS[m.group(1)]), latin_digits(text.replace("\u200c", " ")))
     for pattern in _READING:
         match = pattern.search(latin)
         if match:

@@ -153,13 +153,13 @@ def _headline(
         meta_title = strip_site_name(title_tag, source)
     wanted = fold(meta_title) if meta_title else ""
     candidates = [h for h in root.iter("h1") if len(text_of(h)) >= 5]
-    if not candidates:
-        candidates = [h for h in root.iter("h2", "div", "span") if not _TITLE_TOKENS.isdisjoint(class_tokens(h))
-                      and 5 <= len(text_of(h)) < 300][:5]
-    for heading in candidates:
+    titled = [h for h in root.iter("h2", "h3", "div", "span", "p", "a") if not _TITLE_TOKENS.isdisjoint(class_tokens(h))
+              and 5 <= len(text_of(h)) < 300][:8]
+    for heading in candidates + titled:
         key = fold(text_of(heading))
         if wanted and (key == wanted or (len(key) > 10 and (key in wanted or wanted in key))):
             return heading, text_of(heading)
+    candidates = candidates or titled
     main = [h for h in candidates if not any(a.tag in ("header", "nav", "footer", "aside") for a in h.iterancestors())]
     if main and (not wanted or not candidates or len(text_of(main[0]).split()) >= 3):
         return main[0], text_of(main[0])
