@@ -227,8 +227,8 @@ class Crawler:
         """Before each request (redirect hops too): robots.txt, then the host's turn."""
         host = host_of(url)
         rules = self._robots(url)
-        if rules.blocked_reason is not None:
-            raise RobotsDisallowed(f"{url}: {rules.blocked_reason}")
+        if rules.blocked_reason is not None:  # unreachable or failing: transient, tried again next run
+            raise FetchError(f"{url}: {rules.blocked_reason}")
         if self.settings.obey_robots and not rules.allowed(url, self.settings.user_agent):
             self.stats.robots_blocked += 1
             raise RobotsDisallowed(f"{url}: robots.txt disallows it for khabar")
