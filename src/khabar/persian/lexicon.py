@@ -56,6 +56,9 @@ def _verb_forms(text: str) -> tuple[frozenset[str], frozenset[str]]:
             if present:
                 glides = ("ی",) if present[-1] in "اآ" else ("", "ی") if present[-1] == "و" else ("",)
                 forms.update(neg + present + g + e for g in glides for e in PRESENT_ENDINGS)
+        if present:  # subjunctive and imperative: بماند، بیاید، بنویسید
+            head = "بی" + present[1:] if present[0] == "آ" else "بی" + present if present[0] == "ا" else "ب" + present
+            forms.update(head + g + e for g in glides for e in PRESENT_ENDINGS)
     forms.update(participles)
     return frozenset(f for f in forms if len(f) > 1), frozenset(participles)
 
@@ -96,8 +99,9 @@ def _damaged_forms(counts: dict[str, int], zwnj: dict[str, tuple[str, int]], dic
     """Corpus forms that are a stem + ZWNJ suffix with the ZWNJ lost (مدلها، خانهشان, میکند).
 
     The source corpora hold many such damaged spellings; left in, they would vouch for themselves.
-    A form not in hazm's tagged dictionary counts as damaged when its stem is more frequent than
-    it and the suffix needs a ZWNJ there, or when a ZWNJ spelling of it is more frequent.
+    A form not in hazm's tagged dictionary counts as damaged when a ZWNJ spelling of it is more
+    frequent, or when it is a stem + suffix whose stem is frequent enough (a quarter of the form's
+    count) and either the suffix needs a ZWNJ there or the stem itself is spelled with one.
     """
     damaged = []
     for word, count in counts.items():
@@ -109,7 +113,10 @@ def _damaged_forms(counts: dict[str, int], zwnj: dict[str, tuple[str, int]], dic
             continue
         for suffix in ZWNJ_SUFFIXES:
             stem = word[: -len(suffix)]
-            if word.endswith(suffix) and len(stem) >= 2 and needs_zwnj(stem, suffix) and counts.get(stem, 0) >= count:
+            if not word.endswith(suffix) or len(stem) < 2:
+                continue
+            spelled_stem = zwnj.get(stem, ("", 0))[1]  # کلانشهرها: the stem's own ZWNJ is lost
+            if 4 * spelled_stem >= count > 0 or (needs_zwnj(stem, suffix) and 4 * counts.get(stem, 0) >= count):
                 damaged.append(word)
                 break
     return damaged

@@ -30,6 +30,7 @@ ZWNJ_FORM_BONUS = 0.5
 VERB_BONUS = 4.0
 PRIVATIVE_WEIGHT = -4.0
 VERB_BASE = 12.0
+CONSONANT_COPULA_WEIGHT = -3.0
 COORDINATED_BONUS = 3.0
 ATTESTED_BASE = 10.0
 UNKNOWN_PLURAL = 6.0
@@ -41,6 +42,7 @@ DICTIONARY_BONUS = 2.0
 NOMINAL_COUNT = 10_000_000
 Candidate = tuple[str, float]
 COMPOUND_MIN = 30_000
+COMPOUND_BEFORE_VERB_MIN = 100_000
 _VERBAL = "\x00verbal"  # merge_pair's answer for a lexicon compound: the next token decides
 
 
@@ -51,6 +53,8 @@ def _joint(stem: str, suffix: str) -> str | None:
         return ZWNJ if is_joining(last) else ""
     if last in "هی" and not A.pronounced_h(stem) and not A.glide_y(stem):
         return ZWNJ
+    if suffix == "اند" and is_joining(last) and not A.glide_y(stem):
+        return ZWNJ  # نگران‌اند: a joined نگراناند is no spelling at all
     return None
 
 
@@ -81,7 +85,7 @@ class ZwnjRepairer:
                 merged = None
             if merged is not None and merged is _VERBAL:
                 after = tokens[i + 1] if i + 1 < len(tokens) else None
-                merged = None if self._verb_follows(tokens[i], after) else self._spaced(out[-1], tokens[i])
+                merged = None if self._verb_follows(out[-1], tokens[i], after) else self._spaced(out[-1], tokens[i])
             if merged is None:
                 out.append(tokens[i])
             else:
@@ -134,15 +138,20 @@ class ZwnjRepairer:
         form = self._spaced(left, right)
         if form is not None and left in lex.participles and right in lex.participles:
             return None
-        return _VERBAL if form is not None and (right in lex.participles or left == "هم") else form
+        return None if form is None else _VERBAL
 
-    def _verb_follows(self, middle: str, after: str | None) -> bool:
+    def _verb_follows(self, left: str, middle: str, after: str | None) -> bool:
         """Whether the token after a lexicon compound makes it a verb phrase instead: a participle
         before an auxiliary or verb (آسیب دیده بود), هم before a light verb (هم اندازه بگیرد,
-        where هم means "also")."""
+        where هم means "also"), a rare compound before a light verb (پیش آغاز شده بود)."""
         if middle in self.lex.participles:
             return after is None or after in A.AUXILIARIES or after in self.lex.verbs
-        return after is not None and self._light_verb(after)
+        if after is None or not self._light_verb(after):
+            return False
+        if left == "هم":
+            return True
+        spaced = self.lex.spaced.get(left.replace(ZWNJ, " ") + " " + middle)
+        return spaced is None or spaced[1] < COMPOUND_BEFORE_VERB_MIN
 
     def _light_verb(self, word: str) -> bool:
         for prefix in ("می" + ZWNJ, "نمی" + ZWNJ, "ب", "ن", ""):
@@ -236,6 +245,8 @@ class ZwnjRepairer:
             score = max(score, lex.logcount(token[:-1]) + PLAIN_BONUS)
         if not lex.known(token):
             score = max([score, *(s for _, s in self._derived(token))])
+        if token in lex.verbs:
+            score = max(score, VERB_BASE)
         return score
 
     def _analyses(self, token: str) -> Iterator[Candidate]:
@@ -246,8 +257,7 @@ class ZwnjRepairer:
                 for form, score in self._stem_options(stem, top=False):
                     joint = _joint(form, suffix)
                     if joint is not None and self._takes(form, suffix):
-                        bonus = PERFECT_BONUS if form in self.lex.participles and suffix in A.VOWEL_CLITICS else 0.0
-                        yield form + joint + suffix, score + A.SUFFIX_WEIGHT[suffix] + bonus
+                        yield form + joint + suffix, score + A.SUFFIX_WEIGHT[suffix] + self._bonus(form, suffix)
         for suffix in A.JOINED:
             if token.endswith(suffix) and len(token) - len(suffix) >= 2:
                 stem = token[: -len(suffix)]
@@ -256,6 +266,13 @@ class ZwnjRepairer:
                         continue
                     if suffix not in A.SUFFIX_WEIGHT or not A.needs_zwnj(form, suffix):
                         yield form + suffix, score + A.JOINED_WEIGHT[suffix]
+
+    def _bonus(self, form: str, suffix: str) -> float:
+        if suffix in A.VOWEL_CLITICS and form in self.lex.participles:
+            return PERFECT_BONUS  # رفته‌اند، نکرده‌ام
+        if suffix == "اند" and form[-1] not in "هی":
+            return CONSONANT_COPULA_WEIGHT  # نگران‌اند is rare; بماند is a verb
+        return 0.0
 
     def _takes(self, form: str, suffix: str) -> bool:
         """Whether a stem form can carry the suffix: plurals and clitics need a noun or adjective."""
