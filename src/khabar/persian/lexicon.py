@@ -111,10 +111,12 @@ def _damaged_forms(counts: dict[str, int], zwnj: dict[str, tuple[str, int]], dic
         if spelled is not None and spelled[1] > count:
             damaged.append(word)
             continue
+        if not word.endswith(ZWNJ_SUFFIXES):
+            continue
         for suffix in ZWNJ_SUFFIXES:
-            stem = word[: -len(suffix)]
-            if not word.endswith(suffix) or len(stem) < 2:
+            if not word.endswith(suffix) or len(word) - len(suffix) < 2:
                 continue
+            stem = word[: -len(suffix)]
             spelled_stem = zwnj.get(stem, ("", 0))[1]  # کلانشهرها: the stem's own ZWNJ is lost
             if 4 * spelled_stem >= count > 0 or (needs_zwnj(stem, suffix) and 4 * counts.get(stem, 0) >= count):
                 damaged.append(word)
