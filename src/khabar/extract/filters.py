@@ -15,6 +15,7 @@ from functools import lru_cache
 from khabar.data.labels import (
     AUTHOR_PREFIXES,
     CAPTION_PREFIXES,
+    CHROME_LINE_PATTERNS,
     CHROME_LINES,
     CHROME_PREFIXES,
     CREDIT_MARKERS,
@@ -33,6 +34,7 @@ _CHROME_PREFIXES = tuple(
     p for p in (fold(x) + (":" if x.rstrip().endswith(":") else "") for x in CHROME_PREFIXES) if p
 )
 _READING = tuple(re.compile(p, re.I) for p in READING_TIME_PATTERNS)
+_CHROME_PATTERNS = tuple(re.compile(p) for p in CHROME_LINE_PATTERNS)
 _NUMBERS = dict(NUMBER_WORDS)
 _NUMBER_WORD = re.compile(r"(?<![^\s:：])(" + "|".join(sorted(_NUMBERS, key=len, reverse=True)) + r")(?=\s+دقیقه)")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -136,6 +138,8 @@ def is_chrome_text(text: str) -> bool:
     """Furniture wording: a label line, or a line that starts with a furniture prefix."""
     key = fold(text)
     if not key or key in _CHROME_LINES:
+        return True
+    if len(text) < 40 and any(p.match(clean(text).replace("\u200c", " ")) for p in _CHROME_PATTERNS):
         return True
     return len(text) < 160 and key.startswith(_CHROME_PREFIXES)
 
