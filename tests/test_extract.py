@@ -304,3 +304,42 @@ def test_logo_h1_and_paragraphs_split_by_double_break() -> None:
     article = extract(html_page(html))
     assert article.title == "شهرداری ساعت کار کتابخانه‌ها را افزایش داد"
     assert len(article.body) == 2 and article.body[1].startswith("مدیر فرهنگی")
+
+
+UNFAMILIAR = """<!DOCTYPE html><html lang="fa"><head><meta charset="utf-8">
+<title>خبرگزاری کوهسار | نرخ سود تسهیلات مسکن برای زوج‌های جوان کاهش یافت</title>
+<meta property="og:image" content="https://kohsar.example/pics/loan.jpg"></head>
+<body><div class="top"><img src="/l.png" alt="خبرگزاری کوهسار"><div class="mnu"><a href="/">خانه</a>
+<a href="/eco">اقتصاد</a> <a href="/soc">جامعه</a></div></div>
+<div class="khabar-box">
+<div class="nav-path"><a href="/">خانه</a> » <a href="/eco">اقتصاد</a> » <a href="/eco/bank">بانک و بیمه</a></div>
+<div class="n-info"><span>شناسه خبر: ۵۵۴۴۱</span> <span>تاریخ: ۳ آذر ۱۴۰۴ ساعت ۱۲:۳۰</span></div>
+<h1 class="n-title">نرخ سود تسهیلات مسکن برای زوج‌های جوان کاهش یافت</h1>
+<div class="n-sub">بانک مرکزی اعلام کرد نرخ سود وام خرید مسکن زوج‌های جوان از ماه آینده دو درصد کمتر می‌شود.</div>
+<div class="n-pic"><img src="https://kohsar.example/pics/loan.jpg" alt="شعبه بانک">
+<span class="n-pic-desc">صف متقاضیان وام در یک شعبه بانک - عکس: پرویز نادری</span></div>
+<div class="n-text">
+<p>بانک مرکزی روز دوشنبه در اطلاعیه‌ای اعلام کرد نرخ سود تسهیلات خرید مسکن زوج‌های جوان از ۱۸ به ۱۶ درصد می‌رسد.</p>
+<p>بر اساس این اطلاعیه، سقف این وام‌ها هم در شهرهای بزرگ ۲۰ درصد افزایش پیدا می‌کند و بانک‌ها موظف به پرداخت هستند.</p>
+<p>نظرات (۴)</p>
+<p>گزارش: لیلا سعیدی</p>
+</div>
+<div class="n-keys"><b>کلیدواژه‌ها:</b> <a href="/k/1">وام مسکن</a> <a href="/k/2">بانک مرکزی</a></div>
+<div class="n-more"><h4>خبرهای مرتبط</h4>
+<ul><li><a href="/n/5501">سقف وام ودیعه مسکن در پایتخت افزایش یافت</a></li></ul></div>
+</div>
+<div class="foot">© ۱۴۰۱ کلیه حقوق برای خبرگزاری کوهسار محفوظ است</div></body></html>"""
+
+
+def test_unfamiliar_class_names_still_yield_the_fields() -> None:
+    article = extract(html_page(UNFAMILIAR))
+    assert article.source == "خبرگزاری کوهسار"
+    assert article.title == "نرخ سود تسهیلات مسکن برای زوج‌های جوان کاهش یافت"
+    assert article.section == "بانک و بیمه"
+    assert article.lead == "بانک مرکزی اعلام کرد نرخ سود وام خرید مسکن زوج‌های جوان از ماه آینده دو درصد کمتر می‌شود."
+    assert article.published_text == "۳ آذر ۱۴۰۴ ساعت ۱۲:۳۰"
+    assert (article.image.caption, article.image.credit) == ("صف متقاضیان وام در یک شعبه بانک", "پرویز نادری")
+    assert article.authors == ("لیلا سعیدی",)
+    assert len(article.body) == 2
+    assert article.tags == ("وام مسکن", "بانک مرکزی")
+    assert [r.title for r in article.related] == ["سقف وام ودیعه مسکن در پایتخت افزایش یافت"]

@@ -24,6 +24,7 @@ from khabar.extract.util import ZWNJ, clean
 
 _BODY = frozenset(BODY_CLASS_TOKENS)
 _MIN_PARAGRAPH = 25
+_MIN_RUN = 60
 _HEADINGS = frozenset(["h2", "h3", "h4", "h5", "h6"])
 # Stand-ins for ZWNJ while trafilatura runs: it deletes U+200C and every format or
 # private-use character too, so the stand-in is a rare visible symbol absent from the page.
@@ -66,11 +67,16 @@ def find_containers(root: HtmlElement, chrome: set[int]) -> list[HtmlElement]:
     for element in root.iter("p", "div", "td", "section", "article", "pre", "blockquote", "span", "font"):
         if id(element) in chrome:
             continue
-        own = _own_text_length(element) if element.tag != "p" else len(text_of(element))
         if element.tag == "p":
-            own -= _links(element)
-        if own < _MIN_PARAGRAPH:
-            continue
+            own = len(text_of(element)) - _links(element)
+            if own < _MIN_PARAGRAPH:
+                continue
+        else:
+            # text straight in a <div> (a body split by <br>) counts only when paragraph-sized,
+            # so a date line or a tag list does not lift its parent above the real body
+            own = _own_text_length(element)
+            if own < _MIN_RUN:
+                continue
         weight = 1.0 + min(own, 600) / 100
         target = element if element.tag in ("div", "td", "span", "font") else element.getparent()
         for level, ancestor in enumerate((target, target.getparent() if target is not None else None)):
@@ -110,7 +116,7 @@ def _own_text_length(element: HtmlElement) -> int:
     total = len((element.text or "").strip())
     for child in element:
         tag = child.tag if isinstance(child.tag, str) else ""
-        if tag not in BLOCK_TAGS and tag != "a":
+        if tag not in BLOCK_TAGS and tag != "a" and child.find(".//a") is None:
             total += len(clean(" ".join(child.itertext())))
         total += len((child.tail or "").strip())
     return total
