@@ -28,6 +28,7 @@ class Lexicon:
     verbs: frozenset[str]
     participles: frozenset[str]
     attested: frozenset[str]  # ZWNJ forms in hazm's tagged dictionary, not only in corpus counts
+    heads: frozenset[str]  # everything before the last space of a ``spaced`` key: a fast pre-check
 
     def logcount(self, word: str) -> float:
         return math.log(self.counts.get(word, 0) + 1)
@@ -92,7 +93,8 @@ def load() -> Lexicon:
         counts.pop(word, None)
         tags.pop(word, None)
     verbs, participles = _verb_forms(_read("verbs.tsv"))
-    return Lexicon(counts, tags, zwnj, spaced, verbs, participles, frozenset(attested))
+    heads = frozenset(key.rsplit(" ", 1)[0] for key in spaced)
+    return Lexicon(counts, tags, zwnj, spaced, verbs, participles, frozenset(attested), heads)
 
 
 def _damaged_forms(counts: dict[str, int], zwnj: dict[str, tuple[str, int]], dictionary: set[str]) -> list[str]:

@@ -202,7 +202,10 @@ class ZwnjRepairer:
 
     def _spaced(self, left: str, right: str) -> str | None:
         """A lexicon compound spelled with a space, also when the second part is inflected."""
-        prefix = left.replace(ZWNJ, " ") + " "
+        head = left.replace(ZWNJ, " ")
+        if head not in self.lex.heads:
+            return None
+        prefix = head + " "
         spaced = self.lex.spaced.get(prefix + right)
         if spaced is not None:
             return spaced[0] if self._compound_ok(*spaced) else None
