@@ -240,3 +240,51 @@ def test_extract_command_follows_a_feed_without_writing_state(tmp_path: Path, mo
     assert result.exit_code == 0, result.stderr
     assert len(result.stdout.splitlines()) == 2
     assert list(tmp_path.iterdir()) == []
+
+
+def test_last_modified_is_sent_back_and_a_304_answers_it(tmp_path: Path, extractions: list[str]) -> None:
+    db = tmp_path / "a.db"
+    stamp = "Tue, 04 Nov 2025 07:00:00 GMT"
+    with serve() as site:
+        add_articles(site, 1)
+        body = site.routes["/news/1"].body  # type: ignore[union-attr]
+
+        def route(handler: Handler) -> None:
+            if handler.headers.get("If-Modified-Since") == stamp:
+                handler.send_response(304)
+                handler.end_headers()
+                return
+            send(handler, Reply(body=body, headers={"Last-Modified": stamp}))
+
+        site.routes["/news/1"] = route
+        ingest(db, site.url("/news/1"))
+        ingest(db, site.url("/news/1"))
+        statuses = [hit.headers.get("If-Modified-Since") for hit in site.hits if hit.path == "/news/1"]
+    assert statuses == [None, stamp]
+    assert len(extractions) == 1
+
+
+def test_a_redirected_article_is_fetched_once_under_either_url(tmp_path: Path) -> None:
+    db = tmp_path / "a.db"
+    with serve() as site:
+        paths = add_articles(site, 2)
+        site.routes["/short/1"] = Reply(301, headers={"Location": "/news/1"})
+        feed = ["/short/1", *paths]
+        site.routes["/rss"] = Reply(body=rss(site, feed), content_type="application/rss+xml")
+        code, out, _ = ingest(db, site.url("/rss"))
+        fetched = site.paths()
+    assert code == 0 and out.startswith("2 new"), out
+    assert fetched.count("/news/1") == 1 and fetched.count("/short/1") == 1
+    assert {a.url for a in stored(db)} == {site.url(p) for p in paths}
+
+
+def test_robots_is_checked_again_at_a_redirect_target(tmp_path: Path) -> None:
+    db = tmp_path / "a.db"
+    with serve() as site:
+        site.routes["/robots.txt"] = Reply(body=b"User-agent: *\nDisallow: /private/\n", content_type="text/plain")
+        add_articles(site, 1, prefix="/private/")
+        site.routes["/go"] = Reply(302, headers={"Location": "/private/1"})
+        code, out, _ = ingest(db, site.url("/go"))
+        assert "/private/1" not in site.paths()
+    assert code == 1 and out.startswith("0 new, 0 updated, 0 unchanged, 1 failed")
+    assert crawl_rows(db)[site.url("/go")][:2] == ("failed", "robots")

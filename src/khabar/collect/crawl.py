@@ -77,6 +77,7 @@ class Crawler:
         self.queues: dict[str, deque[Task]] = {}
         self.seen: set[str] = set()
         self.rejected: dict[str, str] = {}
+        self.arrived: set[str] = set()  # final URLs of redirected pages
 
     def close(self) -> None:
         self.client.close()
@@ -115,12 +116,17 @@ class Crawler:
             queue.append(task)
 
     def _next(self) -> Task | None:
-        ready = [(self.gate.ready_at(host), host) for host, queue in self.queues.items() if queue]
-        if not ready:
-            return None
-        _, host = min(ready)
-        self.gate.wait(host)
-        return self.queues[host].popleft()
+        """The next task of the host whose turn comes first; waits for that turn."""
+        while True:
+            ready = [(self.gate.ready_at(host), host) for host, queue in self.queues.items() if queue]
+            if not ready:
+                return None
+            _, host = min(ready)
+            task = self.queues[host].popleft()
+            if task.url in self.arrived:
+                continue  # already reached through a redirect in this run
+            self.gate.wait(host)
+            return task
 
     def queued(self) -> int:
         return sum(len(queue) for queue in self.queues.values())
@@ -298,6 +304,7 @@ class Crawler:
         final = canonical(response.url)
         if final != task.url:
             self.seen.add(final)
+            self.arrived.add(final)
             self.state.finish(final, outcome, task.seed)
 
     def _children(self, kind: Kind, response: Response) -> list[Discovered]:
