@@ -135,7 +135,7 @@ def test_a_home_page_leads_to_its_feed_and_robots_sitemap(tmp_path: Path) -> Non
         site.routes["/"] = Reply(body=home)
         site.routes["/rss/all"] = Reply(body=rss(site, paths[:5]), content_type="application/rss+xml")
         site.routes["/robots.txt"] = Reply(
-            body=f"User-agent: *\nAllow: /\nSitemap: {site.url('/map.xml')}\n".encode(),
+            body=b"User-agent: *\nAllow: /\nSitemap: /map.xml\n",
             content_type="text/plain",
         )
         site.routes["/map.xml"] = Reply(body=urlset(site, paths[3:]), content_type="application/xml")

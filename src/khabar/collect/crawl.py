@@ -344,7 +344,7 @@ class Crawler:
             ]
         sitemaps = self._robots(base).sitemaps()
         if sitemaps:
-            found += [Discovered(canonical(url), Kind.SITEMAP) for url in sitemaps]
+            found += [Discovered(canonical(urljoin(base, url)), Kind.SITEMAP) for url in sitemaps]
         else:
             found += [
                 Discovered(canonical(urljoin(base, path)), Kind.SITEMAP, probe=True)
