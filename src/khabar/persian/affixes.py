@@ -74,7 +74,24 @@ def glide_y(stem: str) -> bool:
 
 def pronounced_h(stem: str) -> bool:
     """A final ه read as /h/ after a long vowel (دیدگاه، گروه): clitics join it (دیدگاهتان، گروهی)."""
-    return stem.endswith(("اه", "وه"))
+    return stem.endswith("اه") or stem.endswith(PRONOUNCED_H_ENDINGS)
+
+
+#: Words whose final ه is a consonant although no ا precedes it (گروه‌ها but گروهی، کوهش).
+PRONOUNCED_H_ENDINGS = (
+    "گروه",
+    "کوه",
+    "انبوه",
+    "شکوه",
+    "اندوه",
+    "ستوه",
+    "پژوه",
+    "توجه",
+    "شبه",
+    "فقیه",
+    "تنبیه",
+    "توجیه",
+)
 
 
 #: Stems of light verbs: a noun before one forms a compound verb, not a compound word (اندازه گرفتن).

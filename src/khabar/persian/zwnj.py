@@ -121,8 +121,7 @@ class ZwnjRepairer:
             return None
         lex = self.lex
         if right in _TOKEN_SUFFIXES:
-            joint = ZWNJ if is_joining(left[-1]) else ("" if right in A.PLURAL or right in A.COMPARATIVE else None)
-            return None if joint is None else left + joint + right
+            return self._attach(left, right)
         if left in _VERB_PREFIXES and right in lex.verbs:
             return left + ZWNJ + right
         if left == A.PRIVATIVE and right not in lex.verbs and self._word_or_derived(right):
@@ -174,6 +173,16 @@ class ZwnjRepairer:
             and self._dictionary_word(left)
             and not self._function_word(left)
         )
+
+    def _attach(self, left: str, right: str) -> str | None:
+        """A suffix written as a word of its own (همکاری های، رفته اند): attach it to the left."""
+        if right in A.PLURAL or right in A.COMPARATIVE:
+            return left + (ZWNJ if is_joining(left[-1]) else "") + right
+        if A.needs_zwnj(left, right):
+            return left + ZWNJ + right
+        if right == "اند" and is_joining(left[-1]) and left not in self.lex.verbs and self._nominal(left):
+            return left + ZWNJ + right  # نگران‌اند
+        return None  # گفت ای مردم: a vocative, not a clitic
 
     def _bound(self, word: str) -> bool:
         """A second part that never stands alone: a bound head or a participle's plural (شدگان)."""
