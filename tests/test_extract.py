@@ -343,3 +343,26 @@ def test_unfamiliar_class_names_still_yield_the_fields() -> None:
     assert len(article.body) == 2
     assert article.tags == ("وام مسکن", "بانک مرکزی")
     assert [r.title for r in article.related] == ["سقف وام ودیعه مسکن در پایتخت افزایش یافت"]
+
+
+@pytest.mark.parametrize(
+    ("line", "is_date"),
+    [
+        ("سه‌شنبه ۶ آبان ۱۴۰۴", True),
+        ("سه شنبه 27 اردیبهشت 1390", True),
+        ("شنبه ۵ ربیع الثانی ۱۴۴۷", True),
+        ("۱۳ آبان ۱۴۰۴ - ۱۰:۳۰", True),
+        ("28 اکتبر 2025", True),
+        ("۱۴۰۴/۰۸/۱۳", True),
+        ("چهارشنبه ٢٨ عقرب ١٤٠٤", True),
+        ("۲ ساعت پیش", True),
+        ("© ۱۴۰۲ کلیه حقوق محفوظ است", False),
+        ("۱۰ دقیقه خواندن", False),
+        ("امروز هوا سرد است", False),
+        ("کد خبر: ۴۵۲۱۸۷", False),
+    ],
+)
+def test_date_lines(line: str, is_date: bool) -> None:
+    from khabar.extract.filters import is_date_line
+
+    assert is_date_line(line) is is_date

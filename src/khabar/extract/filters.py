@@ -113,14 +113,28 @@ _DATE_TOKEN = re.compile(r"^[0-9]{1,4}([/:.\-][0-9]{1,4}){0,2}$")
 _DATE_GLUE = frozenset({"-", "،", ",", "|", "ساعت", "ماه", "ه.ش", "ش", "م", "ق", "ه.ق", "بظ", "قظ", "am", "pm"})
 
 
+_RELATIVE = re.compile(
+    r"^(?:[0-9]{1,3}|یک|چند)\s*(?:دقیقه|ساعت|روز|هفته|ماه)\s*(?:پیش|قبل)$"
+    r"|^(?:امروز|دیروز)(?:\s*[-،,]?\s*[0-9]{1,2}:[0-9]{2})?$"
+)
+
+
 def is_date_line(text: str) -> bool:
-    """A line that is only a date (any calendar, optional weekday and time)."""
+    """A line that is only a date (any calendar, optional weekday and time, or «۲ ساعت پیش»)."""
+    if _RELATIVE.match(latin_digits(clean(text).replace("\u200c", " "))):
+        return True
     words = latin_digits(text.replace("\u200c", " ")).replace("/", " / ").split()
     if not words or len(words) > 10:
         return False
     has_month = has_number = False
-    for word in words:
-        key = fold(word).rstrip("،,")
+    index = 0
+    while index < len(words):
+        key = fold(words[index]).rstrip("،,")
+        pair = key + fold(words[index + 1]).rstrip("،,") if index + 1 < len(words) else ""
+        if pair and (pair in _WEEKDAY_WORDS or pair in _MONTH_WORDS):  # «سه شنبه», «ربیع الاول»
+            key = pair
+            index += 1
+        index += 1
         key = key[:-3] if key.endswith("ماه") and key[:-3] in _MONTH_WORDS else key
         if key in _MONTH_WORDS:
             has_month = True
