@@ -383,7 +383,7 @@ class ZwnjRepairer:
             left, right = word[:cut], word[cut:]
             if not is_joining(left[-1]):
                 continue
-            if left == "به" and len(right) >= 3 and dictionary(right):
+            if (left == "به" or left in A.COMPOUND_PREFIXES) and len(right) >= 3 and dictionary(right):
                 yield left + ZWNJ + right, lex.logcount(right) + COMPOUND_WEIGHT
                 continue
             if lex.counts.get(left, 0) == 0 or self._function_word(left):
