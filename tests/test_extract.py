@@ -223,10 +223,20 @@ def test_not_a_news_page_is_sparse_or_extract_error() -> None:
         assert not article.body
 
 
-def test_huge_page_is_bounded() -> None:
-    filler = "<div><p>" + "متن آزمایشی بسیار طولانی برای آزمودن مرز اندازه صفحه " * 40 + "</p></div>\n"
-    content = ("<html><body><h1>عنوانی برای صفحه بسیار بزرگ آزمایشی</h1>" + filler * 6000).encode("utf-8")
-    assert len(content) > 20 * 1024 * 1024
+HUGE_PARAGRAPHS = "<div><p>" + "متن آزمایشی بسیار طولانی برای آزمودن مرز اندازه صفحه " * 40 + "</p></div>\n"
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        ("<html><body><h1>عنوانی برای صفحه بسیار بزرگ آزمایشی</h1>" + HUGE_PARAGRAPHS * 6000).encode("utf-8"),
+        ("<html><body>" + "<a href='/x'>پیوند خبر آزمایشی</a>" * 400_000).encode("utf-8"),
+        ("<html><body>" + "<div><span>م</span>" * 1_000_000).encode("utf-8"),
+    ],
+    ids=["20MB-of-paragraphs", "400k-links", "1M-nested-divs"],
+)
+def test_huge_page_is_bounded(content: bytes) -> None:
+    assert len(content) > 10 * 1024 * 1024
     started = time.perf_counter()
     try:
         article = extract(Page(content=content))

@@ -19,7 +19,7 @@ from khabar.records import Page
 
 # Pages larger than this are cut before parsing: no real article needs more,
 # and hostile 20 MB pages must stay cheap.
-MAX_BYTES = 3 * 1024 * 1024
+MAX_BYTES = 2 * 1024 * 1024
 _SNIFF_BYTES = 4096
 
 _BOMS: tuple[tuple[bytes, str], ...] = (

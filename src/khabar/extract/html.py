@@ -50,8 +50,17 @@ _TITLE_TOKENS = frozenset(
 )
 
 
+# Element budget: real article pages have a few thousand elements; a hostile page with
+# hundreds of thousands is cut (its head kept) so every pass below stays cheap.
+MAX_ELEMENTS = 12_000
+
+
 def extract_html(text: str, page: Page) -> Article:
     tree = parse_html(text)
+    count = sum(1 for _ in tree.iter())
+    if count > MAX_ELEMENTS:
+        text = text[: int(len(text) * MAX_ELEMENTS / count)]
+        tree = parse_html(text)
     meta = read_metadata(tree)
     html_lang = (tree.get("lang") or "").split("-")[0].lower() or None
     titles = tree.xpath("//title")
