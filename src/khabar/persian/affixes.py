@@ -123,22 +123,39 @@ LIGHT_VERB_STEMS = (
 )
 #: Auxiliaries after which a participle is a verb, not part of a compound (آسیب دیده بود).
 AUXILIARIES = frozenset(
-    {
+    [
         "است",
+        "اند",
         "بود",
+        "بودم",
+        "بودی",
+        "بودیم",
+        "بودید",
         "بودند",
         "باشد",
         "باشند",
+        "باشم",
+        "باشیم",
+        "باشید",
+        "بوده",
+        "نبود",
+        "نبودند",
+        "نیست",
+        "نیستند",
+        "هست",
+        "هستند",
         "شد",
         "شدند",
         "شده",
-        "اند",
-        "بوده",
-        "نیست",
-        "هست",
-        "هستند",
-        "نبود",
-    }
+        "نشد",
+        "نشده",
+        "خواهد",
+        "خواهند",
+        "بوده\u200cاند",
+        "بوده\u200cاست",
+        "شده\u200cاند",
+        "شده\u200cاست",
+    ]
 )
 #: Number words that form adjectives with a following measure word (سه‌روزه، یک‌سوم).
 NUMBERS = frozenset(

@@ -144,7 +144,7 @@ class ZwnjRepairer:
         before an auxiliary or verb (آسیب دیده بود), هم before a light verb (هم اندازه بگیرد,
         where هم means "also"), a rare compound before a light verb (پیش آغاز شده بود)."""
         if middle in self.lex.participles:
-            return after is None or after in A.AUXILIARIES or after in self.lex.verbs
+            return after is None or after in A.AUXILIARIES
         if after is None or not self._light_verb(after):
             return False
         if left == "هم":
