@@ -240,7 +240,7 @@ def test_huge_page_is_bounded(content: bytes) -> None:
     started = time.perf_counter()
     try:
         article = extract(Page(content=content))
-        assert article.title
+        assert article.title or article.body  # a sparse Article, never a crash
     except KhabarError:
         pass
     assert time.perf_counter() - started < 30
