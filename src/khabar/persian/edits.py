@@ -82,8 +82,15 @@ def _line_edits(src: str, dst: str, offset: int) -> list[Edit]:
             out.extend(_split_replace(src[i1:i2], dst[j1:j2], offset + i1))
             continue
         before, after = src[i1:i2], dst[j1:j2]
-        out.append(Edit(offset + i1, offset + i2, before, after, _kind(before, after)))
+        kind = _kind(before, after)
+        if kind == "punctuation" and _between_letters(src, i1, i2):
+            kind = "zwnj"  # a wrong space removed inside a word: کشور ها → کشورها
+        out.append(Edit(offset + i1, offset + i2, before, after, kind))
     return out
+
+
+def _between_letters(src: str, start: int, end: int) -> bool:
+    return 0 < start and end < len(src) and src[start - 1].isalpha() and src[end].isalpha()
 
 
 def _plausible(before: str, after: str) -> bool:
