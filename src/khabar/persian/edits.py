@@ -90,7 +90,7 @@ def _line_edits(src: str, dst: str, offset: int) -> list[Edit]:
 
 
 def _between_letters(src: str, start: int, end: int) -> bool:
-    return 0 < start and end < len(src) and src[start - 1].isalpha() and src[end].isalpha()
+    return start > 0 and end < len(src) and src[start - 1].isalpha() and src[end].isalpha()
 
 
 def _plausible(before: str, after: str) -> bool:
