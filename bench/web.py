@@ -22,48 +22,24 @@ import sys
 import tempfile
 import time
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import cast
 
 from khabar.config import settings_from_env
-from khabar.records import Article, stable_id
+from khabar.records import Article
 
-WORD_TEXT = (
-    "دولت مجلس شهر استان روستا مردم بازار قیمت برق آب گاز نفت بنزین مدرسه دانشگاه دانشجو کتاب "
-    "کتابخانه بیمارستان پزشک پرستار ورزشگاه فوتبال والیبال کشتی قهرمان مسابقه تیم مربی بازیکن "
-    "نمایشگاه جشنواره فیلم موسیقی تئاتر نقاشی هنرمند نویسنده شاعر ترجمه پژوهش آزمایشگاه فناوری "
-    "نیروگاه خورشیدی بادی سد دریاچه رودخانه جنگل کوه باران برف خشکسالی سیل زلزله هوا آلودگی "
-    "ترافیک مترو اتوبوس قطار فرودگاه بندر جاده پل ساختمان مسکن اجاره وام بانک بورس سهام صادرات "
-    "واردات گمرک کشاورزی گندم برنج پسته زعفران خرما صنعت کارخانه خودرو فولاد معدن کارگر حقوق "
-    "بیمه بازنشستگی یارانه بودجه مالیات تورم رشد اقتصاد سرمایه‌گذاری گردشگری هتل میراث موزه "
-    "شهرداری شورا انتخابات نماینده وزیر وزارت سازمان مدیرعامل کارشناس گزارش نشست همایش طرح برنامه "
-    "افتتاح بهره‌برداری ساخت نوسازی توسعه کاهش افزایش آغاز پایان تصویب بررسی اعلام تأمین همکاری‌ها"
-)
-WORDS = tuple(WORD_TEXT.split())
-SECTIONS = ("اقتصاد", "سیاسی", "اجتماعی", "ورزشی", "فرهنگ و هنر", "علمی", "محیط‌زیست", "استان‌ها")
-SOURCES = tuple(f"خبرگزاری نمونه {n}" for n in ("الف", "ب", "پ", "ت", "ث", "ج", "چ", "ح", "خ", "د", "ذ", "ر"))
-QUERIES = ("نیروگاه خورشیدی", "قیمت برق", "بازار سهام", "تیم فوتبال", "جشنواره فیلم", "آلودگی هوا",
-           "کتابخانه", "صادرات پسته", "وزیر", "مترو", "بیمارستان", "خشکسالی دریاچه", "همکاری‌ها",
-           "نوسازی مدرسه", "زلزله", "گردشگری")
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import search as search_bench  # bench/search.py: the shared synthetic corpus
 
 
-def sentence(rng: random.Random, low: int, high: int) -> str:
-    return " ".join(rng.choice(WORDS) for _ in range(rng.randint(low, high)))
+def synthetic_articles(count: int) -> Iterator[Article]:
+    """The search benchmark's corpus (its own vocabulary, Zipf word frequencies), so both measure one archive."""
+    return cast(Iterator[Article], search_bench.articles(search_bench.make_corpus(), count))
 
 
-def synthetic_articles(count: int, seed: int = 7) -> Iterator[Article]:
-    rng = random.Random(seed)
-    start = datetime(2024, 3, 20, 8, 0, tzinfo=UTC)
-    for number in range(count):
-        source = rng.choice(SOURCES)
-        url = f"https://bench{SOURCES.index(source)}.example/news/{number}"
-        published = (start + timedelta(minutes=number * 10 + rng.randint(0, 9))).isoformat()
-        yield Article(
-            id=stable_id(url, None, None, None), url=url, source=source, section=rng.choice(SECTIONS),
-            title=sentence(rng, 6, 11), lead=sentence(rng, 14, 24) + ".", published=published,
-            reading_minutes=rng.randint(1, 6),
-            body=tuple(sentence(rng, 30, 60) + "." for _ in range(rng.randint(4, 8))),
-        )
+def query_words() -> list[str]:
+    """Mid-frequency words of that corpus (ranks 50-5000), as bench/search.py queries them."""
+    return list(search_bench.make_corpus().words[50:5000])
 
 
 def build(db: str, count: int) -> None:
@@ -92,7 +68,7 @@ def app_factory():  # type: ignore[no-untyped-def]
     """uvicorn --factory entry point (the archive comes from $KHABAR_DB)."""
     from khabar.web import create_app
 
-    return create_app(settings_from_env())
+    return create_app(settings_from_env(), cache_size=int(os.environ.get("KHABAR_BENCH_CACHE", "2048")))
 
 
 def free_port() -> int:
@@ -101,11 +77,11 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def start_server(db: str, port: int, workers: int) -> subprocess.Popen[bytes]:
+def start_server(db: str, port: int, workers: int, cache: int) -> subprocess.Popen[bytes]:
     command = [sys.executable, "-m", "uvicorn", "web:app_factory", "--factory", "--app-dir",
                str(Path(__file__).resolve().parent), "--host", "127.0.0.1", "--port", str(port),
                "--workers", str(workers), "--log-level", "warning", "--no-access-log"]
-    server = subprocess.Popen(command, env={**os.environ, "KHABAR_DB": db})
+    server = subprocess.Popen(command, env={**os.environ, "KHABAR_DB": db, "KHABAR_BENCH_CACHE": str(cache)})
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         try:
@@ -166,28 +142,36 @@ def main() -> None:
     args = parser.parse_args()
     if not shutil.which("wrk"):
         raise SystemExit("bench: wrk is missing: apt-get install wrk")
-    db = args.db or str(Path(tempfile.gettempdir()) / f"khabar-bench-{args.articles}.db")
+    db = args.db or str(Path(tempfile.gettempdir()) / f"khabar-bench-web-{args.articles}.db")
     build(db, args.articles)
     rng = random.Random(1)
     ids = article_ids(db)
-    pages = {
-        "article": [f"/article/{article_id}" for article_id in ids],
-        "search": [f"/search?q={quote(rng.choice(QUERIES))}&page={rng.randint(1, 3)}" for _ in range(2000)],
+    words = query_words()
+    searches = [f"/search?q={quote(rng.choice(words))}&page={rng.randint(1, 2)}" for _ in range(2000)]
+    scenarios = {
+        # (paths, response cache entries per worker)
+        "article, 5000 random of 100k, cache off": ([f"/article/{i}" for i in ids], 0),
+        "article, 5000 random of 100k, cache on": ([f"/article/{i}" for i in ids], 2048),
+        "article, 500 popular, cache on": ([f"/article/{i}" for i in ids[:500]], 2048),
+        "search, random queries, cache off": (searches, 0),
     }
-    port = free_port()
-    server = start_server(db, port, args.workers)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        run_wrk(base, pages["article"][:500], 3, args.connections, args.threads)  # warm up
-        results = {name: run_wrk(base, paths, args.seconds, args.connections, args.threads)
-                   for name, paths in pages.items()}
-    finally:
-        server.terminate()
-        server.wait(timeout=20)
+    results = {}
+    for name, (paths, cache) in scenarios.items():
+        port = free_port()
+        server = start_server(db, port, args.workers, cache)
+        base = f"http://127.0.0.1:{port}"
+        try:
+            run_wrk(base, paths[:200], 2, args.connections, args.threads)  # warm up
+            results[name] = run_wrk(base, paths, args.seconds, args.connections, args.threads)
+        finally:
+            server.terminate()
+            server.wait(timeout=60)
+        rate, p50, p99 = results[name]
+        print(f"bench: {name}: {rate:.0f} req/s, p50 {p50:.1f} ms, p99 {p99:.1f} ms", file=sys.stderr)
     print(f"archive: {args.articles} articles; wrk -c {args.connections} -t {args.threads} -d {args.seconds}s; "
           f"uvicorn workers: {args.workers}; {os.cpu_count()} cores")
     for name, (rate, p50, p99) in results.items():
-        print(f"{name} page: {rate:.0f} req/s, p50 {p50:.1f} ms, p99 {p99:.1f} ms")
+        print(f"{name}: {rate:.0f} req/s, p50 {p50:.1f} ms, p99 {p99:.1f} ms")
 
 
 def quote(text: str) -> str:

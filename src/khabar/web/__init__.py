@@ -24,8 +24,8 @@ from khabar.config import Settings
 from khabar.errors import KhabarError, QueryError, StoreError
 from khabar.web.api import Api, UnicodeJSON
 from khabar.web.cache import ResponseCache
-from khabar.web.data import StorePool
 from khabar.web.feeds import Feeds
+from khabar.web.reader import ArchiveReader
 from khabar.web.security import STATIC_MAX_AGE, SecurityHeaders
 from khabar.web.views import Pages, make_environment
 
@@ -90,10 +90,15 @@ def create_app(settings: Settings, *, cache_size: int = 2048, cache_seconds: flo
 
     ``cache_size`` rendered responses are kept ``cache_seconds`` per worker (0 turns the cache off).
     """
-    pool = StorePool(settings.db)
+    pool = ArchiveReader(settings.db, ttl=cache_seconds)
     cache = ResponseCache(cache_size, cache_seconds)
     pages = Pages(pool, make_environment())
-    api = Api(pool, settings, on_write=cache.clear)
+
+    def after_write() -> None:
+        cache.clear()
+        pool.forget()
+
+    api = Api(pool, settings, on_write=after_write)
 
     def error_response(request: Request, status: int, detail: str) -> Response:
         if request.url.path.startswith(("/api/", "/feeds/")):

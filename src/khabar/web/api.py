@@ -22,8 +22,8 @@ from khabar.errors import InputError, KhabarError
 from khabar.records import Page
 from khabar.store.models import MARK_END, MARK_START, ArticleSummary, SearchHit
 from khabar.web import data
-from khabar.web.data import StorePool
 from khabar.web.openapi import openapi_document
+from khabar.web.reader import ArchiveReader
 from khabar.web.security import API_MAX_AGE, cached, token_matches
 
 MAX_INGEST_BYTES = 5 * 1024 * 1024
@@ -68,7 +68,7 @@ def split_marks(snippet: str) -> tuple[str, list[list[int]]]:
 
 
 class Api:
-    def __init__(self, pool: StorePool, settings: Settings, on_write: Callable[[], None] = lambda: None) -> None:
+    def __init__(self, pool: ArchiveReader, settings: Settings, on_write: Callable[[], None] = lambda: None) -> None:
         self.pool = pool
         self.settings = settings
         self.on_write = on_write  # drops cached pages after an ingest
@@ -79,7 +79,7 @@ class Api:
 
     def articles(self, request: Request) -> Response:
         filters = data.parse_filters(request.query_params)
-        listing = data.listing_data(self.pool.get(), "latest", filters)
+        listing = data.listing_data(self.pool, "latest", filters)
         next_url = None
         if listing.next_cursor:
             params = {**request.query_params, "cursor": listing.next_cursor}
@@ -94,7 +94,7 @@ class Api:
         )
 
     def article(self, request: Request) -> Response:
-        found = data.article_data(self.pool.get(), request.path_params["id"])
+        found = data.article_data(self.pool, request.path_params["id"])
         if found is None:
             raise HTTPException(404, "no article with this id")
         return self.respond(
@@ -110,7 +110,7 @@ class Api:
         query = data.parse_search(request.query_params)
         if query.empty:
             raise HTTPException(400, "q is required: give the words to search for")
-        result = data.search_data(self.pool.get(), query)
+        result = data.search_data(self.pool, query)
         return self.respond(
             request,
             {
@@ -124,7 +124,7 @@ class Api:
 
     def names(self, request: Request) -> Response:
         kind = "sections" if request.url.path.endswith("/sections") else "sources"
-        items = data.names_data(self.pool.get(), kind)
+        items = data.names_data(self.pool, kind)
         return self.respond(request, {"items": [{"name": item.name, "count": item.count} for item in items]})
 
     def openapi(self, request: Request) -> Response:
@@ -167,7 +167,7 @@ class Api:
             article = process_page(page, self.settings)
         except KhabarError as exc:
             raise InputError(f"cannot ingest this page: {exc}") from exc
-        with self.pool.write() as store:
+        with self.pool.writer() as store:
             status = store.upsert(article)
         self.on_write()
         return article.id, status

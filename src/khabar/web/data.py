@@ -11,16 +11,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from threading import local
 from typing import cast
 
 from khabar.dates import jalali_month_range, parse_day_bound
 from khabar.errors import DateError, QueryError
 from khabar.records import Article
 from khabar.search import SearchRequest, Sort
-from khabar.store import Store, open_store
 from khabar.store.models import ArticleSummary, Facets, SearchHit
 from khabar.web.display import jalali_parts, parse_when
+from khabar.web.reader import ArchiveReader
 
 PAGE_SIZE = 20
 MAX_LIMIT = 100
@@ -155,59 +154,36 @@ class ArchiveMonth:
     following: tuple[int, int] = field(default=(0, 0))
 
 
-class StorePool:
-    """One open read connection per worker thread (SQLite connections must not cross threads).
-
-    A cache, not shared state: any thread may open its own at any time, and the
-    archive on disk stays the single source of truth.
-    """
-
-    def __init__(self, db: str) -> None:
-        self.db = db
-        self._local = local()
-
-    def get(self) -> Store:
-        store: Store | None = getattr(self._local, "store", None)
-        if store is None:
-            store = open_store(self.db)
-            self._local.store = store
-        return store
-
-    def write(self) -> Store:
-        """A fresh store for one write (ingest); use it in a ``with`` block so it closes."""
-        return open_store(self.db)
-
-
 # ---------------------------------------------------------------- page data
 
 
-def home_data(store: Store) -> HomeData:
-    latest = store.latest(limit=PAGE_SIZE).items
+def home_data(store: ArchiveReader) -> HomeData:
+    latest = store.newest(limit=PAGE_SIZE).items
     sections = tuple(
-        Listing("section", name, tuple(store.latest(section=name, limit=HOME_BLOCK).items))
+        Listing("section", name, tuple(store.newest(section=name, limit=HOME_BLOCK).items))
         for name, _ in store.sections()[:HOME_BLOCKS]
     )
     sources = tuple(
-        Listing("source", name, tuple(store.latest(source=name, limit=HOME_BLOCK).items))
+        Listing("source", name, tuple(store.newest(source=name, limit=HOME_BLOCK).items))
         for name, _ in store.sources()[:HOME_BLOCKS]
     )
     return HomeData(store.count(), tuple(latest), sections, sources)
 
 
-def article_data(store: Store, article_id: str) -> ArticleData | None:
+def article_data(store: ArchiveReader, article_id: str) -> ArticleData | None:
     article = store.get(article_id)
     if article is None:
         return None
     duplicates = tuple(store.duplicates(article_id))
     more: tuple[ArticleSummary, ...] = ()
     if article.section:
-        page = store.latest(section=article.section, limit=6)
+        page = store.newest(section=article.section, limit=6)
         seen = {article_id, *(item.id for item in duplicates)}
         more = tuple(item for item in page.items if item.id not in seen)[:5]
     return ArticleData(article, duplicates, more)
 
 
-def listing_data(store: Store, kind: str, filters: ListFilters) -> Listing:
+def listing_data(store: ArchiveReader, kind: str, filters: ListFilters) -> Listing:
     page = store.latest(
         section=filters.section,
         source=filters.source,
@@ -220,7 +196,7 @@ def listing_data(store: Store, kind: str, filters: ListFilters) -> Listing:
     return Listing(kind, name, tuple(page.items), page.next_cursor)
 
 
-def search_data(store: Store, query: SearchQuery) -> SearchData:
+def search_data(store: ArchiveReader, query: SearchQuery) -> SearchData:
     if query.empty:
         return SearchData(query, 0, ())
     results = store.search(query.request())
@@ -239,12 +215,12 @@ def facets_of(raw: Facets) -> tuple[Facet, ...]:
     return tuple(facet for facet in facets if facet.values)
 
 
-def names_data(store: Store, kind: str) -> tuple[NamedCount, ...]:
+def names_data(store: ArchiveReader, kind: str) -> tuple[NamedCount, ...]:
     pairs = store.sections() if kind == "sections" else store.sources()
     return tuple(NamedCount(name, count) for name, count in pairs)
 
 
-def archive_data(store: Store, year: int, month: int, day: int | None, cursor: str | None) -> ArchiveMonth:
+def archive_data(store: ArchiveReader, year: int, month: int, day: int | None, cursor: str | None) -> ArchiveMonth:
     days = jalali_month_days(year, month)
     if day is not None and not 1 <= day <= len(days):
         raise QueryError(f"day {day} is not in Jalali month {year}/{month}")
@@ -267,9 +243,9 @@ def jalali_month_days(year: int, month: int) -> tuple[tuple[int, date], ...]:
     return tuple((index + 1, first + timedelta(days=index)) for index in range((last - first).days + 1))
 
 
-def newest_month(store: Store, today: date) -> tuple[int, int]:
+def newest_month(store: ArchiveReader, today: date) -> tuple[int, int]:
     """The Jalali (year, month) of the newest article, else of today: where the archive opens."""
-    newest = store.latest(limit=1).items
+    newest = store.newest(limit=PAGE_SIZE).items
     when = parse_when(newest[0].published) if newest else None
     day = when.date() if isinstance(when, datetime) else when or today
     year, month, _ = jalali_parts(day)

@@ -19,8 +19,8 @@ from starlette.responses import Response
 
 from khabar.store.models import ArticleSummary
 from khabar.web import data
-from khabar.web.data import StorePool
 from khabar.web.display import parse_when, plain_snippet, safe_url
+from khabar.web.reader import ArchiveReader
 from khabar.web.security import cached
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -45,9 +45,7 @@ def rfc3339(published: str | None) -> str:
     return when.isoformat()
 
 
-def build_feed(
-    title: str, self_url: str, base: str, entries: Iterable[tuple[ArticleSummary, str | None]]
-) -> bytes:
+def build_feed(title: str, self_url: str, base: str, entries: Iterable[tuple[ArticleSummary, str | None]]) -> bytes:
     ET.register_namespace("", ATOM)
     feed = ET.Element(f"{{{ATOM}}}feed", {"xml:lang": "fa"})
     items = list(entries)
@@ -86,12 +84,10 @@ def _sub(parent: ET.Element, tag: str, text: str) -> ET.Element:
 
 
 class Feeds:
-    def __init__(self, pool: StorePool) -> None:
+    def __init__(self, pool: ArchiveReader) -> None:
         self.pool = pool
 
-    def respond(
-        self, request: Request, title: str, entries: Iterable[tuple[ArticleSummary, str | None]]
-    ) -> Response:
+    def respond(self, request: Request, title: str, entries: Iterable[tuple[ArticleSummary, str | None]]) -> Response:
         base = str(request.base_url)
         body = build_feed(title, str(request.url), base, entries)
         return cached(request, Response(body, media_type="application/atom+xml; charset=utf-8"))
@@ -105,7 +101,7 @@ class Feeds:
     def _listing(self, request: Request, kind: str, label: str) -> Response:
         name = request.path_params["name"]
         filters = data.ListFilters(limit=FEED_SIZE, **{kind: name})
-        listing = data.listing_data(self.pool.get(), kind, filters)
+        listing = data.listing_data(self.pool, kind, filters)
         if not listing.items:
             raise HTTPException(404, f"no {kind} named {name!r}")
         return self.respond(request, f"خبر — {label}: {name}", ((item, None) for item in listing.items))
@@ -114,6 +110,6 @@ class Feeds:
         query = data.parse_search({**request.query_params, "sort": "date", "limit": str(FEED_SIZE)})
         if query.empty:
             raise HTTPException(400, "q is required: the feed follows a search")
-        result = data.search_data(self.pool.get(), query)
+        result = data.search_data(self.pool, query)
         entries = ((hit.article, plain_snippet(hit.snippet)) for hit in result.hits)
         return self.respond(request, f"خبر — جست‌وجو: {query.text}", entries)

@@ -16,7 +16,6 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 
 from khabar.web import data
-from khabar.web.data import StorePool
 from khabar.web.display import (
     fa_digits,
     format_gregorian,
@@ -31,6 +30,7 @@ from khabar.web.display import (
     short_jalali,
     url_host,
 )
+from khabar.web.reader import ArchiveReader
 from khabar.web.security import cached
 
 
@@ -73,7 +73,7 @@ def query_string(params: dict[str, str]) -> str:
 class Pages:
     """The HTML side of the app: holds the template environment and the store pool."""
 
-    def __init__(self, pool: StorePool, env: jinja2.Environment) -> None:
+    def __init__(self, pool: ArchiveReader, env: jinja2.Environment) -> None:
         self.pool = pool
         self.env = env
 
@@ -83,7 +83,7 @@ class Pages:
         return cached(request, response) if status_code == 200 else response
 
     def home(self, request: Request) -> Response:
-        store = self.pool.get()
+        store = self.pool
         return self.render(
             request,
             "home.html",
@@ -93,7 +93,7 @@ class Pages:
         )
 
     def article(self, request: Request) -> Response:
-        found = data.article_data(self.pool.get(), request.path_params["id"])
+        found = data.article_data(self.pool, request.path_params["id"])
         if found is None:
             raise HTTPException(404, "no article with this id")
         return self.render(request, "article.html", page=found, article=found.article)
@@ -107,15 +107,13 @@ class Pages:
     def _listing(self, request: Request, kind: str) -> Response:
         name = request.path_params["name"]
         filters = data.parse_filters(request.query_params, **{kind: name})
-        listing = data.listing_data(self.pool.get(), kind, filters)
+        listing = data.listing_data(self.pool, kind, filters)
         if not listing.items and filters.cursor is None:
             raise HTTPException(404, f"no {kind} named {name!r}")
-        return self.render(
-            request, "listing.html", listing=listing, feed=f"/feeds/{kind}/{path_segment(name)}.atom"
-        )
+        return self.render(request, "listing.html", listing=listing, feed=f"/feeds/{kind}/{path_segment(name)}.atom")
 
     def search(self, request: Request) -> Response:
-        store = self.pool.get()
+        store = self.pool
         query = data.parse_search(request.query_params)
         return self.render(
             request,
@@ -127,7 +125,7 @@ class Pages:
         )
 
     def archive_index(self, request: Request) -> Response:
-        year, month = data.newest_month(self.pool.get(), date.today())
+        year, month = data.newest_month(self.pool, date.today())
         return self.archive_render(request, year, month, None)
 
     def archive(self, request: Request) -> Response:
@@ -136,7 +134,7 @@ class Pages:
 
     def archive_render(self, request: Request, year: int, month: int, day: int | None) -> Response:
         cursor = request.query_params.get("cursor") or None
-        found = data.archive_data(self.pool.get(), year, month, day, cursor)
+        found = data.archive_data(self.pool, year, month, day, cursor)
         return self.render(request, "archive.html", archive=found)
 
     def error(self, request: Request, status: int, title: str, detail: str) -> Response:
