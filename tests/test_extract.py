@@ -11,6 +11,7 @@ from khabar.errors import EmptyInput, ExtractError, KhabarError, NotTextInput
 from khabar.extract import extract
 from khabar.extract.body import trafilatura_paragraphs
 from khabar.extract.decode import decode_page
+from khabar.extract.dom import parse_html
 from khabar.records import Page
 
 Z = "\u200c"
@@ -376,3 +377,17 @@ def test_date_lines(line: str, is_date: bool) -> None:
     from khabar.extract.filters import is_date_line
 
     assert is_date_line(line) is is_date
+
+
+def test_site_profile_overrides_generic_rules(monkeypatch: pytest.MonkeyPatch) -> None:
+    from khabar.data.labels import SiteProfile
+    from khabar.extract import profiles
+
+    profile = SiteProfile(domain="alborz.example", lead="div.article-body p:first-child", drop="h2")
+    monkeypatch.setattr(profiles, "SITE_PROFILES", (profile,))
+    monkeypatch.setattr(profiles.profile_for, "__defaults__", ((profile,),))
+    article = extract(html_page(ARTICLE, url="https://www.alborz.example/news/7781"))
+    assert article.lead is not None and article.lead.startswith("معاون درمان")
+    assert "پیامک به جای صف" not in article.body
+    assert profiles.profile_for("https://other.example/x", (profile,)) is None
+    assert profiles.select(parse_html("<p>x</p>"), "p[") == []  # a broken selector selects nothing

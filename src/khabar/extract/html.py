@@ -33,6 +33,7 @@ from khabar.extract.dom import abs_url, class_tokens, parse_html, strip_invisibl
 from khabar.extract.figure import find_image
 from khabar.extract.filters import BodyFilter, is_byline, reading_minutes, split_section, strip_site_name
 from khabar.extract.metadata import Metadata, iso_date, read_metadata
+from khabar.extract.profiles import profile_for, select, select_text
 from khabar.extract.util import clean, detect_language, fold, label_set, starts_with_any, strip_prefix
 from khabar.records import Article, Page
 
@@ -73,18 +74,23 @@ def extract_html(text: str, page: Page) -> Article:
     alive = list(tree.iter())
     base = _site_base(page.url, meta, tree)
     url = abs_url(page.url, meta.url) or page.url
+    profile = profile_for(url or base)
     headline = _headline(root, meta, source, title_tag)
-    title_el = headline[0]
-    title = headline[1]
+    chosen = select(root, profile.title) if profile else []
+    title_el, title = (chosen[0], text_of(chosen[0])) if chosen else headline
     keep = frozenset(id(a) for a in title_el.iterancestors()) | {id(title_el)} if title_el is not None else frozenset()
     boxes = find_boxes(root, base, keep)
     chrome = body_engine.chrome_ids(root, keep) | set(boxes.element_ids)
-    containers = body_engine.find_containers(root, chrome)
+    if profile and profile.drop:
+        chrome |= {id(e) for dropped in select(root, profile.drop) for e in dropped.iter()}
+    containers = (select(root, profile.body) if profile else []) or body_engine.find_containers(root, chrome)
     scope = _scope(title_el, containers, root)
-    kicker = _kicker(scope, title_el, title)
-    lead = _lead(scope, title, chrome, containers) or _lead_after_headline(title_el, containers, title)
+    kicker = (select_text(root, profile.kicker) if profile else None) or _kicker(scope, title_el, title)
+    lead = (select_text(root, profile.lead) if profile else None) or _lead(scope, title, chrome, containers) \
+        or _lead_after_headline(title_el, containers, title)
     image = find_image(scope, root, meta, base)
-    section = _section(meta, root, scope, title_el, source, title)
+    section = (select_text(root, profile.section) if profile else None) or _section(
+        meta, root, scope, title_el, source, title)
     known = BodyFilter.known_strings(title, kicker, lead, image.caption, image.alt, section, source)
     blocks = body_engine.blocks(containers, chrome)
     if lead is None and blocks and blocks[0].emphasis and len(blocks[0].text.split()) >= 8:
