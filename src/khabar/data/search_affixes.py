@@ -29,3 +29,10 @@ IZAFE_YE = "ی"
 #: (خانه‌های شهر, خانه‌هایی → خانه‌ها), so a search for the plural finds it in any construction.
 #: Longest ending first.
 PLURAL_ENDINGS: tuple[tuple[str, str], ...] = (("هایی", "ها"), ("های", "ها"))
+
+#: Display spellings of each key letter, for highlighting matches in display text (the key folds
+#: these to the first form). Digits: the key has Latin digits, pages Persian or Arabic-Indic ones.
+HIGHLIGHT_VARIANTS: dict[str, str] = {
+    "ا": "اآأإٱ", "ه": "هۀة", "ی": "یيئىۍې", "ک": "کكڪ", "و": "وؤ", ".": ".٫",
+    **{d: d + p + a for d, p, a in zip("0123456789", "۰۱۲۳۴۵۶۷۸۹", "٠١٢٣٤٥٦٧٨٩", strict=True)},
+}

@@ -48,7 +48,10 @@ from khabar.store.snippet import snippet
 
 Row = tuple[Any, ...]
 _COLUMNS = ("id", "url", "source", "section", "title", "lead", "authors", "published", "pub_day", "month",
-            "sort_ts", "image_url", "content_hash", "minhash", "doc", "doc_hash")
+            "sort_ts", "image_url", "content_hash", "minhash", "doc_hash")
+#: The JSON document lives in its own table so that the articles rows that filters, facets and
+#: joins scan stay small.
+DOC_JOIN = "JOIN article_docs d ON d.article = a.{rid}"
 SUMMARY_SQL = ", ".join(f"a.{c}" for c in SUMMARY_COLUMNS)
 #: Upserts per transaction in upsert_many and rows per batch when reindexing.
 BATCH = 1000
@@ -98,6 +101,11 @@ class SQLStore(ABC):
     @abstractmethod
     def _clear_index(self) -> None: ...
 
+    def _index_only(self, query: Query) -> tuple[str, str, list[Any]] | None:
+        """(count SQL, top-k SQL with a trailing LIMIT ?, params) that read only the full-text index,
+        for searches without filters; None where the generic SQL is as fast."""
+        return None
+
     def _inline_index(self, keys: tuple[str, str, str]) -> tuple[str, str, Any] | None:
         """(column, SQL expression, value) when the index lives in the article row itself."""
         return None
@@ -110,6 +118,10 @@ class SQLStore(ABC):
     def _author_clause(self, author: str) -> tuple[str, Any]: ...
 
     # -------------------------------------------------------------- helpers
+    @property
+    def _docs(self) -> str:
+        return DOC_JOIN.format(rid=self.RID)
+
     def _all(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
         return list(self._execute(sql, params).fetchall())
 
@@ -156,6 +168,7 @@ class SQLStore(ABC):
         inline = self._inline_index(row.keys)
         if found is None:
             rid = self._insert(row, now, inline)
+            self._execute("INSERT INTO article_docs (article, doc) VALUES (?, ?)", (rid, row.doc))
             if inline is None:
                 self._index(rid, row.keys, fresh=True)
             self._file_bands(rid, row.minhash)
@@ -168,7 +181,9 @@ class SQLStore(ABC):
                               (self._key_version, rid))
             return "unchanged"
         self._execute("INSERT INTO article_versions (article_id, version, content_hash, doc, stored_at) "
-                      f"SELECT id, version, content_hash, doc, ? FROM articles WHERE {self.RID} = ?", (now, rid))
+                      f"SELECT a.id, a.version, a.content_hash, d.doc, ? FROM articles a "
+                      f"{self._docs} WHERE a.{self.RID} = ?", (now, rid))
+        self._execute("UPDATE article_docs SET doc = ? WHERE article = ?", (row.doc, rid))
         assignments = ", ".join(f"{c} = ?" for c in _COLUMNS[1:])
         extra, extra_values = (f", {inline[0]} = {inline[1]}", (inline[2],)) if inline else ("", ())
         self._execute(f"UPDATE articles SET {assignments}, version = version + 1, updated_at = ?, "
@@ -235,8 +250,9 @@ class SQLStore(ABC):
         done = 0
         while True:
             with self._transaction():
-                rows = self._all(f"SELECT {self.RID}, doc FROM articles WHERE key_version < ? "
-                                 f"OR key_version > ? LIMIT {BATCH}", (self._key_version, self._key_version))
+                rows = self._all(f"SELECT a.{self.RID}, d.doc FROM articles a {self._docs} "
+                                 f"WHERE a.key_version < ? OR a.key_version > ? LIMIT {BATCH}",
+                                 (self._key_version, self._key_version))
                 for rid, doc in rows:
                     self._index(rid, keys_from_doc(doc), fresh=fresh)
                     self._execute(f"UPDATE articles SET key_version = ? WHERE {self.RID} = ?",
@@ -271,7 +287,7 @@ class SQLStore(ABC):
     # -------------------------------------------------------------- reading
     def get(self, article_id: str) -> Article | None:
         with self._lock:
-            row = self._one("SELECT doc FROM articles WHERE id = ?", (article_id,))
+            row = self._one(f"SELECT d.doc FROM articles a {self._docs} WHERE a.id = ?", (article_id,))
         return article_from_doc(row[0]) if row else None
 
     def count(self) -> int:
@@ -327,7 +343,8 @@ class SQLStore(ABC):
         last = -1
         while True:
             with self._lock:
-                rows = self._all(f"SELECT a.{self.RID}, a.doc FROM articles a WHERE a.{self.RID} > ?{where} "
+                rows = self._all(f"SELECT a.{self.RID}, d.doc FROM articles a {self._docs} "
+                                 f"WHERE a.{self.RID} > ?{where} "
                                  f"ORDER BY a.{self.RID} LIMIT {BATCH}", (last, *params))
             for _, doc in rows:
                 yield article_from_doc(doc)
@@ -384,9 +401,18 @@ class SQLStore(ABC):
         where, params = self._filter_sql(query.filters)
         base = f"FROM {source} WHERE {match}{where}"
         args = [*source_params, *match_params, *params]
+        plain = None if where else self._index_only(parsed)
         with self._lock:
-            total, facets = self._totals(base, args, query.facets)
-            if query.sort == "date":
+            if plain and not query.facets:
+                found = self._one(plain[0], plain[2])
+                total, facets = (int(found[0]) if found else 0), Facets()
+            else:
+                total, facets = self._totals(base, args, query.facets)
+            if plain and query.sort == "relevance":
+                window = query.offset + query.limit + RERANK_EXTRA
+                scored = [(int(r[0]), float(r[1])) for r in self._all(plain[1], [*plain[2], window])]
+                chosen = self._rerank(scored, query.limit, query.offset)
+            elif query.sort == "date":
                 rows = self._all(f"SELECT a.{self.RID}, 0.0 {base} "
                                  f"ORDER BY a.sort_ts DESC, a.{self.RID} DESC LIMIT ? OFFSET ?",
                                  (*args, query.limit, query.offset))
@@ -410,10 +436,21 @@ class SQLStore(ABC):
                      offset: int) -> list[tuple[int, float]]:
         """BM25 order, then the top candidates re-ranked with the recency boost."""
         window = offset + limit + RERANK_EXTRA
-        rows = self._all(f"SELECT a.{self.RID}, {score} AS score, a.sort_ts {base} ORDER BY score DESC "
+        rows = self._all(f"SELECT a.{self.RID}, {score} AS score {base} ORDER BY score DESC "
                          "LIMIT ?", (*args, window))
+        return self._rerank([(int(r[0]), float(r[1])) for r in rows], limit, offset)
+
+    def _rerank(self, scored: list[tuple[int, float]], limit: int, offset: int) -> list[tuple[int, float]]:
+        """Boost the BM25 candidates by recency (their dates read in one lookup), then cut the page."""
+        if not scored:
+            return []
+        marks = ", ".join("?" for _ in scored)
+        when: dict[int, float] = {
+            int(rid): float(ts) for rid, ts in self._all(
+                f"SELECT {self.RID}, sort_ts FROM articles WHERE {self.RID} IN ({marks})",
+                [rid for rid, _ in scored])}
         now = time.time()
-        ranked = sorted(((int(r[0]), relevance(float(r[1]), float(r[2]), now)) for r in rows),
+        ranked = sorted(((rid, relevance(bm25, when[rid], now)) for rid, bm25 in scored),
                         key=lambda pair: -pair[1])
         return ranked[offset:offset + limit]
 
@@ -421,7 +458,7 @@ class SQLStore(ABC):
         if not chosen:
             return ()
         marks = ", ".join("?" for _ in chosen)
-        rows = self._all(f"SELECT a.{self.RID}, {SUMMARY_SQL}, a.doc FROM articles a "
+        rows = self._all(f"SELECT a.{self.RID}, {SUMMARY_SQL}, d.doc FROM articles a {self._docs} "
                          f"WHERE a.{self.RID} IN ({marks})", [rid for rid, _ in chosen])
         by_rid = {int(r[0]): r for r in rows}
         hits = []

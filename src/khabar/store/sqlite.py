@@ -116,6 +116,11 @@ class SQLiteStore(SQLStore):
         return ("articles_fts f JOIN articles a ON a.rowid = f.rowid", [],
                 "articles_fts MATCH ?", [fts_query(query)], "-f.rank")
 
+    def _index_only(self, query: Query) -> tuple[str, str, list[Any]] | None:
+        return ("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?",
+                "SELECT rowid, -rank FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?",
+                [fts_query(query)])
+
     def _author_clause(self, author: str) -> tuple[str, Any]:
         return "EXISTS (SELECT 1 FROM json_each(a.authors) WHERE json_each.value = ?)", author
 
