@@ -377,3 +377,64 @@ def test_cached_pages_are_the_same_bytes_and_expire(db: str) -> None:
 def test_the_cache_can_be_turned_off(db: str) -> None:
     uncached = TestClient(create_app(Settings(db=db), cache_size=0))
     assert uncached.get("/").status_code == 200 and uncached.get("/").status_code == 200
+
+
+# ---------------------------------------------------------------- accessibility and display
+
+@pytest.mark.parametrize("url", HTML_ROUTES)
+def test_one_h1_and_every_field_labelled(client: TestClient, url: str) -> None:
+    html = page(client, url)
+    assert html.count("<h1") == 1
+    for field_id in re.findall(r'<(?:input|select)[^>]*\bid="([^"]+)"', html):
+        assert f'for="{field_id}"' in html, field_id
+    assert 'class="skip" href="#main"' in html and 'id="main"' in html
+
+
+@pytest.mark.parametrize(("url", "expected"), [
+    ("https://nemune.example/a?b=1", "https://nemune.example/a?b=1"),
+    ("http://x.example", "http://x.example"),
+    ("javascript:alert(1)", None),
+    ("JaVaScRiPt:alert(1)", None),
+    (" javascript:alert(1)", None),
+    ("java\tscript:alert(1)", None),
+    ("data:text/html,<b>x</b>", None),
+    ("//evil.example/x", None),
+    ("/relative/path", None),
+    ("https://", None),
+    ("", None),
+    (None, None),
+])
+def test_only_absolute_http_links_are_links(url: str | None, expected: str | None) -> None:
+    from khabar.web.display import safe_url
+
+    assert safe_url(url) == expected
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    (0, "۰"), (7, "۷"), (12345, "۱۲٬۳۴۵"), ("1404/08/13", "۱۴۰۴/۰۸/۱۳"), (None, ""),
+])
+def test_persian_digits(value: object, expected: str) -> None:
+    from khabar.web.display import fa_digits
+
+    assert fa_digits(value) == expected
+
+
+def test_highlight_escapes_everything_but_its_own_marks() -> None:
+    from hypothesis import given
+    from hypothesis import strategies as st
+
+    from khabar.web.api import split_marks
+    from khabar.web.display import highlight
+
+    @given(st.lists(st.tuples(st.text(), st.booleans()), max_size=6))
+    def check(parts: list[tuple[str, bool]]) -> None:
+        clean = [(text.replace("\x02", "").replace("\x03", ""), marked) for text, marked in parts]
+        snippet = "".join(f"\x02{text}\x03" if marked else text for text, marked in clean)
+        html = str(highlight(snippet))
+        assert re.sub(r"</?mark>", "", html).count("<") == 0
+        assert html.count("<mark>") == sum(marked for _, marked in clean)
+        plain, spans = split_marks(snippet)
+        assert plain == "".join(text for text, _ in clean)
+        assert [plain[start:end] for start, end in spans] == [text for text, marked in clean if marked]
+
+    check()
