@@ -176,8 +176,6 @@ def _read_header(lines: list[str], title_at: int, header: _Header) -> int:
         line = lines[i]
         if not line:
             i += 1
-            if header.lead is not None:
-                break
             continue
         key = fold(line)
         if pending_name:
@@ -187,8 +185,8 @@ def _read_header(lines: list[str], title_at: int, header: _Header) -> int:
             pending_name = True
         elif key in _ROLE_LABELS:
             i += 1  # the role line that follows
-        elif key == title_key:
-            header.alt = line
+        elif key == title_key or (_before_caption(lines, i) and is_headline_shaped(line)):
+            header.alt = header.alt or line
         elif i == title_at + 1 and _is_name(line):
             header.authors.append(line)
         elif header.authors and header.lead is None and _is_bio(line, header.authors[-1]):
@@ -199,6 +197,12 @@ def _read_header(lines: list[str], title_at: int, header: _Header) -> int:
             header.lead = line
         i += 1
     return i
+
+
+def _before_caption(lines: list[str], index: int) -> bool:
+    """The next line is a caption: this one is the image's alt text."""
+    following = next((line for line in lines[index + 1:index + 3] if line), "")
+    return bool(following) and caption_in(following) is not None
 
 
 def _is_name(line: str) -> bool:
