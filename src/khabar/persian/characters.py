@@ -21,7 +21,11 @@ NON_JOINING = frozenset("اآأإٱدذرزژوؤءۀة")
 LETTERS = "\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u06d5"
 DIACRITICS = "\u064b-\u065f\u0670"
 
-LETTER_FORMS = {"ي": "ی", "ى": "ی", "ك": "ک", "ە": "ه", "ھ": "ه", "ہ": "ه", "ۍ": "ی", "ې": "ی", "ڪ": "ک"}
+#: Arabic letter forms written for Persian ones: unified in display text (ي ى→ی، ك→ک).
+LETTER_FORMS = {"ي": "ی", "ى": "ی", "ك": "ک"}
+#: Letters of Kurdish, Urdu, Pashto or Sindhi that Persian text sometimes borrows by mistake:
+#: left alone in display text (they are real letters elsewhere), folded in the search key only.
+SEARCH_LETTER_FORMS = {"ە": "ه", "ھ": "ه", "ہ": "ه", "ۍ": "ی", "ې": "ی", "ڪ": "ک"}
 CONTROLS = "\u0640\u200b\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff\u00ad"
 
 #: The display table: letter forms and Arabic-Indic digits unified, kashida and controls dropped.

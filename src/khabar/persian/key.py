@@ -15,6 +15,7 @@ from khabar.persian.characters import (
     LATIN_DIGITS,
     LETTER_FORMS,
     PERSIAN_DIGITS,
+    SEARCH_LETTER_FORMS,
     ZWNJ,
 )
 
@@ -24,6 +25,7 @@ SEARCH_KEY_VERSION = 1
 _FOLD = str.maketrans(
     {
         **LETTER_FORMS,
+        **SEARCH_LETTER_FORMS,
         **dict(zip(PERSIAN_DIGITS + ARABIC_DIGITS, LATIN_DIGITS * 2, strict=True)),
         **dict.fromkeys(CONTROLS + ZWNJ),
         **dict.fromkeys(map(chr, range(0x064B, 0x0660))),
