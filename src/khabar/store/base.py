@@ -7,6 +7,7 @@ with ``?`` placeholders; the PostgreSQL backend rewrites them.
 
 from __future__ import annotations
 
+import dataclasses
 import threading
 import time
 from abc import ABC, abstractmethod
@@ -19,8 +20,9 @@ from typing import Any, Self
 
 from khabar.errors import StoreError
 from khabar.records import Article
-from khabar.search import Filters, Query, SearchRequest, key_version
+from khabar.search import AllOf, Filters, Query, SearchRequest, key_version
 from khabar.store import dedup
+from khabar.store.filter_terms import filter_node
 from khabar.store.models import (
     ArticlePage,
     ArticleSummary,
@@ -35,6 +37,7 @@ from khabar.store.models import (
 from khabar.store.rows import (
     SUMMARY_COLUMNS,
     ArticleRow,
+    Keys,
     article_from_doc,
     article_row,
     decode_cursor,
@@ -95,7 +98,7 @@ class SQLStore(ABC):
     def close(self) -> None: ...
 
     @abstractmethod
-    def _index(self, rid: int, keys: tuple[str, str, str], *, fresh: bool) -> None:
+    def _index(self, rid: int, keys: Keys, *, fresh: bool) -> None:
         """Put an article's search keys into the full-text index (replacing what was there)."""
 
     @abstractmethod
@@ -106,7 +109,7 @@ class SQLStore(ABC):
         for searches without filters; None where the generic SQL is as fast."""
         return None
 
-    def _inline_index(self, keys: tuple[str, str, str]) -> tuple[str, str, Any] | None:
+    def _inline_index(self, keys: Keys) -> tuple[str, str, Any] | None:
         """(column, SQL expression, value) when the index lives in the article row itself."""
         return None
 
@@ -397,11 +400,13 @@ class SQLStore(ABC):
     # -------------------------------------------------------------- search
     def search(self, query: SearchRequest) -> SearchResults:
         parsed = query.query
+        restrict = filter_node(query.filters)
+        if restrict is not None:  # filters run inside the index as hidden terms
+            parsed = dataclasses.replace(parsed, include=AllOf((parsed.include, restrict)))
         source, source_params, match, match_params, score = self._match(parsed)
-        where, params = self._filter_sql(query.filters)
-        base = f"FROM {source} WHERE {match}{where}"
-        args = [*source_params, *match_params, *params]
-        plain = None if where else self._index_only(parsed)
+        base = f"FROM {source} WHERE {match}"
+        args = [*source_params, *match_params]
+        plain = self._index_only(parsed)
         with self._lock:
             if plain and not query.facets:
                 found = self._one(plain[0], plain[2])

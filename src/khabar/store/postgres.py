@@ -15,6 +15,7 @@ from typing import Any
 from khabar.errors import QueryError, StoreError
 from khabar.search import AllOf, AnyOf, Node, Phrase, Query
 from khabar.store.base import SQLStore
+from khabar.store.rows import Keys
 from khabar.store.schema import POSTGRES_MIGRATIONS
 
 #: tsvector limits: positions up to 16383, at most 256 positions kept per lexeme.
@@ -22,7 +23,9 @@ MAX_POSITION = 16383
 MAX_POSITIONS_PER_LEXEME = 255
 #: Gap between title, lead and body so that a phrase cannot run across two fields.
 FIELD_GAP = 8
-_WEIGHTS = ("A", "B", "D")
+_WEIGHTS = ("A", "B", "D", "C")  # title, lead, body, hidden filter tokens
+#: ts_rank weights for {D, C, B, A}: filter tokens (C) weigh nothing.
+RANK_WEIGHTS = "{0.1, 0, 0.4, 1.0}"
 _LOCK_ID = 0x6B686172  # "khar": serialises schema migrations between processes
 
 
@@ -30,7 +33,7 @@ def _quote(token: str) -> str:
     return "'" + token.replace("\\", "\\\\").replace("'", "''") + "'"
 
 
-def tsvector_literal(keys: tuple[str, str, str]) -> str:
+def tsvector_literal(keys: Keys) -> str:
     """A tsvector in its text form, with positions and a weight per field."""
     positions: dict[str, list[str]] = defaultdict(list)
     position = 0
@@ -130,10 +133,10 @@ class PostgresStore(SQLStore):
     def close(self) -> None:
         self._conn.close()
 
-    def _index(self, rid: int, keys: tuple[str, str, str], *, fresh: bool) -> None:
+    def _index(self, rid: int, keys: Keys, *, fresh: bool) -> None:
         self._execute("UPDATE articles SET tsv = ?::tsvector WHERE rid = ?", (tsvector_literal(keys), rid))
 
-    def _inline_index(self, keys: tuple[str, str, str]) -> tuple[str, str, Any] | None:
+    def _inline_index(self, keys: Keys) -> tuple[str, str, Any] | None:
         return "tsv", "CAST(? AS tsvector)", tsvector_literal(keys)
 
     def _clear_index(self) -> None:
@@ -141,7 +144,7 @@ class PostgresStore(SQLStore):
 
     def _match(self, query: Query) -> tuple[str, list[Any], str, list[Any], str]:
         return ("articles a, (SELECT CAST(? AS tsquery) AS q) qq", [tsquery_literal(query)],
-                "a.tsv @@ qq.q", [], "ts_rank(a.tsv, qq.q)")
+                "a.tsv @@ qq.q", [], f"ts_rank('{RANK_WEIGHTS}', a.tsv, qq.q)")
 
     def _author_clause(self, author: str) -> tuple[str, Any]:
         import json

@@ -13,6 +13,7 @@ from typing import Any
 from khabar.records import Article
 from khabar.search import document_key, document_tokens
 from khabar.store import dedup
+from khabar.store.filter_terms import meta_key
 from khabar.store.models import ArticleSummary
 
 #: Times without a zone are Tehran time (DESIGN.md "Dates").
@@ -23,6 +24,15 @@ SUMMARY_COLUMNS = ("id", "url", "source", "section", "title", "lead", "published
 FIELD_WEIGHTS = (8.0, 3.0, 1.0)
 RECENCY_WEIGHT = 0.5
 RECENCY_DAYS = 30.0
+
+
+#: What the full-text index holds for one article: title, lead, body and filter tokens.
+Keys = tuple[str, str, str, str]
+
+
+def pub_day_of(published: str | None) -> str | None:
+    """The publication day as written (YYYY-MM-DD), when ``published`` is a valid ISO date."""
+    return published[:10] if published and parse_timestamp(published) else None
 
 
 @dataclass(frozen=True)
@@ -48,10 +58,11 @@ class ArticleRow:
     title_key: str
     lead_key: str
     body_key: str
+    meta_key: str  # hidden filter tokens (see filter_terms)
 
     @property
-    def keys(self) -> tuple[str, str, str]:
-        return self.title_key, self.lead_key, self.body_key
+    def keys(self) -> Keys:
+        return self.title_key, self.lead_key, self.body_key, self.meta_key
 
 
 def parse_timestamp(value: str | None) -> datetime | None:
@@ -73,8 +84,7 @@ def article_row(article: Article, now: datetime | None = None) -> ArticleRow:
     body_key = " ".join(body_tokens)
     moment = (parse_timestamp(article.published) or parse_timestamp(article.fetched_at)
               or now or datetime.now(UTC))
-    published = parse_timestamp(article.published)
-    pub_day = article.published[:10] if published and article.published else None
+    pub_day = pub_day_of(article.published)
     return ArticleRow(
         id=article.id, url=article.url, source=article.source, section=article.section,
         title=article.title, lead=article.lead,
@@ -85,14 +95,17 @@ def article_row(article: Article, now: datetime | None = None) -> ArticleRow:
         minhash=dedup.signature(body_tokens), doc=doc, doc_hash=doc_hash,
         title_key=document_key(article.title or ""), lead_key=document_key(article.lead or ""),
         body_key=body_key,
+        meta_key=meta_key(article.section, article.source, article.authors, pub_day),
     )
 
 
-def keys_from_doc(doc: str) -> tuple[str, str, str]:
+def keys_from_doc(doc: str) -> Keys:
     """Recompute the search keys of a stored document (for reindexing)."""
     data = json.loads(doc)
     return (document_key(data.get("title") or ""), document_key(data.get("lead") or ""),
-            document_key("\n".join(data.get("body") or ())))
+            document_key("\n".join(data.get("body") or ())),
+            meta_key(data.get("section"), data.get("source"), data.get("authors") or [],
+                     pub_day_of(data.get("published"))))
 
 
 def article_from_doc(doc: str) -> Article:

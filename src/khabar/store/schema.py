@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from khabar.store.rows import FIELD_WEIGHTS
 
-_W = ", ".join(str(w) for w in FIELD_WEIGHTS)
+_W = ", ".join(str(w) for w in (*FIELD_WEIGHTS, 0.0))  # the hidden filter column weighs nothing
 
 SQLITE_MIGRATIONS: tuple[tuple[str, ...], ...] = (
     (
@@ -37,7 +37,7 @@ SQLITE_MIGRATIONS: tuple[tuple[str, ...], ...] = (
             band INTEGER NOT NULL, article INTEGER NOT NULL,
             PRIMARY KEY (band, article)) WITHOUT ROWID""",
         """CREATE VIRTUAL TABLE articles_fts USING fts5(
-            title, lead, body, tokenize = 'unicode61 remove_diacritics 0')""",
+            title, lead, body, meta, tokenize = 'unicode61 remove_diacritics 0')""",
         f"INSERT INTO articles_fts(articles_fts, rank) VALUES ('rank', 'bm25({_W})')",
         """CREATE TABLE urls (
             url TEXT PRIMARY KEY, status INTEGER, etag TEXT, last_modified TEXT,

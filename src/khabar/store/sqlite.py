@@ -16,6 +16,7 @@ from typing import Any
 from khabar.errors import StoreError
 from khabar.search import AllOf, AnyOf, Node, Phrase, Query
 from khabar.store.base import SQLStore
+from khabar.store.rows import Keys
 from khabar.store.schema import SQLITE_MIGRATIONS
 
 PRAGMAS = (
@@ -104,10 +105,11 @@ class SQLiteStore(SQLStore):
     def close(self) -> None:
         self._conn.close()
 
-    def _index(self, rid: int, keys: tuple[str, str, str], *, fresh: bool) -> None:
+    def _index(self, rid: int, keys: Keys, *, fresh: bool) -> None:
         if not fresh:
             self._execute("DELETE FROM articles_fts WHERE rowid = ?", (rid,))
-        self._execute("INSERT INTO articles_fts (rowid, title, lead, body) VALUES (?, ?, ?, ?)", (rid, *keys))
+        self._execute("INSERT INTO articles_fts (rowid, title, lead, body, meta) VALUES (?, ?, ?, ?, ?)",
+                      (rid, *keys))
 
     def _clear_index(self) -> None:
         self._execute("DELETE FROM articles_fts")
