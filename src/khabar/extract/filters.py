@@ -159,7 +159,10 @@ def is_chrome_text(text: str) -> bool:
 
 
 def is_byline(text: str) -> bool:
-    return len(text) < 70 and starts_with_any(text, AUTHOR_PREFIXES) is not None and ":" in text
+    """«نویسنده: …», «گزارش: …», «به قلم …»: a short line opened by a byline label."""
+    if len(text) >= 70 or starts_with_any(text, AUTHOR_PREFIXES) is None:
+        return False
+    return ":" in text or "：" in text or starts_with_any(text, ("به قلم",)) is not None
 
 
 @dataclass(frozen=True)
