@@ -24,7 +24,6 @@ CHROMIUM_ARGS = [
     "--disable-component-update", "--disable-sync", "--no-first-run",
 ]
 SAMPLES = TESTS.parent / "src" / "khabar" / "samples"
-SCREENSHOTS = TESTS.parent / "artifacts" / "screenshots"
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -104,10 +103,3 @@ def page(browser: Any) -> Iterator[Any]:
     opened = context.new_page()
     yield opened
     context.close()
-
-
-def shoot(page: Any, name: str) -> Path:
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    path = SCREENSHOTS / f"{name}.png"
-    page.screenshot(path=str(path), full_page=True)
-    return path

@@ -2,15 +2,24 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
 import pytest
 
-from conftest import shoot
 from test_web_archive import FOOTBALL, HOSTILE, SOLAR, SOLAR_ELSEWHERE
 
 pytestmark = pytest.mark.browser
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
+
+
+def shoot(page: Any, name: str) -> Path:
+    """Save a full-page screenshot as a test artifact (artifacts/ is git-ignored)."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    path = SCREENSHOTS / f"{name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    return path
 
 
 def test_article_page_is_rtl_in_the_bundled_font(page: Any, base_url: str) -> None:
