@@ -59,6 +59,7 @@ def test_changed_page_updates_row_and_keeps_history(store: Any) -> None:
     assert store.upsert(article(title="تیتر سوم")) == "updated"
     assert [v.version for v in store.history("art-1")] == [1, 2]
     # The index follows the update: the old title no longer matches, the new one does.
+    assert store.search(SearchRequest("شماره")).total == 0
     assert store.search(SearchRequest("سوم")).total == 1
     assert store.search(SearchRequest("بهار آغاز ساخت")).total == 1
 

@@ -98,8 +98,8 @@ class SQLStore(ABC):
     def close(self) -> None: ...
 
     @abstractmethod
-    def _index(self, rid: int, keys: Keys, *, fresh: bool) -> None:
-        """Put an article's search keys into the full-text index (replacing what was there)."""
+    def _index(self, rid: int, keys: Keys, *, old: Keys | None) -> None:
+        """Put an article's search keys into the full-text index, replacing ``old`` (None: a new row)."""
 
     @abstractmethod
     def _clear_index(self) -> None: ...
@@ -173,16 +173,17 @@ class SQLStore(ABC):
             rid = self._insert(row, now, inline)
             self._execute("INSERT INTO article_docs (article, doc) VALUES (?, ?)", (rid, row.doc))
             if inline is None:
-                self._index(rid, row.keys, fresh=True)
+                self._index(rid, row.keys, old=None)
             self._file_bands(rid, row.minhash)
             return "inserted"
         rid, doc_hash, indexed_with = found
         if doc_hash == row.doc_hash:
-            if indexed_with != self._key_version:
-                self._index(rid, row.keys, fresh=False)
+            if indexed_with != self._key_version and self._refresh_stale(rid, row.keys):
                 self._execute(f"UPDATE articles SET key_version = ? WHERE {self.RID} = ?",
                               (self._key_version, rid))
             return "unchanged"
+        old_doc = self._one("SELECT doc FROM article_docs WHERE article = ?", (rid,))
+        old_keys = keys_from_doc(old_doc[0]) if old_doc and inline is None else None
         self._execute("INSERT INTO article_versions (article_id, version, content_hash, doc, stored_at) "
                       f"SELECT a.id, a.version, a.content_hash, d.doc, ? FROM articles a "
                       f"{self._docs} WHERE a.{self.RID} = ?", (now, rid))
@@ -193,7 +194,7 @@ class SQLStore(ABC):
                       f"key_version = ?{extra} WHERE {self.RID} = ?",
                       (*self._values(row)[1:], now, self._key_version, *extra_values, rid))
         if inline is None:
-            self._index(rid, row.keys, fresh=False)
+            self._index(rid, row.keys, old=old_keys)
         self._execute("DELETE FROM minhash_bands WHERE article = ?", (rid,))
         self._file_bands(rid, row.minhash)
         return "updated"
@@ -248,8 +249,15 @@ class SQLStore(ABC):
                 self._set_meta("key_version", "-1")
             return self._catch_up(fresh=True)
 
+    def _refresh_stale(self, rid: int, keys: Keys) -> bool:
+        """Re-index one row made by another key version; False where only a full rebuild can."""
+        self._index(rid, keys, old=None)
+        return True
+
     def _catch_up(self, *, fresh: bool = False) -> int:
-        """Index every article whose keys were made by another key version (resumable, batched)."""
+        """Index every article whose keys were made by another key version (resumable, batched).
+
+        ``fresh``: the index was just cleared, so nothing old needs replacing."""
         done = 0
         while True:
             with self._transaction():
@@ -257,7 +265,7 @@ class SQLStore(ABC):
                                  f"WHERE a.key_version < ? OR a.key_version > ? LIMIT {BATCH}",
                                  (self._key_version, self._key_version))
                 for rid, doc in rows:
-                    self._index(rid, keys_from_doc(doc), fresh=fresh)
+                    self._index(rid, keys_from_doc(doc), old=None)
                     self._execute(f"UPDATE articles SET key_version = ? WHERE {self.RID} = ?",
                                   (self._key_version, rid))
                 done += len(rows)

@@ -133,7 +133,7 @@ class PostgresStore(SQLStore):
     def close(self) -> None:
         self._conn.close()
 
-    def _index(self, rid: int, keys: Keys, *, fresh: bool) -> None:
+    def _index(self, rid: int, keys: Keys, *, old: Keys | None) -> None:
         self._execute("UPDATE articles SET tsv = ?::tsvector WHERE rid = ?", (tsvector_literal(keys), rid))
 
     def _inline_index(self, keys: Keys) -> tuple[str, str, Any] | None:

@@ -37,7 +37,7 @@ SQLITE_MIGRATIONS: tuple[tuple[str, ...], ...] = (
             band INTEGER NOT NULL, article INTEGER NOT NULL,
             PRIMARY KEY (band, article)) WITHOUT ROWID""",
         """CREATE VIRTUAL TABLE articles_fts USING fts5(
-            title, lead, body, meta, tokenize = 'unicode61 remove_diacritics 0')""",
+            title, lead, body, meta, content = '', tokenize = 'unicode61 remove_diacritics 0')""",
         f"INSERT INTO articles_fts(articles_fts, rank) VALUES ('rank', 'bm25({_W})')",
         """CREATE TABLE urls (
             url TEXT PRIMARY KEY, status INTEGER, etag TEXT, last_modified TEXT,

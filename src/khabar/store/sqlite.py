@@ -105,14 +105,28 @@ class SQLiteStore(SQLStore):
     def close(self) -> None:
         self._conn.close()
 
-    def _index(self, rid: int, keys: Keys, *, fresh: bool) -> None:
-        if not fresh:
-            self._execute("DELETE FROM articles_fts WHERE rowid = ?", (rid,))
+    def _index(self, rid: int, keys: Keys, *, old: Keys | None) -> None:
+        """The FTS5 table is contentless (it keeps no copy of the keys), so replacing an entry
+        means deleting it with the keys it was indexed with, recomputed from the old document."""
+        if old is not None:
+            self._execute("INSERT INTO articles_fts (articles_fts, rowid, title, lead, body, meta) "
+                          "VALUES ('delete', ?, ?, ?, ?, ?)", (rid, *old))
         self._execute("INSERT INTO articles_fts (rowid, title, lead, body, meta) VALUES (?, ?, ?, ?, ?)",
                       (rid, *keys))
 
+    def _refresh_stale(self, rid: int, keys: Keys) -> bool:
+        return False  # the old keys are gone with the old key version: _catch_up rebuilds
+
+    def _catch_up(self, *, fresh: bool = False) -> int:
+        """Keys from another version cannot be deleted one by one from a contentless index: any stale
+        row means a full rebuild (itself resumable: rows are marked stale until re-indexed)."""
+        if not fresh and self._one("SELECT 1 FROM articles WHERE key_version < ? OR key_version > ? LIMIT 1",
+                                   (self._key_version, self._key_version)):
+            return self.reindex()
+        return super()._catch_up(fresh=fresh)
+
     def _clear_index(self) -> None:
-        self._execute("DELETE FROM articles_fts")
+        self._execute("INSERT INTO articles_fts (articles_fts) VALUES ('delete-all')")
 
     def _match(self, query: Query) -> tuple[str, list[Any], str, list[Any], str]:
         return ("articles_fts f JOIN articles a ON a.rowid = f.rowid", [],
