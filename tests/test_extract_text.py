@@ -126,3 +126,15 @@ def test_flattened_page(name: str, text: str, want: dict[str, Any]) -> None:
     if "explore" in want:
         assert [e.title for e in article.explore] == want["explore"]
     assert article.published is None  # a printed date is the enrich stage's to parse
+
+
+def test_lone_label_above_the_headline_is_the_section() -> None:
+    text = """خبرنامه دریا
+اقتصاد
+۳ دقیقه خواندن
+صادرات ماهی از بندر بوشهر دو برابر شد
+صیادان می‌گویند قیمت‌های تازه صادراتی انگیزه صید را بالا برده است.
+بر اساس آمار گمرک استان، صادرات ماهی در هفت ماه نخست امسال دو برابر شده است."""
+    article = extract(Page(content=text.encode("utf-8"), origin="x.txt"))
+    assert article.section == "اقتصاد"
+    assert article.title == "صادرات ماهی از بندر بوشهر دو برابر شد"

@@ -6,8 +6,6 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from cssselect import SelectorError
-from lxml.cssselect import CSSSelector
 from lxml.html import HtmlElement
 
 from khabar.data.labels import SITE_PROFILES, SiteProfile
@@ -33,6 +31,9 @@ def select(root: HtmlElement, selector: str) -> list[HtmlElement]:
     """Elements matching a profile selector; an invalid selector selects nothing."""
     if not selector:
         return []
+    from cssselect import SelectorError  # only pages of a profiled outlet need it
+    from lxml.cssselect import CSSSelector
+
     try:
         return list(CSSSelector(selector)(root))
     except (SelectorError, ValueError, TypeError):

@@ -266,7 +266,25 @@ def _section(lines: list[str], title_at: int) -> str | None:
             if key in seen and len(item.split()) <= 4 and key not in _HOME:
                 found = item
             seen.add(key)
-    return found
+    return found or _label_above(lines, title_at)
+
+
+def _label_above(lines: list[str], title_at: int) -> str | None:
+    """A lone short line just above the headline block (past kicker, date and reading-time
+    lines) that is not the tail of a menu run: the section label."""
+    index = title_at - 1
+    while index >= 0 and (not lines[index] or is_meta_line(lines[index]) or is_headline_shaped(lines[index])):
+        index -= 1
+    if index <= 0 or not _is_label_word(lines[index]):
+        return None
+    previous = [line for line in lines[max(0, index - 3):index] if line]
+    in_menu = len(previous) >= 2 and all(_is_label_word(line) for line in previous[-2:]) and bool(lines[index - 1])
+    return None if in_menu else lines[index]
+
+
+def _is_label_word(line: str) -> bool:
+    return 0 < len(line.split()) <= 3 and not re.search(r"[0-9۰-۹٠-٩:،.؛]", line) and not is_furniture(line) \
+        and fold(line) not in _HOME
 
 
 def _kicker(lines: list[str], title_at: int, section: str | None) -> str | None:
