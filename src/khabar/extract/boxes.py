@@ -16,6 +16,7 @@ from lxml.html import HtmlElement
 from khabar.data.labels import (
     EXPLORE_LABELS,
     EXPLORE_PREFIXES,
+    OUTLET_WORDS,
     RELATED_LABELS,
     RELATED_SUFFIXES,
     TAG_LABELS,
@@ -162,7 +163,20 @@ def _related(link: HtmlElement, base_url: str | None) -> RelatedLink:
             title = text_of(span)
     if source and not title:
         title = clean(text_of(link).replace(source, "", 1)).strip(" -–—|:")
+    if not source and not title:
+        source, title = split_outlet(text_of(link))
     return RelatedLink(title=title or text_of(link), source=source or None, url=abs_url(base_url, link.get("href")))
+
+
+def split_outlet(text: str) -> tuple[str | None, str | None]:
+    """«خبرنامه بندر - عنوان» → (outlet, title) when the left part names an outlet."""
+    left, separator, right = text.partition(" - ")
+    if not separator or not right.strip() or len(left.split()) > 4:
+        return None, None
+    words = fold(left)
+    if any(fold(word) in words for word in OUTLET_WORDS):
+        return clean(left), clean(right)
+    return None, None
 
 
 def _tag_texts(region: HtmlElement, label: HtmlElement | None, links: list[HtmlElement]) -> list[str]:

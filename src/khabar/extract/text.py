@@ -22,7 +22,7 @@ from khabar.data.labels import (
     ROLE_LABEL_LINES,
     SECTION_PREFIXES,
 )
-from khabar.extract.boxes import Kind, label_kind
+from khabar.extract.boxes import Kind, label_kind, split_outlet
 from khabar.extract.filters import is_byline
 from khabar.extract.lines import (
     caption_in,
@@ -398,7 +398,8 @@ def _read_boxes(lines: list[str], start: int, boxes: _Boxes) -> None:
             boxes.tags.append(item)
         elif kind is not Kind.TAGS and len(item.split()) >= 3 and not is_furniture(item):
             if kind is Kind.RELATED:
-                boxes.related.append(RelatedLink(title=item))
+                source, title = split_outlet(item)
+                boxes.related.append(RelatedLink(title=title or item, source=source))
             else:
                 boxes.explore.append(ExploreLink(title=item))
         else:
