@@ -3,7 +3,8 @@
 
 Same text for every tool: ZWNJ accuracy on the development set (the scorer's own logic from
 ../shared/eval/zwnj/score.py: joined / spaced unit accuracy, false changes on correct text) and
-throughput on the joined dev text repeated to --bytes. Peers (optional ``bench`` extra):
+throughput on the joined dev text repeated to --bytes (news repeats itself, and khabar caches per
+token), plus "cold" chars/s: one pass over the dev text with khabar's caches emptied. Peers (optional ``bench`` extra):
 hazm-normalizer, hazm, shekar, parsivar; a peer that does not import is skipped and said so.
 
 Usage: python bench/repair.py [--eval ../shared/eval/zwnj] [--bytes 2000000]
@@ -90,6 +91,15 @@ def throughput(fn: Repairer, text: str) -> float:
     return len(text) / (time.perf_counter() - start)
 
 
+def cold_throughput(name: str, fn: Repairer, text: str) -> float:
+    """One pass over text the tool has not seen: khabar's per-token caches are emptied first."""
+    if name == "khabar":
+        from khabar.persian.zwnj import default_repairer
+
+        default_repairer.cache_clear()
+    return throughput(fn, text)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--eval", default=str(HERE.parent.parent / "shared" / "eval" / "zwnj"))
@@ -108,12 +118,15 @@ def main() -> None:
             print(f"skipped {name}: {type(exc).__name__}: {exc}"[:160], file=sys.stderr)
             continue
         joined, spaced, false_changes = accuracy(score, folder, fn)
-        rows.append((name, joined, spaced, false_changes, throughput(fn, text)))
+        cold = cold_throughput(name, fn, base)
+        rows.append((name, joined, spaced, false_changes, throughput(fn, text), cold))
     reference = next((r[4] for r in rows if r[0] == "hazm-normalizer"), None)
-    print(f"{'tool':<16} {'joined':>7} {'spaced':>7} {'false':>6} {'chars/s':>10} {'× hazm-norm':>11}")
-    for name, joined, spaced, fc, cps in rows:
+    print(
+        f"{'tool':<16} {'joined':>7} {'spaced':>7} {'false':>6} {'chars/s':>10} {'× hazm-norm':>11} {'cold chars/s':>12}"
+    )
+    for name, joined, spaced, fc, cps, cold in rows:
         ratio = f"{cps / reference:.2f}" if reference else "n/a"
-        print(f"{name:<16} {joined:>7.2f} {spaced:>7.2f} {fc:>6d} {cps:>10,.0f} {ratio:>11}")
+        print(f"{name:<16} {joined:>7.2f} {spaced:>7.2f} {fc:>6d} {cps:>10,.0f} {ratio:>11} {cold:>12,.0f}")
 
 
 if __name__ == "__main__":
