@@ -23,7 +23,7 @@ from starlette.types import Scope
 from khabar.config import Settings
 from khabar.errors import KhabarError, QueryError, StoreError
 from khabar.web.api import Api, UnicodeJSON
-from khabar.web.cache import ResponseCache
+from khabar.web.cache import CacheFront, ResponseCache
 from khabar.web.feeds import Feeds
 from khabar.web.reader import ArchiveReader
 from khabar.web.security import STATIC_MAX_AGE, SecurityHeaders
@@ -119,7 +119,7 @@ def create_app(settings: Settings, *, cache_size: int = 2048, cache_seconds: flo
 
     app = Starlette(
         routes=routes(pages, api, Feeds(pool), cache),
-        middleware=[Middleware(SecurityHeaders)],
+        middleware=[Middleware(CacheFront, cache=cache), Middleware(SecurityHeaders)],
         exception_handlers={HTTPException: http_error, KhabarError: khabar_error, QueryError: khabar_error},
     )
     router = app.router

@@ -24,10 +24,12 @@ from dataclasses import dataclass
 from threading import Lock
 
 from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import Headers
 from starlette.requests import Request
 from starlette.responses import Response
+from starlette.types import ASGIApp, Receive, Scope, Send
 
-from khabar.web.security import if_none_match
+from khabar.web.security import SECURITY_HEADERS, etags_in
 
 Endpoint = Callable[[Request], Response]
 AsyncEndpoint = Callable[[Request], Awaitable[Response]]
@@ -76,24 +78,53 @@ class ResponseCache:
             self._entries.clear()
 
     def wrap(self, endpoint: Endpoint) -> AsyncEndpoint:
-        """An async endpoint answering from the cache, else running ``endpoint`` in the thread pool."""
+        """An async endpoint running ``endpoint`` in the thread pool and keeping its answer.
+
+        Hits never get here: :class:`CacheFront` answers them before routing.
+        """
 
         async def cached_endpoint(request: Request) -> Response:
-            key = request.url.path + "?" + request.url.query
-            entry = self.get(key)
-            if entry is None:
-                response = await run_in_threadpool(endpoint, request)
-                self.put(key, response)
-                return response
-            if entry.etag in if_none_match(request):
-                kept = {name: value for name, value in entry.headers if name in ("etag", "cache-control", "vary")}
-                return Response(status_code=304, headers=kept)
-            response = Response(entry.body)
-            response.raw_headers = [
-                *((name.encode("latin-1"), value.encode("latin-1")) for name, value in entry.headers),
-                (b"content-length", str(len(entry.body)).encode()),
-            ]
+            response = await run_in_threadpool(endpoint, request)
+            self.put(cache_key(request.scope), response)
             return response
 
         cached_endpoint.__name__ = getattr(endpoint, "__name__", "endpoint")
         return cached_endpoint
+
+
+def cache_key(scope: Scope) -> str:
+    return str(scope["path"]) + "?" + bytes(scope.get("query_string", b"")).decode("latin-1")
+
+
+class CacheFront:
+    """ASGI layer answering cache hits before routing, so a popular page costs a look-up and one send.
+
+    Misses go on to the app, whose GET endpoints (:meth:`ResponseCache.wrap`) fill the cache.
+    """
+
+    def __init__(self, app: ASGIApp, cache: ResponseCache) -> None:
+        self.app = app
+        self.cache = cache
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        entry = None
+        if scope["type"] == "http" and scope["method"] in ("GET", "HEAD"):
+            entry = self.cache.get(cache_key(scope))
+        if entry is None:
+            await self.app(scope, receive, send)
+            return
+        headers = [(name.encode("latin-1"), value.encode("latin-1")) for name, value in entry.headers]
+        headers.extend(SECURITY_HEADERS)
+        if entry.etag in if_none_match_scope(scope):
+            kept = [pair for pair in headers if pair[0] not in (b"content-type", b"content-length")]
+            await send({"type": "http.response.start", "status": 304, "headers": kept})
+            await send({"type": "http.response.body", "body": b""})
+            return
+        headers.append((b"content-length", str(len(entry.body)).encode()))
+        body = entry.body if scope["method"] == "GET" else b""
+        await send({"type": "http.response.start", "status": 200, "headers": headers})
+        await send({"type": "http.response.body", "body": body})
+
+
+def if_none_match_scope(scope: Scope) -> set[str]:
+    return etags_in(Headers(scope=scope).get("if-none-match", ""))

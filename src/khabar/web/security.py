@@ -74,7 +74,11 @@ def cached(request: Request, response: Response, max_age: int = PAGE_MAX_AGE) ->
 
 
 def if_none_match(request: Request) -> set[str]:
-    raw = request.headers.get("if-none-match", "")
+    return etags_in(request.headers.get("if-none-match", ""))
+
+
+def etags_in(raw: str) -> set[str]:
+    """The entity tags of an If-None-Match header (weak ones compared as strong: pages are bytes)."""
     return {part.strip().removeprefix("W/") for part in raw.split(",") if part.strip()}
 
 
