@@ -25,6 +25,7 @@ _CACHE_LIMIT = 200_000
 _SUFFIXES = tuple(sorted(A.SUFFIX_WEIGHT, key=len, reverse=True))
 _VERB_PREFIXES = tuple(p + v for p in ("", *A.PREVERBS) for v in A.VERB_PREFIXES)
 _TOKEN_SUFFIXES = frozenset(A.SUFFIX_WEIGHT) - {"است"}
+_NUMBERS = tuple(A.NUMBERS)
 PLAIN_BONUS = 1.0
 ZWNJ_FORM_BONUS = 0.5
 VERB_BONUS = 4.0
@@ -263,14 +264,14 @@ class ZwnjRepairer:
 
     def _analyses(self, token: str) -> Iterator[Candidate]:
         yield from self._stem_options(token, top=True)
-        for suffix in _SUFFIXES:
+        for suffix in _SUFFIXES if token.endswith(_SUFFIXES) else ():
             if token.endswith(suffix) and len(token) - len(suffix) >= 2:
                 stem = token[: -len(suffix)]
                 for form, score in self._stem_options(stem, top=False):
                     joint = _joint(form, suffix)
                     if joint is not None and self._takes(form, suffix):
                         yield form + joint + suffix, score + A.SUFFIX_WEIGHT[suffix] + self._bonus(form, suffix)
-        for suffix in A.JOINED:
+        for suffix in A.JOINED if token.endswith(A.JOINED) else ():
             if token.endswith(suffix) and len(token) - len(suffix) >= 2:
                 stem = token[: -len(suffix)]
                 for form, score in self._stem_options(stem, top=False):
@@ -328,12 +329,12 @@ class ZwnjRepairer:
                 yield zwnj[0], max(math.log(zwnj[1] + 1), ATTESTED_BASE) + ZWNJ_FORM_BONUS + coordinated
             else:
                 yield zwnj[0], math.log(zwnj[1] + 1) + UNATTESTED_WEIGHT
-        number = self._number_compound(stem)
+        number = self._number_compound(stem) if stem.startswith(_NUMBERS) else None
         if number is not None:
             yield number, self._plain(stem) + 1.0
         if stem.startswith("هیچ") and stem[3:] in A.HICH_PARTS:
             yield "هیچ" + ZWNJ + stem[3:], self._plain(stem) + 1.0
-        for prefix in _VERB_PREFIXES:
+        for prefix in _VERB_PREFIXES if stem.startswith(_VERB_PREFIXES) else ():
             rest = stem[len(prefix) :]
             if stem.startswith(prefix) and len(rest) >= 2 and rest in lex.verbs:
                 yield (
@@ -361,7 +362,7 @@ class ZwnjRepairer:
     def _derived(self, stem: str) -> Iterator[Candidate]:
         """An unlisted stem read as a listed word + a joined suffix (ورزشکاران، برزیلی)."""
         counts = self.lex.counts
-        for suffix in A.DERIVATIONAL:
+        for suffix in A.DERIVATIONAL if stem.endswith(A.DERIVATIONAL) else ():
             base = stem[: -len(suffix)]
             if (
                 stem.endswith(suffix)
