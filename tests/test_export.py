@@ -103,3 +103,19 @@ def test_errors_name_the_fix(filled: Any, tmp_path: Path) -> None:
         export_articles(filled, "xml", str(tmp_path / "x"))
     with pytest.raises(InputError, match="check the folder"):
         export_articles(filled, "jsonl", str(tmp_path / "missing" / "x.jsonl"))
+
+
+def test_cli_export(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from khabar.cli import main
+    from khabar.store import open_store
+
+    db = str(tmp_path / "cli.db")
+    with open_store(db) as store:
+        store.upsert_many([_article(n, section="علم" if n % 2 else "ورزش") for n in range(1, 6)])
+    out = tmp_path / "out.parquet"
+    result = CliRunner().invoke(main, ["export", str(out), "--db", db, "--format", "parquet",
+                                       "--section", "ورزش"])
+    assert result.exit_code == 0, result.output
+    assert pq.read_table(out).num_rows == 2

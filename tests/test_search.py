@@ -275,3 +275,31 @@ def test_results_json_shape(store: Any) -> None:
     assert set(data["hits"][0]) == {"article", "snippet", "score"}
     assert data["hits"][0]["article"]["id"] == "n1"
     assert data["facets"]["source"] == [["الف", 1]]
+
+
+# ------------------------------------------------------------------ the command line
+
+
+def test_cli_search_table_json_and_jalali_dates(tmp_path: Any) -> None:
+    from click.testing import CliRunner
+
+    from khabar.cli import main
+    from khabar.store import open_store
+
+    db = str(tmp_path / "cli.db")
+    with open_store(db) as store:
+        load_docs(store, DOCS)
+        store.upsert(Article(id="old", title="سد قدیمی", body=("سد قدیمی شهر.",), published="2024-01-10"))
+    runner = CliRunner()
+    table = runner.invoke(main, ["search", "سد", "--db", db])
+    assert table.exit_code == 0, table.output
+    assert "2 results" in table.output
+    as_json = runner.invoke(main, ["search", "سد", "--db", db, "--json", "--since", "1404/08/01"])
+    assert as_json.exit_code == 0, as_json.output
+    import json
+
+    data = json.loads(as_json.output)
+    assert data["total"] == 1 and data["hits"][0]["article"]["id"] == "dam"
+    assert MARK_START in data["hits"][0]["snippet"]
+    bad = runner.invoke(main, ["search", "--db", db, "--", "-سد"])
+    assert bad.exit_code != 0 and "Traceback" not in bad.output

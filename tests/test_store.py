@@ -204,3 +204,21 @@ def test_unreachable_postgres_is_one_line() -> None:
         open_store("postgresql://nobody:secret@127.0.0.1:1/none")
     assert "\n" not in str(caught.value)
     assert "secret" not in str(caught.value)
+
+
+def test_cli_stats_and_reindex(tmp_path: Path) -> None:
+    import json
+
+    from click.testing import CliRunner
+
+    from khabar.cli import main
+
+    db = str(tmp_path / "cli.db")
+    with open_store(db) as store:
+        store.upsert_many([article(n) for n in range(1, 4)])
+    runner = CliRunner()
+    stats = runner.invoke(main, ["stats", "--db", db, "--json"])
+    assert stats.exit_code == 0, stats.output
+    assert json.loads(stats.output)["total"] == 3
+    reindex = runner.invoke(main, ["reindex", "--db", db])
+    assert reindex.exit_code == 0 and "reindexed 3" in reindex.output
