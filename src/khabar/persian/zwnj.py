@@ -325,8 +325,10 @@ class ZwnjRepairer:
         zwnj = lex.zwnj.get(stem)
         if zwnj is not None:
             if zwnj[0] in lex.attested:
-                coordinated = COORDINATED_BONUS if ZWNJ + "و" in zwnj[0] else 0.0
-                yield zwnj[0], max(math.log(zwnj[1] + 1), ATTESTED_BASE) + ZWNJ_FORM_BONUS + coordinated
+                bonus = ZWNJ_FORM_BONUS + (COORDINATED_BONUS if ZWNJ + "و" in zwnj[0] else 0.0)
+                if not self._dictionary_word(stem):
+                    bonus += DICTIONARY_BONUS  # hazm lists دست‌کم, only corpora write دستکم
+                yield zwnj[0], max(math.log(zwnj[1] + 1), ATTESTED_BASE) + bonus
             else:
                 yield zwnj[0], math.log(zwnj[1] + 1) + UNATTESTED_WEIGHT
         number = self._number_compound(stem) if stem.startswith(_NUMBERS) else None
