@@ -197,11 +197,65 @@ def run_raw_fts5(path: str, corpus: Corpus, count: int, seed: int) -> dict[str, 
     return result
 
 
+def run_raw_tantivy(path: str, corpus: Corpus, count: int, seed: int) -> dict[str, Any]:
+    """Tantivy (tantivy-py) over the same folded keys khabar indexes, with its own BM25 top-k."""
+    import tantivy
+
+    from khabar.search import document_key, query_tokens
+
+    builder = tantivy.SchemaBuilder()
+    for name in ("title", "lead", "body"):
+        builder.add_text_field(name, stored=False)
+    builder.add_text_field("section", stored=False, tokenizer_name="raw")
+    builder.add_integer_field("rid", stored=True, fast=True)
+    Path(path).mkdir(parents=True, exist_ok=True)
+    index = tantivy.Index(builder.build(), path=path)
+    writer = index.writer(heap_size=256_000_000, num_threads=1)
+    ingest = 0.0
+    for first, chunk in enumerate(chunks(articles(corpus, count))):
+        began = time.perf_counter()
+        for n, a in enumerate(chunk):
+            writer.add_document(tantivy.Document(
+                title=document_key(a.title or ""), lead=document_key(a.lead or ""),
+                body=document_key("\n".join(a.body)), section=a.section or "", rid=first * 1000 + n))
+        ingest += time.perf_counter() - began
+    began = time.perf_counter()
+    writer.commit()
+    writer.wait_merging_threads()
+    ingest += time.perf_counter() - began
+    index.reload()
+    searcher = index.searcher()
+    size = sum(f.stat().st_size for f in Path(path).iterdir() if f.is_file())
+
+    def tantivy_query(request: SearchRequest) -> str:
+        words = query_tokens(request.text.replace('"', " "))
+        text = f'"{" ".join(words)}"' if request.text.startswith('"') else " ".join(f"+{w}" for w in words)
+        return text + (f" +section:{request.section}" if request.section else "")
+
+    sets = query_sets(corpus, seed)
+    texts = {r.text: tantivy_query(r) for requests in sets.values() for r in requests}  # parsed untimed
+
+    def run(request: SearchRequest) -> Any:
+        query = index.parse_query(texts[request.text], ["title", "lead", "body"])
+        return searcher.search(query, 20, count=True)
+
+    result: dict[str, Any] = {"articles/s": count / ingest, "index MiB": size / 2**20}
+    for kind, requests in sets.items():
+        if kind in ("filtered", "one-term+facets"):
+            result[kind] = (float("nan"),) * 2  # no date range or facets in this baseline
+        else:
+            result[kind] = timed(run, requests)
+    result["RSS MiB"] = rss_mib()
+    return result
+
+
 def _worker(name: str, target: str, count: int, seed: int, queue: Any) -> None:
     corpus = make_corpus(seed)
     try:
         if name == "fts5":
             queue.put(run_raw_fts5(target, corpus, count, seed))
+        elif name == "tantivy":
+            queue.put(run_raw_tantivy(target, corpus, count, seed))
         else:
             queue.put(run_khabar(target, corpus, count, seed))
     except Exception as exc:  # report, don't hang the parent
@@ -235,6 +289,8 @@ def main() -> None:
             print("bench: no --pg URL; skipping postgres", file=sys.stderr)
             continue
         target = fresh_pg(args.pg) if name == "postgres" else str(workdir / f"{name}-{args.articles}.db")
+        if name == "tantivy":
+            target = str(workdir / f"tantivy-{args.articles}")
         for leftover in Path(workdir).glob(f"{name}-{args.articles}.db*"):
             leftover.unlink()
         queue: Any = mp.get_context("spawn").Queue()
