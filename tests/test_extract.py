@@ -12,7 +12,7 @@ from khabar.extract import extract
 from khabar.extract.body import trafilatura_paragraphs
 from khabar.extract.decode import decode_page
 from khabar.extract.dom import parse_html
-from khabar.records import Page
+from khabar.records import Article, Page
 
 Z = "\u200c"
 
@@ -65,16 +65,16 @@ ARTICLE = f"""<!DOCTYPE html>
 </body></html>"""
 
 
-def html_page(text: str, **kwargs: object) -> Page:
-    return Page(content=text.encode("utf-8"), **kwargs)  # type: ignore[arg-type]
+def html_page(text: str, url: str | None = None) -> Page:
+    return Page(content=text.encode("utf-8"), url=url)
 
 
 @pytest.fixture(scope="module")
-def article():  # type: ignore[no-untyped-def]
+def article() -> Article:
     return extract(html_page(ARTICLE, url="https://alborz.example/news/7781?utm=x"))
 
 
-def test_metadata_fields(article) -> None:  # type: ignore[no-untyped-def]
+def test_metadata_fields(article: Article) -> None:
     assert article.source == "خبرنامه البرز"  # og:site_name with a ZWNJ inside the key
     assert article.url == "https://alborz.example/news/7781"
     assert article.title == "سامانه تازه نوبت‌دهی بیمارستان‌ها راه‌اندازی شد"
@@ -87,18 +87,18 @@ def test_metadata_fields(article) -> None:  # type: ignore[no-untyped-def]
     assert article.language == "fa"
 
 
-def test_lead_from_page_not_description(article) -> None:  # type: ignore[no-untyped-def]
+def test_lead_from_page_not_description(article: Article) -> None:
     assert article.lead == "بیماران از این پس می‌توانند نوبت پزشکان متخصص را از راه پیامک بگیرند."
 
 
-def test_image_caption_and_credit(article) -> None:  # type: ignore[no-untyped-def]
+def test_image_caption_and_credit(article: Article) -> None:
     assert article.image.url == "https://alborz.example/img/queue.jpg"
     assert article.image.alt == "صف بیماران در راهرو"
     assert article.image.caption == "صف بیماران پیش از راه‌اندازی سامانه"
     assert article.image.credit == "نادر کیانی"
 
 
-def test_body_is_the_articles_own_paragraphs(article) -> None:  # type: ignore[no-untyped-def]
+def test_body_is_the_articles_own_paragraphs(article: Article) -> None:
     assert article.body == (
         "معاون درمان دانشگاه علوم پزشکی استان گفت سامانه تازه از شنبه در هفت بیمارستان دولتی به کار افتاده است.",
         "به گفته او، بیماران پیش از این گاهی ساعت‌ها در صف می‌ماندند و بسیاری از آنان ناچار بودند دوباره مراجعه کنند.",
@@ -107,7 +107,7 @@ def test_body_is_the_articles_own_paragraphs(article) -> None:  # type: ignore[n
     )
 
 
-def test_boxes_are_data_not_body(article) -> None:  # type: ignore[no-untyped-def]
+def test_boxes_are_data_not_body(article: Article) -> None:
     related = [(r.title, r.url) for r in article.related]
     assert related == [
         ("ساعت کار درمانگاه‌های شبانه‌روزی تغییر کرد", "https://alborz.example/news/7700"),
@@ -120,7 +120,7 @@ def test_boxes_are_data_not_body(article) -> None:  # type: ignore[no-untyped-de
     assert article.tags == ("بیمارستان", "نوبت‌دهی")
 
 
-def test_every_zwnj_is_kept(article) -> None:  # type: ignore[no-untyped-def]
+def test_every_zwnj_is_kept(article: Article) -> None:
     body = "\n".join(article.body)
     assert body.count(Z) == ARTICLE.split('class="article-body">')[1].split("<p>انتهای")[0].count(Z) - 2
 

@@ -19,7 +19,7 @@ import pytest
 from khabar.config import Settings
 from khabar.extract import extract
 from khabar.extract.decode import decode_page
-from khabar.extract.score import Prediction, key, load_gold, same_date, score
+from khabar.extract.score import Prediction, Score, key, load_gold, same_date, score
 from khabar.pipeline import process_page
 from khabar.records import Page
 
@@ -35,7 +35,7 @@ MIN_BODY_F1 = 0.98
 
 
 @pytest.fixture(scope="module")
-def corpus_score():  # type: ignore[no-untyped-def]
+def corpus_score() -> Score:
     golds = load_gold(SAMPLES, GOLD)
     if len(golds) < 24:
         pytest.skip("sample corpus not there yet")
@@ -48,21 +48,21 @@ def corpus_score():  # type: ignore[no-untyped-def]
     return score(predictions, golds)
 
 
-def test_field_accuracy(corpus_score) -> None:  # type: ignore[no-untyped-def]
+def test_field_accuracy(corpus_score: Score) -> None:
     assert corpus_score.accuracy() >= MIN_FIELD_ACCURACY, corpus_score.misses
 
 
 @pytest.mark.parametrize("field", ["section", "title", "lead", "published", "stated_reading_minutes",
                                    "caption", "credit", "authors"])
-def test_each_field_meets_the_target(corpus_score, field: str) -> None:  # type: ignore[no-untyped-def]
+def test_each_field_meets_the_target(corpus_score: Score, field: str) -> None:
     assert corpus_score.accuracy(field) >= 0.95, [m for m in corpus_score.misses if m.endswith(field)]
 
 
-def test_body_f1(corpus_score) -> None:  # type: ignore[no-untyped-def]
+def test_body_f1(corpus_score: Score) -> None:
     assert corpus_score.body_f1 >= MIN_BODY_F1
 
 
-def test_no_chrome_leaks(corpus_score) -> None:  # type: ignore[no-untyped-def]
+def test_no_chrome_leaks(corpus_score: Score) -> None:
     assert corpus_score.leaks == 0, corpus_score.leaked
 
 
