@@ -48,7 +48,8 @@ def extract(page: Page) -> Article:
         article = extract_html(text, page) if looks_like_html(text, page) else extract_text(text, page)
     except KhabarError:
         raise
-    except (ValueError, TypeError, LookupError, AttributeError, etree.LxmlError, RecursionError) as exc:
+    except (ValueError, TypeError, LookupError, AttributeError, ArithmeticError, etree.LxmlError,
+            RecursionError) as exc:
         raise ExtractError(f"could not extract an article from the page ({type(exc).__name__}: {exc})") from exc
     if not (article.title or article.body):
         raise ExtractError("no article found in the page: no headline and no body text")
