@@ -119,7 +119,7 @@ def run_wrk(base: str, paths: list[str], seconds: int, connections: int, threads
         listing.write_text("\n".join(paths) + "\n", "utf-8")
         script = Path(folder) / "paths.lua"
         script.write_text(LUA % listing, "utf-8")
-        out = subprocess.run(["wrk", "-t", str(threads), "-c", str(connections), "-d", f"{seconds}s",
+        out = subprocess.run(["wrk", "-t", str(threads), "-c", str(connections), "-d", f"{seconds}s", "--timeout", "30s",
                               "--latency", "-s", str(script), base], capture_output=True, text=True, check=True)
     text = out.stdout
     if "Non-2xx" in text:
@@ -147,7 +147,7 @@ def main() -> None:
     parser.add_argument("--seconds", type=int, default=15)
     parser.add_argument("--connections", type=int, default=50)
     parser.add_argument("--threads", type=int, default=2)
-    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--workers", type=int, default=1)
     parser.add_argument("--only", default="", help="run only the scenarios whose name contains this")
     args = parser.parse_args()
     if not shutil.which("wrk"):
@@ -173,7 +173,7 @@ def main() -> None:
         server = start_server(db, port, args.workers, cache)
         base = f"http://127.0.0.1:{port}"
         try:
-            run_wrk(base, paths[:200], 2, args.connections, args.threads)  # warm up
+            run_wrk(base, paths, 3, args.connections, args.threads)  # warm up: open stores, fill caches
             results[name] = run_wrk(base, paths, args.seconds, args.connections, args.threads)
         finally:
             stop(server)

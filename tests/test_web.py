@@ -114,6 +114,7 @@ def test_search_paginates(client: TestClient) -> None:
     assert next_links
     second = page(client, next_links[0].replace("&amp;", "&"))
     assert "صفحهٔ ۲ از ۲" in second
+    assert 'class="facets"' in first and 'class="facets"' not in second  # facets cost: page 1 only
 
 
 def test_search_filters_by_jalali_date_range(client: TestClient) -> None:

@@ -86,6 +86,7 @@ class SearchQuery:
     sort: str = "relevance"
     page: int = 1
     per_page: int = PAGE_SIZE
+    facets: bool = True  # counted on the first page only: the costliest part of a search
 
     @property
     def empty(self) -> bool:
@@ -102,6 +103,7 @@ class SearchQuery:
             sort=cast(Sort, self.sort),
             limit=self.per_page,
             offset=(self.page - 1) * self.per_page,
+            facets=self.facets and self.page == 1,
         )
 
     def params(self, **changes: object) -> dict[str, str]:
@@ -255,7 +257,7 @@ def newest_month(store: ArchiveReader, today: date) -> tuple[int, int]:
 # ---------------------------------------------------------------- query strings
 
 
-def parse_search(params: Mapping[str, str]) -> SearchQuery:
+def parse_search(params: Mapping[str, str], *, facets: bool = True) -> SearchQuery:
     since_text = (params.get("since") or "").strip()
     until_text = (params.get("until") or "").strip()
     sort = params.get("sort") or "relevance"
@@ -274,6 +276,7 @@ def parse_search(params: Mapping[str, str]) -> SearchQuery:
         sort=sort,
         page=parse_int(params, "page", 1, 1, 1000),
         per_page=per_page,
+        facets=facets,
     )
 
 

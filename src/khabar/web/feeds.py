@@ -107,7 +107,7 @@ class Feeds:
         return self.respond(request, f"خبر — {label}: {name}", ((item, None) for item in listing.items))
 
     def search(self, request: Request) -> Response:
-        query = data.parse_search({**request.query_params, "sort": "date", "limit": str(FEED_SIZE)})
+        query = data.parse_search({**request.query_params, "sort": "date", "limit": str(FEED_SIZE)}, facets=False)
         if query.empty:
             raise HTTPException(400, "q is required: the feed follows a search")
         result = data.search_data(self.pool, query)

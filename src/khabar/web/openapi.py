@@ -127,7 +127,7 @@ SCHEMAS: dict[str, Any] = {
             "hits": {"type": "array", "items": {"$ref": "#/components/schemas/Hit"}},
             "facets": {
                 "type": "object",
-                "description": "section, source and month (YYYY-MM) → [[value, count]].",
+                "description": "section, source and month (YYYY-MM) → [[value, count]]; on page 1 only.",
                 "additionalProperties": {"type": "array", "items": {"type": "array"}},
             },
         },
