@@ -23,6 +23,8 @@ from khabar.extract.dom import BLOCK_TAGS, PARAGRAPH_TAGS, is_chrome_element, te
 from khabar.extract.util import ZWNJ, clean
 
 _BODY = frozenset(BODY_CLASS_TOKENS)
+# BEM and prefixed variants: «c-article-body», «post__content», «news_text», «storyBody».
+_BODY_WORD = re.compile(r"(?:article|story|news|post|entry|item|khabar|matn)[-_]*(?:body|text|content|matn)\b")
 _MIN_PARAGRAPH = 25
 _MIN_RUN = 60
 _HEADINGS = frozenset(["h2", "h3", "h4", "h5", "h6"])
@@ -108,7 +110,7 @@ def _is_body_marked(element: HtmlElement) -> bool:
     if (element.get("itemprop") or "").lower() == "articlebody":
         return True
     attr = f"{element.get('class') or ''} {element.get('id') or ''}".lower()
-    return any(word in _BODY for word in attr.split())
+    return any(word in _BODY for word in attr.split()) or _BODY_WORD.search(attr) is not None
 
 
 def _own_text_length(element: HtmlElement) -> int:
