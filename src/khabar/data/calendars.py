@@ -127,7 +127,7 @@ CARDINAL_WORDS: Final[dict[str, int]] = {
     "یک": 1, "دو": 2, "سه": 3, "چهار": 4, "پنج": 5, "شش": 6, "هفت": 7, "هشت": 8, "نه": 9,
     "ده": 10, "یازده": 11, "دوازده": 12, "سیزده": 13, "چهارده": 14, "پانزده": 15, "شانزده": 16,
     "هفده": 17, "هجده": 18, "هیجده": 18, "نوزده": 19, "بیست": 20, "سی": 30, "چهل": 40,
-    "پنجاه": 50, "نیم": 0,
+    "پنجاه": 50, "شصت": 60, "هفتاد": 70, "هشتاد": 80, "نود": 90, "نیم": 0,
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "ten": 10,
 }
 
@@ -150,6 +150,55 @@ RELATIVE_UNITS: Final[dict[str, tuple[str, int]]] = {
 
 #: Words after a relative amount that mean "ago".
 RELATIVE_AGO: Final[tuple[str, ...]] = ("پیش", "قبل", "ago")
+
+#: Words after a relative amount that mean "from now" («۳ روز دیگر»). In running text «دیگر» is
+#: also "more" («۳ روز دیگر ماند») and «بعد» counts from another event, so find_dates skips them.
+RELATIVE_LATER: Final[tuple[str, ...]] = ("دیگر", "بعد", "later", "from now")
+
+#: Hours written in words after ساعت: «ساعت ۱۰ و نیم», «ساعت ۱۰ و ربع».
+HOUR_FRACTIONS: Final[dict[str, int]] = {"نیم": 30, "ربع": 15}
+
+#: Hundreds and thousands for years written in words («هزار و چهارصد و چهار»).
+YEAR_WORDS: Final[dict[str, int]] = {
+    "صد": 100, "یکصد": 100, "دویست": 200, "سیصد": 300, "چهارصد": 400, "پانصد": 500,
+    "ششصد": 600, "هفتصد": 700, "هشتصد": 800, "نهصد": 900,
+}
+THOUSAND: Final[str] = "هزار"
+
+#: Vague relative phrases parse_date reads (find_dates does not: in running text «هفته گذشته»
+#: is a span, «همین حالا» an adverb) → (unit, signed amount). "now" is the reference minute;
+#: minutes count back exactly (minute precision); days and Jalali months give a day.
+#: «ساعاتی پیش» ("some hours ago") is the reference day: the hour is unknown, the day is not.
+VAGUE_RELATIVE: Final[dict[str, tuple[str, int]]] = {
+    "همین حالا": ("now", 0), "همین الان": ("now", 0), "هم اکنون": ("now", 0), "هم‌اکنون": ("now", 0),
+    "لحظه ای پیش": ("now", 0), "دقیقه ای پیش": ("now", 0), "چند لحظه پیش": ("now", 0),
+    "چند دقیقه پیش": ("now", 0), "چند دقیقه قبل": ("now", 0), "دقایق پیش": ("now", 0),
+    "ربع ساعت پیش": ("minutes", -15), "یک ربع پیش": ("minutes", -15), "ساعتی پیش": ("minutes", -60),
+    "نیم ساعت پیش": ("minutes", -30),
+    "ساعاتی پیش": ("days", 0), "ساعاتی قبل": ("days", 0), "چند ساعت پیش": ("days", 0),
+    "چند ساعت قبل": ("days", 0), "ساعات پیش": ("days", 0),
+    "هفته گذشته": ("days", -7), "هفته پیش": ("days", -7), "هفته قبل": ("days", -7),
+    "هفته آینده": ("days", 7), "هفته بعد": ("days", 7), "هفته دیگر": ("days", 7),
+    "ماه گذشته": ("months", -1), "ماه پیش": ("months", -1), "ماه قبل": ("months", -1),
+    "ماه آینده": ("months", 1), "ماه بعد": ("months", 1), "ماه دیگر": ("months", 1),
+    "سال گذشته": ("months", -12), "سال پیش": ("months", -12), "سال قبل": ("months", -12),
+    "پارسال": ("months", -12), "سال آینده": ("months", 12), "سال بعد": ("months", 12),
+    "last week": ("days", -7), "last month": ("months", -1), "last year": ("months", -12),
+    "next week": ("days", 7), "next month": ("months", 1), "next year": ("months", 12),
+}
+
+#: Words after a weekday name alone: the one before the reference or the one after it.
+#: A weekday with none of them is the latest such day on or before the reference.
+WEEKDAY_BEFORE: Final[tuple[str, ...]] = ("گذشته", "پیش", "قبل", "last")
+WEEKDAY_AFTER: Final[tuple[str, ...]] = ("آینده", "بعد", "دیگر", "next")
+
+#: Times of day written as a word after a date: «ظهر» is 12:00, «نیمه‌شب» 00:00 of that day.
+#: صبح، بامداد، عصر، شب alone name no hour, so the date keeps day precision.
+CLOCK_WORDS: Final[dict[str, int]] = {"ظهر": 12, "نیمه شب": 0, "نیمه‌شب": 0, "noon": 12, "midnight": 0}
+
+#: Zone of a time written beside a Dari (Afghan) month name when the text names none:
+#: Iranian pages never use the zodiac month names, so Kabul time surprises no Iranian page.
+DARI_ZONE: Final[str] = "Asia/Kabul"
 
 #: Whole-phrase relative words → days from the reference (precision day), or None for "just now"
 #: (the reference itself, precision minute). Adverbs such as اکنون ("now") are left out: in running

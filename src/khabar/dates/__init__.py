@@ -43,6 +43,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from khabar.data.calendars import YEAR_SUFFIXES
 from khabar.dates import _grammar as g
 from khabar.dates._format import format_gregorian, format_jalali, jalali_of
 from khabar.dates._resolve import (
@@ -51,6 +52,7 @@ from khabar.dates._resolve import (
     Resolved,
     jalali_to_date,
     make_context,
+    month_range,
     resolve_time_only,
 )
 from khabar.dates._text import Folded, fold, fold_key
@@ -120,8 +122,10 @@ def _candidates(folded: Folded, *, find_mode: bool) -> list[_Candidate]:
     """The longest non-overlapping matches of every date form, in text order."""
     found: list[_Candidate] = []
     for form, pattern in g.date_patterns():
+        if find_mode and form in _PARSE_ONLY:
+            continue
         for match in pattern.finditer(folded.text):
-            if match.end() > match.start() and not (find_mode and _too_vague(form, match)):
+            if match.end() > match.start() and not _refused(form, match, find_mode=find_mode):
                 found.append(_Candidate(form, match))
     found.sort(key=lambda c: (c.span[0] - c.span[1], c.span[0]))
     kept: list[_Candidate] = []
@@ -132,16 +136,40 @@ def _candidates(folded: Folded, *, find_mode: bool) -> list[_Candidate]:
     return sorted(kept, key=lambda c: c.span[0])
 
 
+#: Forms only parse_date reads: in running text a weekday alone («از شنبه آغاز می‌شود») is
+#: as often ahead as behind, and «هفته گذشته» or «همین حالا» is a span or an adverb.
+_PARSE_ONLY = frozenset({"weekday", "vague"})
+
+
+def _refused(form: str, match: re.Match[str], *, find_mode: bool) -> bool:
+    """«دو هفته گذشته» is not «هفته گذشته»; in running text more forms are too vague."""
+    if form == "vague" and _after_number(match):
+        return True
+    return find_mode and _too_vague(form, match)
+
+
+def _after_number(match: re.Match[str]) -> bool:
+    before = match.string[max(0, match.start() - 12) : match.start()].split()
+    return bool(before) and (before[-1].isdigit() or fold_key(before[-1]) in g.cardinals())
+
+
 def _too_vague(form: str, match: re.Match[str]) -> bool:
     """In running text a month name that is also a common word needs a year after it, a
-    two-digit year (۹۹/۰۴/۰۲) a time, and a relative word must not follow a number."""
+    two-digit year (۹۹/۰۴/۰۲) a time, a relative word must not follow a number, a day in
+    cardinal words («سه تیر» is also "three arrows") needs a year, and «۳ روز دیگر»
+    ("three more days") is not a date."""
     if form == "numeric_ymd":
         return len(match.group("year")) == 2 and match.group("hh") is None
     if form == "relative_word":  # «سه روز گذشته» is a span of days, not yesterday
-        before = match.string[max(0, match.start() - 12) : match.start()].split()
-        return bool(before) and (before[-1].isdigit() or fold_key(before[-1]) in g.cardinals())
+        return _after_number(match)
+    if form == "relative_ago":
+        return match.group("later") is not None
     if form not in ("textual", "month_first") or match.group("year"):
         return False
+    if form == "textual" and match.group("yearw"):
+        return False
+    if form == "textual" and fold_key(match.group("day")) in g.day_cardinals():
+        return True
     name = re.sub(r"[\s\u200c]*ماه$", "", match.group("month") or "")
     return fold_key(name) in g.months() and g.months()[fold_key(name)].ambiguous
 
@@ -192,7 +220,8 @@ def _time_or_fail(text: str, folded: Folded, ctx: Context) -> ParsedDate:
     shown = text.strip()
     if not shown:
         raise DateError("empty date: write e.g. ۱۳ آبان ۱۴۰۴, 2025-11-04 or ۲ ساعت پیش")
-    if re.search(g.month_names_pattern(), folded.text):
+    month = g.month_only().search(folded.text)
+    if re.search(g.month_names_pattern(), folded.text) or (month and not month.group("yo")):
         raise DateError(f"«{shown}» names a month but no day: write the day too, e.g. ۱۳ آبان ۱۴۰۴")
     raise DateError(f"no date in «{shown}»: write e.g. ۱۳ آبان ۱۴۰۴, 2025-11-04 or ۲ ساعت پیش")
 
@@ -233,6 +262,43 @@ def jalali_month_range(year: int, month: int) -> tuple[date, date]:
     raise DateError(f"Jalali month {year}/{month} has no last day")  # unreachable for real months
 
 
-def parse_day_bound(text: str) -> date:
-    """The day a filter such as ``--since 1404/08/01`` or ``--until 2025-11-30`` names (any calendar)."""
-    return parse_date(text).value.date()
+def parse_day_bound(text: str, *, end: bool = False) -> date:
+    """The day a filter such as ``--since 1404/08/01`` or ``--until 2025-11-30`` names (any calendar).
+
+    A month or a year with no day («آبان ۱۴۰۴»، «November 2025»، «۱۴۰۴/۰۸»، «۱۴۰۴») is not a
+    date for :func:`parse_date`, but as a bound it is its first day, or its last with ``end``
+    (``--until 1404/08`` keeps all of آبان).
+    """
+    try:
+        return parse_date(text).value.date()
+    except DateError as exc:
+        span = _month_or_year(text)
+        if span is None:
+            raise exc from None
+        return span[1] if end else span[0]
+
+
+def _month_or_year(text: str) -> tuple[date, date] | None:
+    """First and last day of the month or year ``text`` names, or None."""
+    stripped = fold(text).text.strip(" \t\n:;,.،؛|()[]«»\"'-")
+    match = g.month_only().fullmatch(stripped)
+    if match is None:
+        return None
+    if match.group("month"):
+        entry = g.months()[fold_key(re.sub(r"[\s\u200c]*ماه$", "", match.group("month")))]
+        year = int(match.group("year"))
+        calendar = _suffix_calendar(match.group("suffix")) or entry.calendar
+        return month_range(calendar, year, entry.month)
+    if match.group("yo"):
+        year = int(match.group("yo"))
+        calendar = _suffix_calendar(match.group("yosuffix")) or ("gregorian" if year >= 1700 else "jalali")
+        return month_range(calendar, year, 1)[0], month_range(calendar, year, 12)[1]
+    year = int(match.group("ny") or match.group("ny2"))
+    month = int(match.group("nm") or match.group("nm2"))
+    return month_range("gregorian" if year >= 1700 else "jalali", year, month)
+
+
+def _suffix_calendar(suffix: str | None) -> str | None:
+    if not suffix:
+        return None
+    return next(cal_name for word, cal_name in YEAR_SUFFIXES.items() if fold_key(word) == fold_key(suffix))

@@ -83,11 +83,58 @@ def cardinals() -> dict[str, int]:
     return {fold_key(word): n for word, n in cal.CARDINAL_WORDS.items()}
 
 
+def _day_cardinal_words() -> list[str]:
+    """Cardinal words that can be a day of the month alone (سیزده، بیست، سی)."""
+    return [w for w, n in cal.CARDINAL_WORDS.items() if not w.isascii() and 1 <= n <= 31]
+
+
+@cache
+def day_cardinals() -> dict[str, int]:
+    """Cardinal day words (as fold_keys) → number, composed ones (بیست و هفت) included."""
+    table = {fold_key(word): cal.CARDINAL_WORDS[word] for word in _day_cardinal_words()}
+    units = {w: n for w, n in cal.CARDINAL_WORDS.items() if not w.isascii() and 1 <= n <= 9}
+    for tens, t_value in cal.ORDINAL_TENS.items():
+        for unit, u_value in units.items():
+            if t_value + u_value <= 31:
+                table[fold_key(f"{tens}و{unit}")] = t_value + u_value
+    return table
+
+
+@cache
+def day_words() -> dict[str, int]:
+    """Every day written in words, ordinal or cardinal (as fold_keys) → its number."""
+    return {**day_cardinals(), **ordinals()}
+
+
+@cache
+def year_words() -> dict[str, int]:
+    """Number words that make up a year in words (هزار و چهارصد و چهار) → value."""
+    table = {fold_key(w): n for w, n in cal.CARDINAL_WORDS.items() if not w.isascii() and n > 0}
+    table.update({fold_key(w): n for w, n in cal.YEAR_WORDS.items()})
+    return table
+
+
 def _ordinal_pattern() -> str:
     composed = "(?:" + "|".join(re.escape(fold_name(t)) for t in cal.ORDINAL_TENS) + ")"
     units = _alternation(cal.ORDINAL_UNITS)
     single = _alternation([*cal.ORDINAL_UNITS, *cal.ORDINAL_WORDS])
     return f"(?:{composed}{_JOIN}و{_JOIN}{units}|{single})"
+
+
+def _cardinal_day_pattern() -> str:
+    tens = "(?:" + "|".join(re.escape(fold_name(t)) for t in cal.ORDINAL_TENS) + ")"
+    units = _alternation(w for w, n in cal.CARDINAL_WORDS.items() if not w.isascii() and 1 <= n <= 9)
+    return f"(?:{tens}{_JOIN}و{_JOIN}{units}|{_alternation(_day_cardinal_words())}){_END}"
+
+
+def _year_words() -> str:
+    """A year in words: ``هزار و چهارصد و چهار``، ``دو هزار و بیست و پنج``."""
+    part = _alternation([w for w in cal.CARDINAL_WORDS if not w.isascii() and w != "نیم"] + list(cal.YEAR_WORDS))
+    thousand = re.escape(cal.THOUSAND)
+    return (
+        rf"(?P<yearw>{_START}(?:(?:یک|دو){_JOIN})?{thousand}{_END}"
+        rf"(?:{_JOIN}و{_JOIN}{part}{_END})*)"
+    )
 
 
 def _ampm() -> str:
@@ -104,12 +151,17 @@ def _time(prefix: str) -> str:
 
 
 def _hour_only() -> str:
-    """``ساعت ۱۰ صبح``، ``ساعت ۱۰ و ۳۰ دقیقه``: an hour without a colon needs the word ساعت."""
+    """``ساعت ۱۰ صبح``، ``ساعت ۱۰ و ۳۰ دقیقه``، ``ساعت ۱۰ و نیم``، ``۸ شب``: an hour without a
+    colon needs the word ساعت before it or a part of the day (صبح، شب …) after it."""
     return (
-        rf"(?:ساعت|الساعة)[\s:]*(?P<hx>\d{{1,2}})(?![\d:])"
-        rf"(?:{_JOIN}و{_JOIN}(?P<hxm>\d{{1,2}}){_JOIN}دقیقه)?"
-        rf"(?:\s*(?P<hxampm>{_ampm()})(?![\w\u200c]))?"
+        rf"(?P<hsa>(?:ساعت|الساعة)[\s:]*)?(?(hsa)|(?<![\d.:/]))(?P<hx>\d{{1,2}})(?![\d:/.])"
+        rf"(?:{_JOIN}و{_JOIN}(?:(?P<hxm>\d{{1,2}}){_JOIN}دقیقه|(?P<hxf>{_alternation(cal.HOUR_FRACTIONS)}){_END}))?"
+        rf"(?:\s*(?P<hxampm>{_ampm()})(?![\w\u200c]))?(?(hsa)|(?(hxampm)|(?!)))"
     )
+
+
+def _clock_word() -> str:
+    return rf"(?P<clockw>{_START}{_alternation(cal.CLOCK_WORDS)}{_END})"
 
 
 def _zone() -> str:
@@ -120,7 +172,7 @@ def _zone() -> str:
 def _tail() -> str:
     """An optional time after a date: ``- ۱۰:۳۰``، ``، ساعت ۱۰:۳۰``، ``T10:30:00+03:30``."""
     lead = r"(?:t|[\s,|/@-]*(?:در\s*)?(?:(?:ساعت|at|الساعة)[\s:]*)?)"
-    return f"(?:(?:{lead}{_time('')}|[\\s,|-]*{_hour_only()}){_zone()})?"
+    return f"(?:(?:{lead}{_time('')}|[\\s,|-]*{_hour_only()}|[\\s,|-]*{_clock_word()}){_zone()})?"
 
 
 def _head() -> str:
@@ -132,9 +184,12 @@ def _weekday() -> str:
     return rf"(?:{_START}(?P<wd>{_alternation(cal.WEEKDAYS)}){_END}[\s,-]*)?"
 
 
-def _year() -> str:
+def _year(words: bool = False) -> str:
     suffix = _alternation(cal.YEAR_SUFFIXES)
-    return rf"(?P<year>\d{{4}})(?!\d)(?:\s*(?P<suffix>{suffix})(?![\w\u200c]))?"
+    digits = r"(?P<year>\d{4})(?!\d)"
+    if words:
+        digits = f"(?:{digits}|{_year_words()})"
+    return rf"{digits}(?:\s*(?P<suffix>{suffix})(?![\w\u200c]))?"
 
 
 def _compile(body: str) -> re.Pattern[str]:
@@ -159,12 +214,15 @@ def _starts(*word_lists: Iterable[str]) -> str:
 def textual() -> re.Pattern[str]:
     """Day month [year]: ``سه‌شنبه ۱۳ آبان‌ماه ۱۴۰۴``، ``بیست و هفتم مهر``، ``28 اکتبر 2025``."""
     names = [*cal.JALALI_MONTHS, *cal.DARI_MONTHS, *cal.GREGORIAN_MONTHS, *cal.HIJRI_MONTHS]
-    day = rf"(?P<day>(?<![\d.:/])\d{{1,2}}(?![\d:])|{_START}{_ordinal_pattern()})"
+    day = (
+        rf"(?P<day>(?<![\d.:/])\d{{1,2}}(?![\d:])|{_START}{_ordinal_pattern()}"
+        rf"|{_START}{_cardinal_day_pattern()})"
+    )
     month = rf"(?P<month>{_alternation(names)})(?:{_JOIN}ماه)?{_END}"
-    starts = _starts(cal.ORDINAL_UNITS, cal.ORDINAL_WORDS, cal.ORDINAL_TENS)
+    starts = _starts(cal.ORDINAL_UNITS, cal.ORDINAL_WORDS, cal.ORDINAL_TENS, _day_cardinal_words())
     return _compile(
         rf"{starts}{_head()}{_weekday()}{day}(?:{_JOIN}(?:ام|م|th|st|nd|rd))?[\s\u200c/-]*{month}"
-        rf"(?:[\s,/-]*(?:سال{_JOIN})?{_year()})?{_tail()}"
+        rf"(?:[\s,/-]*(?:سال{_JOIN})?{_year(words=True)})?{_tail()}"
     )
 
 
@@ -209,10 +267,38 @@ def relative_ago() -> re.Pattern[str]:
     def amount(name: str) -> str:
         return rf"(?P<{name}>\d{{1,3}}|{_START}{card}(?:{_JOIN}و{_JOIN}{card})?)"
 
+    ago, later = _alternation(cal.RELATIVE_AGO), _alternation(cal.RELATIVE_LATER)
     return _compile(
         rf"{_starts(cal.CARDINAL_WORDS)}(?<![\d.:/]){amount('n')}{_END}{_JOIN}(?P<unit>{units}){_END}{_JOIN}"
         rf"(?:و{_JOIN}(?:(?P<half>نیم)|{amount('n2')}{_JOIN}(?P<unit2>{units}){_END}){_JOIN})?"
-        rf"{_alternation(cal.RELATIVE_AGO)}{_END}"
+        rf"(?:{ago}|(?P<later>{later})){_END}(?![\s\u200c]*از{_END})"  # «۴۰ دقیقه پیش از طغیان»: before an event
+    )
+
+
+@cache
+def weekday_alone() -> re.Pattern[str]:
+    """A weekday name with no date (parse_date only): ``شنبه``، ``سه‌شنبه گذشته``، ``روز دوشنبه``."""
+    before, after = _alternation(cal.WEEKDAY_BEFORE), _alternation(cal.WEEKDAY_AFTER)
+    return _compile(
+        rf"{_starts()}(?:روز\s+)?{_START}(?P<wd>{_alternation(cal.WEEKDAYS)}){_END}"
+        rf"(?![\s\u200c]*ها{_END})(?:{_JOIN}(?:(?P<before>{before})|(?P<after>{after})){_END})?{_tail()}"
+    )
+
+
+@cache
+def vague() -> re.Pattern[str]:
+    """``ساعاتی پیش``، ``هفته گذشته``، ``پارسال`` (parse_date only)."""
+    return _compile(rf"{_START}(?P<vague>{_alternation(cal.VAGUE_RELATIVE)}){_END}")
+
+
+@cache
+def month_only() -> re.Pattern[str]:
+    """A month with no day (parse_day_bound only): ``آبان ۱۴۰۴``، ``November 2025``، ``۱۴۰۴/۰۸``."""
+    names = [*cal.JALALI_MONTHS, *cal.DARI_MONTHS, *cal.GREGORIAN_MONTHS, *cal.HIJRI_MONTHS]
+    return _compile(
+        rf"(?:(?P<month>{_alternation(names)})(?:{_JOIN}ماه)?{_END}[\s,/-]*(?:سال{_JOIN})?{_year()}"
+        rf"|(?P<ny>\d{{4}})\s?[/.-]\s?(?P<nm>\d{{1,2}})|(?P<nm2>\d{{1,2}})\s?[/.-]\s?(?P<ny2>\d{{4}})"
+        rf"|(?:سال{_JOIN})?(?P<yo>\d{{4}})(?:\s*(?P<yosuffix>{_alternation(cal.YEAR_SUFFIXES)}))?)"
     )
 
 
@@ -245,6 +331,8 @@ def date_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("numeric_dmy", numeric_dmy()),
         ("relative_ago", relative_ago()),
         ("relative_word", relative_word()),
+        ("weekday", weekday_alone()),
+        ("vague", vague()),
     )
 
 

@@ -133,6 +133,16 @@ def to_date(calendar: str, year: int, month: int, day: int) -> date:
     return gregorian_to_date(year, month, day)
 
 
+def month_range(calendar: str, year: int, month: int) -> tuple[date, date]:
+    """First and last Gregorian day of ``month`` of ``year`` in ``calendar``."""
+    first = to_date(calendar, year, month, 1)
+    if calendar == "jalali":
+        return first, to_date(calendar, year, month, jalali_month_length(year, month))
+    if calendar == "hijri":
+        return first, to_date(calendar, year, month, int(Hijri(year, month, 1).month_length()))
+    return first, date(year, month, monthrange(year, month)[1])
+
+
 def _calendar_year(calendar: str, day: date) -> int:
     if calendar == "jalali":
         return int(jdatetime.date.fromgregorian(date=day).year)
@@ -170,6 +180,10 @@ def _time_of(match: re.Match[str], prefix: str) -> time | None:
         ss, marker = groups[f"{prefix}ss"] or "0", groups[f"{prefix}ampm"]
     elif not prefix and groups.get("hx") is not None:
         hh, mi, ss, marker = groups["hx"], groups["hxm"] or "0", "0", groups["hxampm"]
+        if groups.get("hxf"):
+            mi = str(cal.HOUR_FRACTIONS[_fraction_key(groups["hxf"])])
+    elif not prefix and groups.get("clockw"):
+        return time(int(_folded_table("clock")[fold_key(groups["clockw"])]))  # type: ignore[call-overload]
     else:
         return None
     hour, minute, second = int(hh), int(mi), int(ss)
@@ -178,6 +192,10 @@ def _time_of(match: re.Match[str], prefix: str) -> time | None:
     if hour > 23 or minute > 59 or second > 59:
         raise DateError(f"{hh}:{mi.zfill(2)} is not a time of day")
     return time(hour, minute, second)
+
+
+def _fraction_key(written: str) -> str:
+    return next(word for word in cal.HOUR_FRACTIONS if fold_key(word) == fold_key(written))
 
 
 def _apply_marker(hour: int, marker: str) -> int:
@@ -265,11 +283,32 @@ def _dated(
     return Resolved(value, precision, calendar)
 
 
+def dari_context(ctx: Context) -> Context:
+    """Dari month names without a written zone: Kabul time, unless the caller chose a zone
+    other than Tehran (a page's own default beats this guess)."""
+    if getattr(ctx.zone, "key", None) != "Asia/Tehran":
+        return ctx
+    return Context(ctx.reference, zone_of(cal.DARI_ZONE))
+
+
 def resolve_textual(match: re.Match[str], ctx: Context) -> Resolved:
     entry = g.months()[fold_key(re.sub(r"[\s\u200c]*ماه$", "", match.group("month")))]
-    day = _number(match.group("day"), g.ordinals())
+    day = _number(match.group("day"), g.day_words())
     year = int(match.group("year")) if match.group("year") else None
+    if match.group("yearw"):
+        year = _year_in_words(match.group("yearw"))
+    if entry.dari:
+        ctx = dari_context(ctx)
     return _dated(entry.calendar, year, entry.month, day, match, ctx)
+
+
+def _year_in_words(text: str) -> int:
+    """«هزار و چهارصد و چهار» → 1404, «دو هزار و بیست و پنج» → 2025."""
+    head, _, rest = text.partition(cal.THOUSAND)
+    thousands = _number(head, g.cardinals()) if head.strip() else 1
+    words = g.year_words()
+    pattern = "|".join(sorted(words, key=len, reverse=True))
+    return thousands * 1000 + sum(words[part] for part in re.findall(pattern, fold_key(rest)))
 
 
 def resolve_numeric(match: re.Match[str], ctx: Context) -> Resolved:
@@ -301,6 +340,8 @@ def resolve_month_first(match: re.Match[str], ctx: Context) -> Resolved:
     year_text = match.group("year") or match.group("year_fa")
     year = int(year_text) if year_text else None
     day = int(match.group("day") or match.group("day_fa"))
+    if entry.dari:
+        ctx = dari_context(ctx)
     return _dated(entry.calendar, year, entry.month, day, match, ctx)
 
 
@@ -308,9 +349,10 @@ def resolve_relative_ago(match: re.Match[str], ctx: Context) -> Resolved:
     spans = [_span(match.group("n"), match.group("unit"), bool(match.group("half")))]
     if match.group("n2"):
         spans.append(_span(match.group("n2"), match.group("unit2"), False))
+    sign = -1 if match.group("later") else 1  # «۳ روز دیگر» counts forward
     ref = ctx.reference
     if all(kind != "months" for kind, _ in spans):
-        delta = sum((timedelta(**{kind: amount}) for kind, amount in spans), timedelta())
+        delta = sign * sum((timedelta(**{kind: amount}) for kind, amount in spans), timedelta())
         if any(kind != "days" for kind, _ in spans) or delta % timedelta(days=1):
             # hours or minutes (or half a day): an instant, counted in elapsed time
             value = (ref.astimezone(UTC) - delta).astimezone(ctx.zone)
@@ -319,9 +361,9 @@ def resolve_relative_ago(match: re.Match[str], ctx: Context) -> Resolved:
     day = ref.date()
     for kind, amount in spans:
         if kind == "months":
-            day = _months_back(day, int(amount))
+            day = _months_back(day, sign * int(amount))
         elif kind == "days":
-            day -= timedelta(days=int(amount))
+            day -= timedelta(days=sign * int(amount))
     return Resolved(datetime.combine(day, time(), ctx.zone), "day", "relative")
 
 
@@ -345,6 +387,8 @@ def _folded_table(name: str) -> dict[str, object]:
         "words": cal.RELATIVE_WORDS,
         "suffixes": cal.YEAR_SUFFIXES,
         "zones": cal.ZONE_WORDS,
+        "clock": cal.CLOCK_WORDS,
+        "vague": cal.VAGUE_RELATIVE,
     }
     return {fold_key(word): value for word, value in tables[name].items()}
 
@@ -376,6 +420,33 @@ def resolve_relative_word(match: re.Match[str], ctx: Context) -> Resolved:
     return Resolved(value, precision, "relative")
 
 
+def resolve_weekday(match: re.Match[str], ctx: Context) -> Resolved:
+    """A weekday alone: the latest such day on or before the reference; with «گذشته» the one
+    strictly before it, with «آینده» the first one after it."""
+    wanted = g.weekdays()[fold_key(match.group("wd"))]
+    today = ctx.reference.date()
+    if match.group("after"):
+        day = today + timedelta(days=(wanted - today.weekday() - 1) % 7 + 1)
+    else:
+        back = (today.weekday() - wanted) % 7
+        day = today - timedelta(days=back or (7 if match.group("before") else 0))
+    value, precision = combine(day, match, ctx)
+    return Resolved(value, precision, "relative")
+
+
+def resolve_vague(match: re.Match[str], ctx: Context) -> Resolved:
+    """«همین حالا» (the reference minute), «ربع ساعت پیش» (minutes), «هفته گذشته» (a day)."""
+    entry = _folded_table("vague")[fold_key(match.group("vague"))]
+    assert isinstance(entry, tuple)
+    kind, amount = str(entry[0]), int(entry[1])
+    ref = ctx.reference
+    if kind in ("now", "minutes"):
+        value = (ref.astimezone(UTC) + timedelta(minutes=amount)).astimezone(ctx.zone)
+        return Resolved(value.replace(second=0, microsecond=0), "minute", "relative")
+    day = _months_back(ref.date(), -amount) if kind == "months" else ref.date() + timedelta(days=amount)
+    return Resolved(datetime.combine(day, time(), ctx.zone), "day", "relative")
+
+
 def resolve_time_only(match: re.Match[str], ctx: Context) -> Resolved:
     value, precision = combine(ctx.reference.date(), match, ctx)
     return Resolved(value, precision, "relative")
@@ -388,4 +459,6 @@ RESOLVERS = {
     "numeric_dmy": resolve_numeric,
     "relative_ago": resolve_relative_ago,
     "relative_word": resolve_relative_word,
+    "weekday": resolve_weekday,
+    "vague": resolve_vague,
 }
