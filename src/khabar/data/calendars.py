@@ -187,6 +187,14 @@ VAGUE_RELATIVE: Final[dict[str, tuple[str, int]]] = {
     "next week": ("days", 7), "next month": ("months", 1), "next year": ("months", 12),
 }
 
+#: Words after a day and month that name the year from the reference: «۲۰ آذر امسال» is this
+#: calendar year even when that day is still ahead.
+RELATIVE_YEARS: Final[dict[str, int]] = {
+    "امسال": 0, "سال جاری": 0, "همین سال": 0,
+    "پارسال": -1, "سال گذشته": -1, "سال قبل": -1, "سال پیش": -1,
+    "سال آینده": 1, "سال بعد": 1, "سال دیگر": 1,
+}
+
 #: Words after a weekday name alone: the one before the reference or the one after it.
 #: A weekday with none of them is the latest such day on or before the reference.
 WEEKDAY_BEFORE: Final[tuple[str, ...]] = ("گذشته", "پیش", "قبل", "last")

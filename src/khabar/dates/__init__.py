@@ -166,7 +166,7 @@ def _too_vague(form: str, match: re.Match[str]) -> bool:
         return match.group("later") is not None
     if form not in ("textual", "month_first") or match.group("year"):
         return False
-    if form == "textual" and match.group("yearw"):
+    if form == "textual" and (match.group("yearw") or match.group("yrel")):
         return False
     if form == "textual" and fold_key(match.group("day")) in g.day_cardinals():
         return True

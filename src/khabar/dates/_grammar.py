@@ -166,7 +166,10 @@ def _clock_word() -> str:
 
 def _zone() -> str:
     words = _alternation(cal.ZONE_WORDS)
-    return rf"(?:\s*(?P<tz>z(?![\w])|[+-]\d{{2}}:?\d{{2}}(?::\d{{2}})?(?!\d)|{words}{_END}))?"
+    return (
+        rf"(?:\s*(?P<tz>z(?![\w])|(?:utc|gmt)\s*[+-]\d{{1,2}}(?::?\d{{2}})?(?!\d)"
+        rf"|[+-]\d{{2}}:?\d{{2}}(?::\d{{2}})?(?!\d)|{words}{_END}))?"
+    )
 
 
 def _tail() -> str:
@@ -176,8 +179,12 @@ def _tail() -> str:
 
 
 def _head() -> str:
-    """An optional time before a date: ``۱۴:۲۳ - ۱۴۰۴/۰۸/۱۳``."""
-    return rf"(?:(?:ساعت\s*)?{_time('h_')}[\s,|-]+(?:روز\s+)?)?"
+    """An optional time before a date: ``۱۴:۲۳ - ۱۴۰۴/۰۸/۱۳``، ``ساعت ۸ صبح ۱۳ آبان``."""
+    hour = (
+        rf"(?P<h_sa>ساعت\s*)?(?(h_sa)|(?<![\d.:/]))(?P<h_hx>\d{{1,2}})(?![\d:/.])"
+        rf"(?:\s*(?P<h_hxampm>{_ampm()})(?![\w\u200c]))?(?(h_sa)|(?(h_hxampm)|(?!)))"
+    )
+    return rf"(?:(?:(?:ساعت\s*)?{_time('h_')}|{hour})[\s,|-]+(?:روز\s+)?)?"
 
 
 def _weekday() -> str:
@@ -220,9 +227,10 @@ def textual() -> re.Pattern[str]:
     )
     month = rf"(?P<month>{_alternation(names)})(?:{_JOIN}ماه)?{_END}"
     starts = _starts(cal.ORDINAL_UNITS, cal.ORDINAL_WORDS, cal.ORDINAL_TENS, _day_cardinal_words())
+    this_year = rf"(?P<yrel>{_START}{_alternation(cal.RELATIVE_YEARS)}){_END}"
     return _compile(
         rf"{starts}{_head()}{_weekday()}{day}(?:{_JOIN}(?:ام|م|th|st|nd|rd))?[\s\u200c/-]*{month}"
-        rf"(?:[\s,/-]*(?:سال{_JOIN})?{_year(words=True)})?{_tail()}"
+        rf"(?:[\s,/-]*(?:(?:سال{_JOIN})?{_year(words=True)}|{this_year}))?{_tail()}"
     )
 
 

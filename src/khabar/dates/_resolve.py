@@ -173,25 +173,28 @@ def infer_year(calendar: str, month: int, day: int, ctx: Context) -> date:
 # ---------------------------------------------------------------- times
 
 
-def _time_of(match: re.Match[str], prefix: str) -> time | None:
+def _time_of(match: re.Match[str], prefix: str) -> timedelta | None:
+    """The written time of day as time since midnight («ساعت ۲۴» is the next midnight)."""
     groups = match.groupdict()
     if groups.get(f"{prefix}hh") is not None:
         hh, mi = groups[f"{prefix}hh"], groups[f"{prefix}mi"]
         ss, marker = groups[f"{prefix}ss"] or "0", groups[f"{prefix}ampm"]
-    elif not prefix and groups.get("hx") is not None:
-        hh, mi, ss, marker = groups["hx"], groups["hxm"] or "0", "0", groups["hxampm"]
-        if groups.get("hxf"):
-            mi = str(cal.HOUR_FRACTIONS[_fraction_key(groups["hxf"])])
+    elif groups.get(f"{prefix}hx") is not None:
+        hh, mi, ss, marker = groups[f"{prefix}hx"], groups.get(f"{prefix}hxm") or "0", "0", groups[f"{prefix}hxampm"]
+        if groups.get(f"{prefix}hxf"):
+            mi = str(cal.HOUR_FRACTIONS[_fraction_key(groups[f"{prefix}hxf"])])
     elif not prefix and groups.get("clockw"):
-        return time(int(_folded_table("clock")[fold_key(groups["clockw"])]))  # type: ignore[call-overload]
+        hours = _folded_table("clock")[fold_key(groups["clockw"])]
+        assert isinstance(hours, int)
+        return timedelta(hours=hours)
     else:
         return None
     hour, minute, second = int(hh), int(mi), int(ss)
     if marker is not None:
         hour = _apply_marker(hour, fold_key(marker))
-    if hour > 23 or minute > 59 or second > 59:
+    if (hour > 23 and (hour, minute, second) != (24, 0, 0)) or minute > 59 or second > 59:
         raise DateError(f"{hh}:{mi.zfill(2)} is not a time of day")
-    return time(hour, minute, second)
+    return timedelta(hours=hour, minutes=minute, seconds=second)
 
 
 def _fraction_key(written: str) -> str:
@@ -218,7 +221,7 @@ def _zone_of_match(match: re.Match[str], ctx: Context) -> tzinfo:
     key = fold_key(written)
     if key == "z":
         return UTC
-    offset = re.fullmatch(r"([+-])(\d{2}):?(\d{2})(?::(\d{2}))?", key)
+    offset = re.fullmatch(r"(?:utc|gmt)?([+-])(\d{1,2}?):?(\d{2})?(?::(\d{2}))?", key)
     if offset:
         sign = -1 if offset.group(1) == "-" else 1
         hours, minutes, seconds = (int(part or 0) for part in offset.group(2, 3, 4))
@@ -230,12 +233,15 @@ def _zone_of_match(match: re.Match[str], ctx: Context) -> tzinfo:
 
 def combine(day: date, match: re.Match[str], ctx: Context) -> tuple[datetime, str]:
     """The date with the match's time (after or before it) in the right zone, and its precision."""
-    moment = _time_of(match, "") or _time_of(match, "h_")
-    zone = _zone_of_match(match, ctx)
+    moment = _time_of(match, "")
     if moment is None:
-        return datetime.combine(day, time(), zone), "day"
-    precision = "second" if moment.second else "minute"
-    return datetime.combine(day, moment, zone), precision
+        moment = _time_of(match, "h_")
+    zone = _zone_of_match(match, ctx)
+    midnight = datetime.combine(day, time(), zone)
+    if moment is None:
+        return midnight, "day"
+    precision = "second" if moment.seconds % 60 else "minute"
+    return midnight + moment, precision
 
 
 # ---------------------------------------------------------------- forms
@@ -248,8 +254,8 @@ def _number(text: str, table: dict[str, int]) -> int:
     key = fold_key(text)
     if key in table:
         return table[key]
-    parts = re.split(r"[\s\u200c]*و[\s\u200c]*", text)
-    return sum(table[fold_key(part)] for part in parts if part)
+    # «بیست و دو»: the words joined by و (split by the table's words, not on و: «دو» holds one)
+    return sum(table[part] for part in re.findall("|".join(sorted(table, key=len, reverse=True)), key))
 
 
 def check_weekday(written: str | None, day: date, calendar: str) -> date:
@@ -297,6 +303,10 @@ def resolve_textual(match: re.Match[str], ctx: Context) -> Resolved:
     year = int(match.group("year")) if match.group("year") else None
     if match.group("yearw"):
         year = _year_in_words(match.group("yearw"))
+    if match.group("yrel"):  # «۲۰ آذر امسال»: this calendar year, even after the reference
+        shift = _folded_table("years")[fold_key(match.group("yrel"))]
+        assert isinstance(shift, int)
+        year = _calendar_year(entry.calendar, ctx.reference.date()) + shift
     if entry.dari:
         ctx = dari_context(ctx)
     return _dated(entry.calendar, year, entry.month, day, match, ctx)
@@ -389,6 +399,7 @@ def _folded_table(name: str) -> dict[str, object]:
         "zones": cal.ZONE_WORDS,
         "clock": cal.CLOCK_WORDS,
         "vague": cal.VAGUE_RELATIVE,
+        "years": cal.RELATIVE_YEARS,
     }
     return {fold_key(word): value for word, value in tables[name].items()}
 
