@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from khabar.persian import affixes as A
-from khabar.persian.characters import DIACRITICS, LETTERS, ZWNJ, is_joining
+from khabar.persian.characters import DIACRITICS, LETTERS, NON_JOINING, ZWNJ, is_joining
 from khabar.persian.lexicon import Lexicon, load
 
 _RUN = re.compile(f"[{LETTERS}{DIACRITICS}\u200c]+(?: [{LETTERS}{DIACRITICS}\u200c]+)*")
@@ -66,6 +66,7 @@ class ZwnjRepairer:
         self.lex = lexicon
         self._tokens: dict[str, str] = {}
         self._pairs: dict[tuple[str, str], str | None] = {}
+        self._function: dict[str, bool] = {}
 
     # -------------------------------------------------------------- whole text
     def restore(self, text: str) -> str:
@@ -204,11 +205,15 @@ class ZwnjRepairer:
         return count >= COMPOUND_MIN or parts[-1] not in lex.participles
 
     def _function_word(self, word: str) -> bool:
-        tags = self.lex.tags.get(word)
-        if tags is None:
-            return False
-        parts = set(tags.split(","))
-        return bool(parts & A.FUNCTION_TAGS) and not parts & {"N", "AJ", "V"}
+        known = self._function.get(word)
+        if known is None:
+            tags = self.lex.tags.get(word)
+            parts = set(tags.split(",")) if tags else set()
+            known = bool(parts & A.FUNCTION_TAGS) and not parts & {"N", "AJ", "V"}
+            if len(self._function) > _CACHE_LIMIT:
+                self._function.clear()
+            self._function[word] = known
+        return known
 
     def _spaced(self, left: str, right: str) -> str | None:
         """A lexicon compound spelled with a space, also when the second part is inflected."""
@@ -383,9 +388,9 @@ class ZwnjRepairer:
         lex = self.lex
         dictionary = self._dictionary_word
         for cut in range(2, len(word) - 1):
-            left, right = word[:cut], word[cut:]
-            if not is_joining(left[-1]):
+            if word[cut - 1] in NON_JOINING:
                 continue
+            left, right = word[:cut], word[cut:]
             if (left == "به" or left in A.COMPOUND_PREFIXES) and len(right) >= 3 and dictionary(right):
                 yield left + ZWNJ + right, lex.logcount(right) + COMPOUND_WEIGHT
                 continue
