@@ -122,7 +122,8 @@ def main() -> None:
         rows.append((name, joined, spaced, false_changes, throughput(fn, text), cold))
     reference = next((r[4] for r in rows if r[0] == "hazm-normalizer"), None)
     print(
-        f"{'tool':<16} {'joined':>7} {'spaced':>7} {'false':>6} {'chars/s':>10} {'× hazm-norm':>11} {'cold chars/s':>12}"
+        f"{'tool':<16} {'joined':>7} {'spaced':>7} {'false':>6} {'chars/s':>10}"
+        f" {'× hazm-norm':>11} {'cold chars/s':>12}"
     )
     for name, joined, spaced, fc, cps, cold in rows:
         ratio = f"{cps / reference:.2f}" if reference else "n/a"
