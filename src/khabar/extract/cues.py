@@ -13,7 +13,7 @@ import re
 
 from lxml.html import HtmlElement
 
-from khabar.data.labels import AUTHOR_PREFIXES, CREDIT_MARKERS, DATE_PREFIXES, HOME_LABELS
+from khabar.data.labels import AUTHOR_PREFIXES, CREDIT_MARKERS, DATE_PREFIXES, HOME_LABELS, SECTION_PREFIXES
 from khabar.extract.dom import short_text, text_of
 from khabar.extract.filters import is_byline, is_date_line
 from khabar.extract.util import fold, label_set, starts_with_any, strip_prefix
@@ -51,6 +51,19 @@ def section_above(title_el: HtmlElement | None, root: HtmlElement) -> str | None
             text = text_of(link)
             if 0 < len(text.split()) <= 3 and fold(text) in menu and fold(text) not in _HOME:
                 return text
+    return None
+
+
+def labelled_section(scope: HtmlElement) -> str | None:
+    """«سرویس: علمی», «گروه: اقتصاد» in a short element of the article."""
+    for element in scope.iter():
+        if not isinstance(element.tag, str) or len(element) > 2:
+            continue
+        text = short_text(element, 40)
+        if text and (":" in text or "：" in text) and starts_with_any(text, SECTION_PREFIXES):
+            value = strip_prefix(text, SECTION_PREFIXES)
+            if 0 < len(value.split()) <= 4:
+                return value
     return None
 
 

@@ -61,7 +61,8 @@ def _figure(scope: HtmlElement, og_image: str | None) -> HtmlElement | None:
 def _is_photo(img: HtmlElement) -> bool:
     """Not a bullet, icon, spacer or logo: large enough when the page says its size."""
     src = (img.get("src") or img.get("data-src") or "").lower()
-    if not src or any(word in src for word in ("logo", "icon", "bullet", "spacer", "/ads/", "banner", ".gif")):
+    skip = ("logo", "icon", "bullet", "spacer", "/ads/", "banner", ".gif", "header", "sprite", "pixel", "avatar")
+    if not src or any(word in src for word in skip):
         return False
     width = (img.get("width") or "").rstrip("px")
     return not width.isdigit() or int(width) >= 120

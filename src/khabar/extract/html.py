@@ -29,7 +29,7 @@ from khabar.data.labels import (
 from khabar.extract import body as body_engine
 from khabar.extract import cues
 from khabar.extract.boxes import find_boxes
-from khabar.extract.dom import abs_url, class_tokens, parse_html, strip_invisible, text_of
+from khabar.extract.dom import abs_url, class_tokens, parse_html, short_text, strip_invisible, text_of
 from khabar.extract.figure import find_image
 from khabar.extract.filters import BodyFilter, is_byline, reading_minutes, split_section, strip_site_name
 from khabar.extract.metadata import Metadata, iso_date, read_metadata
@@ -174,6 +174,11 @@ def _headline(
         key = fold(text_of(heading))
         if wanted and (key == wanted or (len(key) > 10 and (key in wanted or wanted in key))):
             return heading, text_of(heading)
+    if wanted:
+        for element in root.iter("span", "b", "strong", "div", "td", "font", "p", "h2", "h3"):
+            text = short_text(element, 300)
+            if text and fold(text) == wanted:
+                return element, text
     candidates = candidates or titled
     main = [h for h in candidates if not any(a.tag in ("header", "nav", "footer", "aside") for a in h.iterancestors())]
     if main and (not wanted or not candidates or len(text_of(main[0]).split()) >= 3):
@@ -271,7 +276,7 @@ def _section(
             text = strip_prefix(text, SECTION_PREFIXES)
             if 0 < len(text) < 40 and len(text.split()) <= 4 and not text.endswith(":"):
                 return text
-    return cues.section_above(title_el, root)
+    return cues.labelled_section(scope) or cues.section_above(title_el, root)
 
 
 def _breadcrumb_items(root: HtmlElement) -> list[str]:
