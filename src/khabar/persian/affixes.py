@@ -24,7 +24,7 @@ SUFFIX_WEIGHT = {
     **dict.fromkeys(COMPARATIVE, -3.0),
     "تر": -3.5,
     **dict.fromkeys(VOWEL_CLITICS, -3.0),
-    "ای": -0.5,
+    "ای": -0.9,
     "است": -6.0,
     **dict.fromkeys(POSSESSIVE, -4.0),
 }

@@ -382,7 +382,8 @@ class ZwnjRepairer:
 
     def _compounds(self, word: str) -> Iterator[Candidate]:
         """An unlisted word read as listed parts where the standard writes a ZWNJ between them:
-        after a final ه (نیمه‌ابری), before ا/آ (دانش‌آموز), before a bound head (زمین‌شناسان),
+        after a final ه (نیمه‌ابری), before ا/آ (دانش‌آموز), before a bound head (زمین‌شناسان) or a
+        participle (واژگون‌شده: joined, it cannot be the verb phrase واژگون شده),
         coordinated (رفت‌وآمد), به + word (به‌زودی), X‌به‌X (کارت‌به‌کارت), surnames (کریمی‌پور),
         compass points (شمال‌غرب), and a plural after an unlisted stem (ریزپلاستیک‌ها)."""
         lex = self.lex
@@ -396,8 +397,8 @@ class ZwnjRepairer:
                 continue
             if lex.counts.get(left, 0) == 0 or self._function_word(left):
                 continue
-            if self._bound(right):
-                yield left + ZWNJ + right, lex.logcount(left) + BOUND_WEIGHT
+            if self._bound(right) or (right in lex.participles and len(right) >= 3 and dictionary(left)):
+                yield left + ZWNJ + right, lex.logcount(left) + BOUND_WEIGHT  # زمین‌شناس، واژگون‌شده
             elif right in A.SURNAME_ENDINGS and left[-1] == "ی":
                 yield left + ZWNJ + right, lex.logcount(left) + COMPOUND_WEIGHT
             elif len(left) >= 3 and len(right) >= 3 and dictionary(left) and self._joins_as_compound(left, right):
