@@ -391,3 +391,15 @@ def test_site_profile_overrides_generic_rules(monkeypatch: pytest.MonkeyPatch) -
     assert "پیامک به جای صف" not in article.body
     assert profiles.profile_for("https://other.example/x", (profile,)) is None
     assert profiles.select(parse_html("<p>x</p>"), "p[") == []  # a broken selector selects nothing
+
+
+def test_pull_quote_repeating_the_body_is_not_body_but_a_real_quote_is() -> None:
+    html = """<html><body><article><h1>کتابخانه‌های محله‌ای نباید تعطیل شوند</h1><div class="text">
+<p>کتابخانه کوچک محله برای بسیاری از نوجوانان تنها جای آرامی است که می‌توانند در آن درس بخوانند و کتاب امانت بگیرند.</p>
+<blockquote>کتابخانه کوچک محله تنها جای آرامی است که نوجوانان می‌توانند در آن درس بخوانند</blockquote>
+<blockquote>مدیر کتابخانه گفت: «هر روز صدها نفر از این سالن استفاده می‌کنند و جا برای همه نداریم.»</blockquote>
+<p>شهرداری هنوز درباره آینده این ساختمان قدیمی تصمیمی نگرفته و جلسه بعدی شورا ماه آینده برگزار می‌شود.</p>
+</div></article></body></html>"""
+    body = extract(html_page(html)).body
+    assert len(body) == 3
+    assert body[1].startswith("مدیر کتابخانه گفت")

@@ -165,6 +165,18 @@ def is_byline(text: str) -> bool:
     return ":" in text or "：" in text or starts_with_any(text, ("به قلم",)) is not None
 
 
+def _pull_quote(quote: str, others: list[str]) -> bool:
+    """A quote box that repeats (a shortening of) a sentence of another paragraph."""
+    words = [fold(w) for w in quote.split() if len(fold(w)) > 1]
+    if len(words) < 4 or len(words) > 40:
+        return False
+    for other in others:
+        vocabulary = {fold(w) for w in other.split()}
+        if sum(1 for w in words if w in vocabulary) >= 0.85 * len(words):
+            return True
+    return False
+
+
 @dataclass(frozen=True)
 class BodyFilter:
     """Drops blocks that are furniture or repeat the headline, lead, caption, alt text."""
@@ -186,10 +198,14 @@ class BodyFilter:
         return not (link_ratio > 0.6 or (link_ratio > 0.3 and len(text) < 120))
 
     def paragraphs(self, blocks: Iterable[Block]) -> list[str]:
+        kept = [b for b in blocks if self.keep(b.text, b.link_ratio)]
         out: list[str] = []
-        for block in blocks:
-            if self.keep(block.text, block.link_ratio) and (not out or fold(out[-1]) != fold(block.text)):
-                out.append(block.text)
+        for block in kept:
+            if out and fold(out[-1]) == fold(block.text):
+                continue
+            if block.tag == "blockquote" and _pull_quote(block.text, [b.text for b in kept if b is not block]):
+                continue
+            out.append(block.text)
         return out
 
     def texts(self, lines: Iterable[str]) -> list[str]:
