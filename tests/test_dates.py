@@ -722,3 +722,285 @@ def test_a_date_written_in_any_supported_form_parses_to_its_day(case: tuple[str,
         assert parsed.precision == "day", text
     else:
         assert (parsed.value.hour, parsed.value.minute) == clock, text
+
+
+# ---------------------------------------------------------------- round 2: the forms round 1 refused
+
+W = "relative"
+# (text, ISO 8601 expected, calendar expected); REF is Wednesday 14 Aban 1404, 12:00 Tehran.
+ROUND2_CASES: list[tuple[str, str, str]] = [
+    # a weekday alone: the latest such day on or before the reference; «گذشته» strictly before,
+    # «آینده» strictly after
+    ("شنبه", "2025-11-01", W),
+    ("یکشنبه", "2025-11-02", W),
+    (f"یک{Z}شنبه", "2025-11-02", W),
+    ("دوشنبه", "2025-11-03", W),
+    (f"سه{Z}شنبه", "2025-11-04", W),
+    ("سه شنبه", "2025-11-04", W),
+    ("چهارشنبه", "2025-11-05", W),
+    ("پنجشنبه", "2025-10-30", W),
+    (f"پنج{Z}شنبه", "2025-10-30", W),
+    ("جمعه", "2025-10-31", W),
+    ("روز دوشنبه", "2025-11-03", W),
+    (f"سه{Z}شنبه گذشته", "2025-11-04", W),
+    ("چهارشنبه گذشته", "2025-10-29", W),
+    ("چهارشنبه هفته پیش", "2025-10-29", W),
+    ("شنبه هفته گذشته", "2025-10-25", W),  # the week before this one (Saturday 1 November on)
+    ("جمعه هفته آینده", "2025-11-14", W),
+    ("شنبه آینده", "2025-11-08", W),
+    ("چهارشنبه آینده", "2025-11-12", W),
+    ("روز شنبه ساعت ۱۰:۳۰", "2025-11-01T10:30:00+03:30", W),
+    ("دوشنبه گذشته، ساعت ۱۸:۰۰", "2025-11-03T18:00:00+03:30", W),
+    ("بامداد جمعه", "2025-10-31", W),
+    ("الخميس", "2025-10-30", W),
+    ("Monday", "2025-11-03", W),
+    # days and years in cardinal words
+    ("سیزده آبان", "2025-11-04", "jalali"),
+    ("سیزده آبان ۱۴۰۴", "2025-11-04", "jalali"),
+    (f"سیزدهم آبان{Z}ماه", "2025-11-04", "jalali"),
+    ("بیست و هفت مهر", "2025-10-19", "jalali"),
+    (f"بیست{Z}و{Z}هفت مهر ۱۴۰۴", "2025-10-19", "jalali"),
+    ("بیست و هفت مهر هزار و چهارصد و چهار", "2025-10-19", "jalali"),
+    ("بیست و هفتم مهر ماه سال هزار و چهارصد و چهار", "2025-10-19", "jalali"),
+    ("یک فروردین ۱۴۰۴", "2025-03-21", "jalali"),
+    ("سی و یک شهریور ۱۴۰۴", "2025-09-22", "jalali"),
+    ("دوم تیر هزار و سیصد و نود و نه", "2020-06-22", "jalali"),
+    ("بیست و دو بهمن هزار و سیصد و پنجاه و هفت", "1979-02-11", "jalali"),
+    ("چهار نوامبر دو هزار و بیست و پنج", "2025-11-04", "gregorian"),
+    ("ده محرم ۱۴۴۷", "2025-07-05", "hijri"),
+    ("پنج حمل ۱۴۰۴", "2025-03-25", "jalali"),
+    # the year named from the reference
+    ("۲۰ آذر امسال", "2025-12-11", "jalali"),
+    ("۱۳ آبان سال جاری", "2025-11-04", "jalali"),
+    (f"۱۳ آبان{Z}ماه سال گذشته", "2024-11-03", "jalali"),
+    ("۱ فروردین سال آینده", "2026-03-21", "jalali"),
+    # vague and future relative phrases
+    ("ساعاتی پیش", "2025-11-05", W),
+    ("چند ساعت پیش", "2025-11-05", W),
+    ("دقایقی پیش", "2025-11-05T12:00:00+03:30", W),
+    ("لحظاتی پیش", "2025-11-05T12:00:00+03:30", W),
+    ("همین حالا", "2025-11-05T12:00:00+03:30", W),
+    ("چند دقیقه پیش", "2025-11-05T12:00:00+03:30", W),
+    ("ربع ساعت پیش", "2025-11-05T11:45:00+03:30", W),
+    ("یک ربع پیش", "2025-11-05T11:45:00+03:30", W),
+    ("یک ساعت و نیم پیش", "2025-11-05T10:30:00+03:30", W),
+    ("هفته گذشته", "2025-10-29", W),
+    ("هفته آینده", "2025-11-12", W),
+    ("ماه گذشته", "2025-10-06", W),
+    ("ماه آینده", "2025-12-05", W),
+    ("سال گذشته", "2024-11-04", W),
+    ("پارسال", "2024-11-04", W),
+    ("دیشب", "2025-11-04", W),
+    ("امشب", "2025-11-05", W),
+    ("فردا", "2025-11-06", W),
+    (f"پس{Z}فردا", "2025-11-07", W),
+    ("پس فردا", "2025-11-07", W),
+    ("۳ روز قبل", "2025-11-02", W),
+    ("۳ روز دیگر", "2025-11-08", W),
+    ("سه روز دیگر", "2025-11-08", W),
+    ("دو هفته بعد", "2025-11-19", W),
+    ("۲ ماه دیگر", "2026-01-04", W),
+    ("۲ ساعت دیگر", "2025-11-05T14:00:00+03:30", W),
+    ("بیست و دو روز پیش", "2025-10-14", W),
+    ("دو هفته گذشته", "2025-10-22", W),  # not «هفته گذشته»: «دو هفته» is two weeks
+    # a calendar named after the year
+    ("۱۴۴۷/۰۴/۰۵ ه.ق", "2025-09-27", "hijri"),
+    ("۵ ربیع‌الثانی ۱۴۴۷ ق", "2025-09-27", "hijri"),
+    ("۵ ربیع‌الثانی ۱۴۴۷ هجری قمری", "2025-09-27", "hijri"),
+    ("۵ ربیع‌الثانی ۱۴۴۷ هـ.ق", "2025-09-27", "hijri"),
+    ("۱۴۴۷/۴/۵ قمری", "2025-09-27", "hijri"),
+    ("۱۴۰۴/۰۸/۱۳ ه.ش", "2025-11-04", "jalali"),
+    ("۱۴۰۴/۰۸/۱۳ هجری شمسی", "2025-11-04", "jalali"),
+    ("۱۳ آبان ۱۴۰۴ خورشیدی", "2025-11-04", "jalali"),
+    ("۱۳ آبان ۱۴۰۴ هـ.ش", "2025-11-04", "jalali"),
+    ("۴ نوامبر ۲۰۲۵ م", "2025-11-04", "gregorian"),
+    ("۴ نوامبر ۲۰۲۵ میلادی", "2025-11-04", "gregorian"),
+    ("۲۰۲۵/۱۱/۰۴ م", "2025-11-04", "gregorian"),
+    # times: an hour after ساعت or before a part of the day; ظهر is noon, نیمه‌شب the midnight
+    # that starts the day; صبح or بامداد alone name no hour
+    ("۱۳ آبان ۱۴۰۴ ساعت ۱۰ و ۳۰ دقیقه", "2025-11-04T10:30:00+03:30", "jalali"),
+    ("۱۳ آبان ۱۴۰۴ ساعت ۱۰ و نیم", "2025-11-04T10:30:00+03:30", "jalali"),
+    ("۱۳ آبان ۱۴۰۴ ساعت ۱۰ و ربع", "2025-11-04T10:15:00+03:30", "jalali"),
+    ("۱۳ آبان ۱۴۰۴ ۱۰:۳۰:۱۵", "2025-11-04T10:30:15+03:30", "jalali"),
+    ("۱۳ آبان ۱۴۰۴ ساعت ۸ صبح", "2025-11-04T08:00:00+03:30", "jalali"),
+    ("۱۳ آبان ۱۴۰۴ ۸ شب", "2025-11-04T20:00:00+03:30", "jalali"),
+    ("۱۳ آبان ۱۴۰۴ ساعت ۵ عصر", "2025-11-04T17:00:00+03:30", "jalali"),
+    ("۱۳ آبان ۱۴۰۴ ساعت ۳ بامداد", "2025-11-04T03:00:00+03:30", "jalali"),
+    ("۱۳ آبان ۱۴۰۴ ظهر", "2025-11-04T12:00:00+03:30", "jalali"),
+    (f"۱۳ آبان ۱۴۰۴ نیمه{Z}شب", "2025-11-04T00:00:00+03:30", "jalali"),
+    ("۱۳ آبان ۱۴۰۴ بامداد", "2025-11-04", "jalali"),
+    ("۱۳ آبان ۱۴۰۴ ساعت ۲۴:۰۰", "2025-11-05T00:00:00+03:30", "jalali"),
+    ("ساعت ۸ صبح ۱۳ آبان ۱۴۰۴", "2025-11-04T08:00:00+03:30", "jalali"),
+    (f"۱۰:۳۰ صبح سه{Z}شنبه ۱۳ آبان ۱۴۰۴", "2025-11-04T10:30:00+03:30", "jalali"),
+    ("ساعت ۲۱ روز ۱۳ آبان", "2025-11-04T21:00:00+03:30", "jalali"),
+    ("۱۳ آبان ۱۴۰۴ ۱۰:۳۰ UTC+3:30", "2025-11-04T10:30:00+03:30", "jalali"),
+    ("۸ شب", "2025-11-05T20:00:00+03:30", W),
+    ("ساعت ۱۰ و نیم", "2025-11-05T10:30:00+03:30", W),
+    ("امروز ظهر", "2025-11-05T12:00:00+03:30", W),
+    # Dari months without a zone are Kabul time; Jalali names stay in Tehran time
+    ("۱۳ عقرب ۱۴۰۴ ساعت ۱۰:۳۰", "2025-11-04T10:30:00+04:30", "jalali"),
+    ("۵ حمل ۱۴۰۴ - ۰۸:۰۰", "2025-03-25T08:00:00+04:30", "jalali"),
+    ("۱۳ عقرب ۱۴۰۴ ساعت ۱۰:۳۰ به وقت تهران", "2025-11-04T10:30:00+03:30", "jalali"),
+    ("۱۳ آبان ۱۴۰۴ ساعت ۱۰:۳۰", "2025-11-04T10:30:00+03:30", "jalali"),
+    ("۱۳ عقرب ۱۴۰۴", "2025-11-04", "jalali"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected", "calendar"), ROUND2_CASES)
+def test_parse_date_round2(text: str, expected: str, calendar: str) -> None:
+    parsed = parse_date(text, REF)
+    assert (parsed.iso(), parsed.calendar) == (expected, calendar)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("نوامبر 2025", "no day"),
+        ("November 2025", "no day"),
+        ("۱۴۰۴/۰۸", "no day"),
+        (f"سه شنبه{Z}ها", "no date"),
+        ("چند روز پیش", "no date"),  # too vague to name a day
+        ("جمعه ۱۰ آبان ۱۴۰۴", "is a Saturday, not جمعه"),
+        ("۱۳ آبان ۱۴۰۴ ساعت ۲۴:۳۰", "not a time of day"),
+    ],
+)
+def test_parse_date_round2_refuses(text: str, message: str) -> None:
+    with pytest.raises(DateError, match=message):
+        parse_date(text, REF)
+
+
+def test_dari_dates_keep_a_chosen_default_zone() -> None:
+    parsed = parse_date("۱۳ عقرب ۱۴۰۴ ساعت ۱۰:۳۰", REF, default_tz="UTC")
+    assert parsed.iso() == "2025-11-04T10:30:00+00:00"
+
+
+ROUND2_FIND_CASES: list[tuple[str, list[tuple[str, str]]]] = [
+    (f"سه شنبه{Z}ها جلسه داریم", []),
+    ("سه شنبه ها جلسه داریم", []),
+    (f"واکسیناسیون از شنبه آغاز می{Z}شود", []),
+    ("سه تیر شلیک شد", []),
+    ("سیزده آبان روز دانش‌آموز است", []),
+    ("او ۳ روز دیگر در بیمارستان ماند", []),
+    ("پیامک هشدار ۴۰ دقیقه پیش از طغیان می‌رسد", []),
+    ("دو روز قبل از انتخابات", []),
+    (f"در هفته گذشته قیمت{Z}ها بالا رفت", []),
+    ("همین حالا باید تصمیم گرفت", []),
+    ("نشست بیست و هفت مهر هزار و چهارصد و چهار برگزار شد", [
+        ("بیست و هفت مهر هزار و چهارصد و چهار", "2025-10-19"),
+    ]),
+    ("جشنواره ۲۰ آذر امسال آغاز می‌شود", [("۲۰ آذر امسال", "2025-12-11")]),
+    ("کابل، ۱۰ میزان ۱۴۰۴ ساعت ۹ صبح", [("۱۰ میزان ۱۴۰۴ ساعت ۹ صبح", "2025-10-02T09:00:00+04:30")]),
+    ("۱۳ آبان ۱۴۰۴ ۸ نفر زخمی شدند", [("۱۳ آبان ۱۴۰۴", "2025-11-04")]),
+    ("۱۳ آبان ۱۴۰۴ ۸ شب", [("۱۳ آبان ۱۴۰۴ ۸ شب", "2025-11-04T20:00:00+03:30")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ROUND2_FIND_CASES)
+def test_find_dates_round2(text: str, expected: list[tuple[str, str]]) -> None:
+    found = find_dates(text, REF)
+    assert [(text[f.start : f.end], f.date.iso()) for f in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "since", "until"),
+    [
+        ("آبان ۱۴۰۴", date(2025, 10, 23), date(2025, 11, 21)),
+        (f"آبان{Z}ماه ۱۴۰۴", date(2025, 10, 23), date(2025, 11, 21)),
+        ("عقرب ۱۴۰۴", date(2025, 10, 23), date(2025, 11, 21)),
+        ("۱۴۰۴/۰۸", date(2025, 10, 23), date(2025, 11, 21)),
+        ("1404-08", date(2025, 10, 23), date(2025, 11, 21)),
+        ("اسفند ۱۴۰۳", date(2025, 2, 19), date(2025, 3, 20)),
+        ("اسفند ۱۴۰۴", date(2026, 2, 20), date(2026, 3, 20)),
+        ("نوامبر 2025", date(2025, 11, 1), date(2025, 11, 30)),
+        ("November 2025", date(2025, 11, 1), date(2025, 11, 30)),
+        ("فوریه ۲۰۲۴", date(2024, 2, 1), date(2024, 2, 29)),
+        ("2025-11", date(2025, 11, 1), date(2025, 11, 30)),
+        ("ربیع‌الثانی ۱۴۴۷", date(2025, 9, 23), date(2025, 10, 22)),
+        ("۱۴۰۴", date(2025, 3, 21), date(2026, 3, 20)),
+        ("سال ۱۴۰۴", date(2025, 3, 21), date(2026, 3, 20)),
+        ("2025", date(2025, 1, 1), date(2025, 12, 31)),
+        ("۱۴۰۴/۰۸/۱۳", date(2025, 11, 4), date(2025, 11, 4)),
+    ],
+)
+def test_parse_day_bound_of_a_month_or_year(text: str, since: date, until: date) -> None:
+    assert parse_day_bound(text) == since
+    assert parse_day_bound(text, end=False) == since
+    assert parse_day_bound(text, end=True) == until
+
+
+def test_parse_day_bound_refuses_month_14() -> None:
+    with pytest.raises(DateError, match="month 14"):
+        parse_day_bound("۱۴۰۴/۱۴", end=True)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.datetimes(min_value=datetime(1990, 1, 1), max_value=datetime(2060, 1, 1)),
+    st.sampled_from(sorted(cal.WEEKDAYS.items())),
+    st.sampled_from(["", " گذشته", " آینده"]),
+)
+def test_a_weekday_alone_is_the_nearest_such_day(naive: datetime, weekday: tuple[str, int], word: str) -> None:
+    ref = naive.replace(tzinfo=TEHRAN)
+    name, number = weekday
+    day = parse_date(name + word, ref).value.date()
+    gap = (ref.date() - day).days
+    assert day.weekday() == number
+    if word == " آینده":
+        assert -7 <= gap <= -1
+    elif word == " گذشته":
+        assert 1 <= gap <= 7
+    else:
+        assert 0 <= gap <= 6
+
+
+_UNITS = ["", "یک", "دو", "سه", "چهار", "پنج", "شش", "هفت", "هشت", "نه"]
+_TEENS = ["ده", "یازده", "دوازده", "سیزده", "چهارده", "پانزده", "شانزده", "هفده", "هجده", "نوزده"]
+_TENS = ["", "", "بیست", "سی", "چهل", "پنجاه", "شصت", "هفتاد", "هشتاد", "نود"]
+_HUNDREDS = ["", "صد", "دویست", "سیصد", "چهارصد", "پانصد", "ششصد", "هفتصد", "هشتصد", "نهصد"]
+
+
+def _in_words(number: int) -> str:
+    """Persian cardinal words for 1-2999, as a test's own independent writer."""
+    parts = []
+    thousands, rest = divmod(number, 1000)
+    if thousands:
+        parts.append("هزار" if thousands == 1 else f"{_UNITS[thousands]} هزار")
+    hundreds, rest = divmod(rest, 100)
+    if hundreds:
+        parts.append(_HUNDREDS[hundreds])
+    if 10 <= rest < 20:
+        parts.append(_TEENS[rest - 10])
+    else:
+        tens, units = divmod(rest, 10)
+        parts += [word for word in (_TENS[tens], _UNITS[units]) if word]
+    return " و ".join(parts)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dates(min_value=FIRST_DAY, max_value=LAST_DAY), st.booleans())
+def test_a_jalali_date_in_words_parses_to_its_day(day: date, year_in_words: bool) -> None:
+    year, month, dom = jalali_of(day)
+    written_year = _in_words(year) if year_in_words else str(year)
+    text = f"{_in_words(dom)} {cal.JALALI_MONTH_NAMES[month - 1]} {written_year}"
+    assert parse_date(text, REF).value.date() == day
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(1300, 1500), st.integers(1, 12))
+def test_a_jalali_month_bound_covers_the_month(year: int, month: int) -> None:
+    text = f"{cal.JALALI_MONTH_NAMES[month - 1]} {year}"
+    first, last = parse_day_bound(text), parse_day_bound(text, end=True)
+    assert jalali_of(first) == (year, month, 1)
+    assert jalali_of(last)[:2] == (year, month)
+    assert jalali_of(last + timedelta(days=1))[2] == 1
+    assert (first, last) == jalali_month_range(year, month)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.integers(1, 400), st.sampled_from(["روز", "هفته", "ساعت", "دقیقه"]))
+def test_later_and_ago_are_symmetric_about_the_reference(amount: int, unit: str) -> None:
+    later = parse_date(f"{amount} {unit} دیگر", REF).value
+    ago = parse_date(f"{amount} {unit} پیش", REF).value
+    assert later - REF.replace(hour=0 if unit in ("روز", "هفته") else 12) == (
+        REF.replace(hour=0 if unit in ("روز", "هفته") else 12) - ago
+    )

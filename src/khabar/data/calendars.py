@@ -150,6 +150,9 @@ RELATIVE_UNITS: Final[dict[str, tuple[str, int]]] = {
 
 #: Words after a relative amount that mean "ago".
 RELATIVE_AGO: Final[tuple[str, ...]] = ("پیش", "قبل", "ago")
+#: «دو هفته گذشته» is two weeks ago in a date line but "the past two weeks" in running text,
+#: so find_dates skips it (as it skips «سه روز گذشته»).
+RELATIVE_PAST: Final[tuple[str, ...]] = ("گذشته",)
 
 #: Words after a relative amount that mean "from now" («۳ روز دیگر»). In running text «دیگر» is
 #: also "more" («۳ روز دیگر ماند») and «بعد» counts from another event, so find_dates skips them.
@@ -199,6 +202,11 @@ RELATIVE_YEARS: Final[dict[str, int]] = {
 #: A weekday with none of them is the latest such day on or before the reference.
 WEEKDAY_BEFORE: Final[tuple[str, ...]] = ("گذشته", "پیش", "قبل", "last")
 WEEKDAY_AFTER: Final[tuple[str, ...]] = ("آینده", "بعد", "دیگر", "next")
+#: «شنبه هفته گذشته»: that day in the week before the reference's (weeks start on Saturday).
+WEEKDAY_LAST_WEEK: Final[tuple[str, ...]] = ("هفته گذشته", "هفته پیش", "هفته قبل")
+WEEKDAY_NEXT_WEEK: Final[tuple[str, ...]] = ("هفته آینده", "هفته بعد", "هفته دیگر")
+#: First day of the Persian week (Python weekday: Saturday).
+WEEK_START: Final[int] = 5
 
 #: Times of day written as a word after a date: «ظهر» is 12:00, «نیمه‌شب» 00:00 of that day.
 #: صبح، بامداد، عصر، شب alone name no hour, so the date keeps day precision.

@@ -163,7 +163,7 @@ def _too_vague(form: str, match: re.Match[str]) -> bool:
     if form == "relative_word":  # «سه روز گذشته» is a span of days, not yesterday
         return _after_number(match)
     if form == "relative_ago":
-        return match.group("later") is not None
+        return match.group("later") is not None or match.group("past") is not None
     if form not in ("textual", "month_first") or match.group("year"):
         return False
     if form == "textual" and (match.group("yearw") or match.group("yrel")):

@@ -275,11 +275,13 @@ def relative_ago() -> re.Pattern[str]:
     def amount(name: str) -> str:
         return rf"(?P<{name}>\d{{1,3}}|{_START}{card}(?:{_JOIN}و{_JOIN}{card})?)"
 
-    ago, later = _alternation(cal.RELATIVE_AGO), _alternation(cal.RELATIVE_LATER)
+    ago, past = _alternation(cal.RELATIVE_AGO), _alternation(cal.RELATIVE_PAST)
+    later = _alternation(cal.RELATIVE_LATER)
     return _compile(
         rf"{_starts(cal.CARDINAL_WORDS)}(?<![\d.:/]){amount('n')}{_END}{_JOIN}(?P<unit>{units}){_END}{_JOIN}"
         rf"(?:و{_JOIN}(?:(?P<half>نیم)|{amount('n2')}{_JOIN}(?P<unit2>{units}){_END}){_JOIN})?"
-        rf"(?:{ago}|(?P<later>{later})){_END}(?![\s\u200c]*از{_END})"  # «۴۰ دقیقه پیش از طغیان»: before an event
+        rf"(?:{ago}|(?P<past>{past})|(?P<later>{later})){_END}"
+        rf"(?![\s\u200c]*از{_END})"  # «۴۰ دقیقه پیش از طغیان» counts from an event, not from now
     )
 
 
@@ -287,9 +289,10 @@ def relative_ago() -> re.Pattern[str]:
 def weekday_alone() -> re.Pattern[str]:
     """A weekday name with no date (parse_date only): ``شنبه``، ``سه‌شنبه گذشته``، ``روز دوشنبه``."""
     before, after = _alternation(cal.WEEKDAY_BEFORE), _alternation(cal.WEEKDAY_AFTER)
+    weeks = rf"(?P<lastweek>{_alternation(cal.WEEKDAY_LAST_WEEK)})|(?P<nextweek>{_alternation(cal.WEEKDAY_NEXT_WEEK)})"
     return _compile(
-        rf"{_starts()}(?:روز\s+)?{_START}(?P<wd>{_alternation(cal.WEEKDAYS)}){_END}"
-        rf"(?![\s\u200c]*ها{_END})(?:{_JOIN}(?:(?P<before>{before})|(?P<after>{after})){_END})?{_tail()}"
+        rf"{_starts()}(?:روز\s+)?{_START}(?P<wd>{_alternation(cal.WEEKDAYS)}){_END}(?![\s\u200c]*ها{_END})"
+        rf"(?:{_JOIN}(?:{weeks}|(?P<before>{before})|(?P<after>{after})){_END})?{_tail()}"
     )
 
 

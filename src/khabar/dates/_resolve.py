@@ -433,10 +433,15 @@ def resolve_relative_word(match: re.Match[str], ctx: Context) -> Resolved:
 
 def resolve_weekday(match: re.Match[str], ctx: Context) -> Resolved:
     """A weekday alone: the latest such day on or before the reference; with «گذشته» the one
-    strictly before it, with «آینده» the first one after it."""
+    strictly before it, with «آینده» the first one after it, with «هفته گذشته» that day of the
+    week before the reference's (Persian weeks start on Saturday)."""
     wanted = g.weekdays()[fold_key(match.group("wd"))]
     today = ctx.reference.date()
-    if match.group("after"):
+    if match.group("lastweek") or match.group("nextweek"):
+        week_start = today - timedelta(days=(today.weekday() - cal.WEEK_START) % 7)
+        weeks = -1 if match.group("lastweek") else 1
+        day = week_start + timedelta(days=7 * weeks + (wanted - cal.WEEK_START) % 7)
+    elif match.group("after"):
         day = today + timedelta(days=(wanted - today.weekday() - 1) % 7 + 1)
     else:
         back = (today.weekday() - wanted) % 7
