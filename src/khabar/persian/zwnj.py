@@ -31,6 +31,7 @@ ZWNJ_FORM_BONUS = 0.5
 VERB_BONUS = 4.0
 PRIVATIVE_WEIGHT = -4.0
 VERB_BASE = 12.0
+DICTIONARY_FLOOR = 14.0
 CONSONANT_COPULA_WEIGHT = -3.0
 COORDINATED_BONUS = 3.0
 ATTESTED_BASE = 10.0
@@ -258,7 +259,7 @@ class ZwnjRepairer:
         lex = self.lex
         score = lex.logcount(token) + PLAIN_BONUS if lex.known(token) else 0.0
         if self._dictionary_word(token):
-            score += DICTIONARY_BONUS
+            score = max(score + DICTIONARY_BONUS, DICTIONARY_FLOOR)  # rare but real: ریشتر
         if token[-1] == "ی" and token[-2] in "اوآ" and lex.known(token[:-1]):
             score = max(score, lex.logcount(token[:-1]) + PLAIN_BONUS)
         if not lex.known(token):
@@ -377,8 +378,10 @@ class ZwnjRepairer:
                 and counts.get(base, 0) > 0
                 and (suffix not in A.SUFFIX_WEIGHT or not A.needs_zwnj(base, suffix))
             ):
-                bonus = DICTIONARY_BONUS if self._dictionary_word(base) else 0.0
-                yield stem, self.lex.logcount(base) + A.DERIVATIONAL_WEIGHT[suffix] + bonus
+                base_score = self.lex.logcount(base)
+                if self._dictionary_word(base):
+                    base_score = max(base_score + DICTIONARY_BONUS, DICTIONARY_FLOOR)
+                yield stem, base_score + A.DERIVATIONAL_WEIGHT[suffix]
 
     def _compounds(self, word: str) -> Iterator[Candidate]:
         """An unlisted word read as listed parts where the standard writes a ZWNJ between them:
