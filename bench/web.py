@@ -119,8 +119,9 @@ def run_wrk(base: str, paths: list[str], seconds: int, connections: int, threads
         listing.write_text("\n".join(paths) + "\n", "utf-8")
         script = Path(folder) / "paths.lua"
         script.write_text(LUA % listing, "utf-8")
-        out = subprocess.run(["wrk", "-t", str(threads), "-c", str(connections), "-d", f"{seconds}s", "--timeout", "30s",
-                              "--latency", "-s", str(script), base], capture_output=True, text=True, check=True)
+        command = ["wrk", "-t", str(threads), "-c", str(connections), "-d", f"{seconds}s", "--timeout", "30s",
+                   "--latency", "-s", str(script), base]
+        out = subprocess.run(command, capture_output=True, text=True, check=True)
     text = out.stdout
     if "Non-2xx" in text:
         print(text, file=sys.stderr)
@@ -180,7 +181,7 @@ def main() -> None:
         rate, p50, p99 = results[name]
         print(f"bench: {name}: {rate:.0f} req/s, p50 {p50:.1f} ms, p99 {p99:.1f} ms", file=sys.stderr)
     print(f"archive: {args.articles} articles; wrk -c {args.connections} -t {args.threads} -d {args.seconds}s; "
-          f"uvicorn workers: {args.workers}; {os.cpu_count()} cores")
+          f"uvicorn workers: {args.workers}; {os.cpu_count()} cores; load average {os.getloadavg()[0]:.1f}")
     for name, (rate, p50, p99) in results.items():
         print(f"{name}: {rate:.0f} req/s, p50 {p50:.1f} ms, p99 {p99:.1f} ms")
 
