@@ -127,6 +127,11 @@ def _cardinal_day_pattern() -> str:
     return f"(?:{tens}{_JOIN}و{_JOIN}{units}|{_alternation(_day_cardinal_words())}){_END}"
 
 
+def _nth_day() -> str:
+    """``سومین روز (از) مهر``، ``نخستین روز آبان``: an ordinal in -ین before روز."""
+    return rf"ین{_JOIN}روز(?:{_JOIN}از)?(?=[\s\u200c])"
+
+
 def _year_words() -> str:
     """A year in words: ``هزار و چهارصد و چهار``، ``دو هزار و بیست و پنج``."""
     part = _alternation([w for w in cal.CARDINAL_WORDS if not w.isascii() and w != "نیم"] + list(cal.YEAR_WORDS))
@@ -229,7 +234,7 @@ def textual() -> re.Pattern[str]:
     starts = _starts(cal.ORDINAL_UNITS, cal.ORDINAL_WORDS, cal.ORDINAL_TENS, _day_cardinal_words())
     this_year = rf"(?P<yrel>{_START}{_alternation(cal.RELATIVE_YEARS)}){_END}"
     return _compile(
-        rf"{starts}{_head()}{_weekday()}{day}(?:{_JOIN}(?:ام|م|th|st|nd|rd))?[\s\u200c/-]*{month}"
+        rf"{starts}{_head()}{_weekday()}{day}(?:{_JOIN}(?:ام|م|th|st|nd|rd)|{_nth_day()})?[\s\u200c/-]*{month}"
         rf"(?:[\s,/-]*(?:(?:سال{_JOIN})?{_year(words=True)}|{this_year}))?{_tail()}"
     )
 
