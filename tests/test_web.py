@@ -348,6 +348,8 @@ def test_ingest_needs_the_token_and_adds_the_page(tmp_path: Path) -> None:
     after = writer.get("/api/v1/articles?limit=100").json()["items"]  # the ingest dropped the cached page
     assert len(after) == len(before) + 1 and article_id in {item["id"] for item in after}
     assert writer.post(url, content=b"", headers=headers).status_code == 400
+    huge = writer.post(url, content=b"<p>" + b"x" * (5 * 1024 * 1024), headers=headers)
+    assert huge.status_code == 413 and "larger" in huge.json()["error"]
 
 
 # ---------------------------------------------------------------- response cache

@@ -67,6 +67,18 @@ def split_marks(snippet: str) -> tuple[str, list[list[int]]]:
     return "".join(out), spans
 
 
+async def bounded_body(request: Request, limit: int) -> bytes:
+    """The request body, refused with 413 as soon as it passes ``limit`` (never read whole first)."""
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise HTTPException(413, f"the page is larger than {limit} bytes")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
 class Api:
     def __init__(self, pool: ArchiveReader, settings: Settings, on_write: Callable[[], None] = lambda: None) -> None:
         self.pool = pool
@@ -140,11 +152,9 @@ class Api:
                 status_code=401,
                 headers={"www-authenticate": "Bearer"},
             )
-        body = await request.body()
+        body = await bounded_body(request, MAX_INGEST_BYTES)
         if not body:
             raise HTTPException(400, "the request body is empty: send the page's HTML")
-        if len(body) > MAX_INGEST_BYTES:
-            raise HTTPException(413, f"the page is larger than {MAX_INGEST_BYTES} bytes")
         page = Page(
             content=body,
             url=request.query_params.get("url") or None,

@@ -312,6 +312,6 @@ def parse_day(text: str, name: str) -> date | None:
     if not text:
         return None
     try:
-        return parse_day_bound(text)
+        return parse_day_bound(text, end=name == "until")
     except DateError as exc:
         raise QueryError(f"{name}: {exc}") from exc
