@@ -263,20 +263,29 @@ def _section(
     meta: Metadata, root: HtmlElement, scope: HtmlElement, title_el: HtmlElement | None,
     source: str | None, title: str | None,
 ) -> str | None:
-    if meta.section:
-        return split_section(strip_prefix(meta.section, SECTION_PREFIXES))
+    """The section's own label: article:section / JSON-LD, else the breadcrumb's leaf, else the
+    label above the headline. A Latin machine value («Politics») on a Persian page yields to
+    the visible label, which is what the page calls it."""
+    machine = split_section(strip_prefix(meta.section, SECTION_PREFIXES)) if meta.section else None
+    if machine and not machine.isascii():
+        return machine
     crumbs = list(meta.breadcrumbs) or _breadcrumb_items(root) or cues.breadcrumb_by_text(root)
     skip = {fold(source or ""), fold(title or "")}
     crumbs = [c for c in crumbs if fold(c) not in _HOME and fold(c) not in skip and len(c) < 60]
     if crumbs:
         return split_section(crumbs[-1])
+    return _section_label(scope, title_el) or cues.labelled_section(scope) or cues.section_above(
+        title_el, root) or machine
+
+
+def _section_label(scope: HtmlElement, title_el: HtmlElement | None) -> str | None:
     for element in scope.iter():
         if isinstance(element.tag, str) and element is not title_el and not _SECTION.isdisjoint(class_tokens(element)):
-            text = text_of(element)
-            text = strip_prefix(text, SECTION_PREFIXES)
-            if 0 < len(text) < 40 and len(text.split()) <= 4 and not text.endswith(":"):
+            text = short_text(element, 60)
+            text = strip_prefix(text, SECTION_PREFIXES) if text else None
+            if text and len(text.split()) <= 4 and not text.endswith(":"):
                 return text
-    return cues.labelled_section(scope) or cues.section_above(title_el, root)
+    return None
 
 
 def _breadcrumb_items(root: HtmlElement) -> list[str]:
