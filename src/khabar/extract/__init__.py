@@ -27,7 +27,11 @@ _HTML_TAGS = re.compile(r"<(?:p|div|br|a|span|h1|article|body)\b[^>]*>", re.I)
 
 
 def looks_like_html(text: str, page: Page) -> bool:
-    """HTML by content type, file suffix, or by its first tag and tag density."""
+    """HTML by its first tag, content type, file suffix, or tag density (a server that
+    calls an HTML page text/plain does not make it text)."""
+    head = text[:5000]
+    if _HTML_START.match(head):
+        return True
     content_type = (page.header("content-type") or "").lower()
     if "html" in content_type:
         return True
@@ -36,8 +40,7 @@ def looks_like_html(text: str, page: Page) -> bool:
         return False
     if origin.endswith((".html", ".htm", ".xhtml", ".php", ".aspx", ".asp")):
         return True
-    head = text[:5000]
-    return bool(_HTML_START.match(head)) or len(_HTML_TAGS.findall(head)) >= 3
+    return len(_HTML_TAGS.findall(head)) >= 3
 
 
 def extract(page: Page) -> Article:
