@@ -33,6 +33,18 @@ from khabar.cli import main
             ["۲۷ اکتبر", "--reference", "2026-01-10"],
             ["2025-10-27", "دوشنبه ۵ آبان ۱۴۰۴", "Monday 27 October 2025"],
         ),
+        (
+            ["سه\u200cشنبه گذشته", "--reference", "۱۴۰۴/۰۸/۱۴"],
+            ["2025-11-04", "سه\u200cشنبه ۱۳ آبان ۱۴۰۴", "Tuesday 4 November 2025"],
+        ),
+        (
+            ["بیست و هفت مهر هزار و چهارصد و چهار"],
+            ["2025-10-19", "یکشنبه ۲۷ مهر ۱۴۰۴", "Sunday 19 October 2025"],
+        ),
+        (
+            ["۱۳ عقرب ۱۴۰۴ ساعت ۸ صبح"],
+            ["2025-11-04T08:00:00+04:30", "سه\u200cشنبه ۱۳ آبان ۱۴۰۴، ساعت ۰۷:۰۰", "Tuesday 4 November 2025, 07:00"],
+        ),
     ],
 )
 def test_date_prints_three_forms(args: list[str], lines: list[str]) -> None:
@@ -48,6 +60,7 @@ def test_date_prints_three_forms(args: list[str], lines: list[str]) -> None:
         ("۲۹ فوریه 2025", "2025 is not a leap year"),
         ("۱۴۰۴/۱۳/۰۱", "month 13"),
         ("© ۱۳۹۹", "no date"),
+        ("آبان ۱۴۰۴", "no day"),
     ],
 )
 def test_date_error_is_one_line_and_exit_1(text: str, needle: str) -> None:
