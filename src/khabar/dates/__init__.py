@@ -20,14 +20,41 @@ What is whose:
 Readings where a page could mean two things:
 
 - a time without a zone is read in ``default_tz`` (Asia/Tehran: +03:30, and
-  +04:30 in the summers before 2023); «به وقت کابل», GMT, Z or +04:30 after
-  the time override it;
+  +04:30 in the summers before 2023); «به وقت کابل», GMT, Z, UTC+3:30 or
+  +04:30 after the time override it; beside a Dari month name (۱۳ عقرب) a
+  time with no zone is Kabul time (+04:30) while ``default_tz`` is Tehran
+  (Iranian pages never use the zodiac names);
 - a numeric date with a year below 1700 is Jalali (۱۴۰۴/۰۸/۱۳) unless a
   suffix names another calendar (۱۴۴۷/۰۴/۰۵ ه.ق); day-first when the year is
   last (۱۳/۰۸/۱۴۰۴, 04/11/2025), month-first only when the day-first reading
   has no month (11/30/2025); a two-digit year (۹۹/۰۴/۰۲) is the Jalali year
   of that number not after next year;
 - a date without a year is the nearest such day on or before the reference;
+  «امسال»/«سال جاری» after it is the reference's year (even ahead of it),
+  «سال گذشته» the year before;
+- a weekday alone («شنبه»، «روز دوشنبه») is the latest such day on or
+  before the reference; «سه‌شنبه گذشته» the latest strictly before it,
+  «شنبه آینده» the first after it, «شنبه هفته گذشته» that day of the
+  previous Saturday-to-Friday week; parse_date only (in running text «از
+  شنبه آغاز می‌شود» points ahead);
+- days and years in words: «سیزده آبان»، «بیست و هفت مهر هزار و چهارصد و
+  چهار»، «سومین روز از مهر»; in running text a cardinal day needs a year
+  («سه تیر» is also "three arrows");
+- relative phrases: «۲ ساعت پیش» is a minute, «۳ روز پیش/دیگر» a day,
+  months count in the Jalali calendar; «دقایقی پیش»، «همین حالا» are the
+  reference minute, «ربع ساعت پیش» 15 minutes back, «ساعاتی پیش» the
+  reference day (the hour is unknown), «هفته گذشته» 7 days back, «ماه
+  گذشته» one Jalali month back, «پارسال» 12 back (all day precision);
+  «چند روز پیش» is refused as too vague. Future phrases («۳ روز دیگر»،
+  «هفته آینده») and the vague ones are parse_date only; «۴۰ دقیقه پیش از
+  طغیان» counts from an event and is no date;
+- clock words: «ساعت ۸ صبح»، «۸ شب» (20:00), «ساعت ۱۰ و نیم»، «ساعت ۲۴»
+  (the next midnight); «ظهر» alone is 12:00 and «نیمه‌شب» the 00:00 that
+  starts the day; «صبح»، «بامداد»، «عصر»، «شب» alone name no hour, so the
+  date keeps day precision;
+- a month or year with no day («آبان ۱۴۰۴»، «۱۴۰۴/۰۸»، «2025») is no date
+  for parse_date, but :func:`parse_day_bound` reads it as its first day, or
+  its last with ``end=True``;
 - a weekday that contradicts the date is an error, except a lunar date one
   day off (see above);
 - values are truncated to their precision: a day is midnight in the zone, a
