@@ -77,9 +77,10 @@ def parse_timestamp(value: str | None) -> datetime | None:
 
 def article_row(article: Article, now: datetime | None = None) -> ArticleRow:
     data = article.to_json()
-    doc = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    volatile = {key: value for key, value in data.items() if key != "fetched_at"}
-    doc_hash = hashlib.sha256(json.dumps(volatile, ensure_ascii=False, sort_keys=True).encode()).hexdigest()
+    fetched_at = data.pop("fetched_at", None)  # a re-fetch alone does not change an article
+    stable = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    doc_hash = hashlib.sha256(stable.encode()).hexdigest()
+    doc = f'{stable[:-1]},"fetched_at":{json.dumps(fetched_at, ensure_ascii=False)}}}'
     body_tokens = document_tokens("\n".join(article.body))
     body_key = " ".join(body_tokens)
     moment = (parse_timestamp(article.published) or parse_timestamp(article.fetched_at)
