@@ -12,23 +12,25 @@ import re
 from khabar.persian.characters import LETTERS
 
 _P = f"[{LETTERS}]"
-_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(f"(?<={_P})[ \t]*,(?=[ \t]*{_P})"), "،"),
-    (re.compile(f"(?<={_P})[ \t]*;(?=[ \t]*(?:{_P}|$))", re.M), "؛"),
-    (re.compile(f'(?<={_P})[ \t]*\\?(?=[ \t]*(?:{_P}|$|[»"]))', re.M), "؟"),
-    (re.compile(f"(?<={_P})[ \t]+(?=[،؛؟»])"), ""),
-    (re.compile(f"(?<={_P})[ \t]+(?=[.!:)](?:[ \t]|$))", re.M), ""),
-    (re.compile(f"([،؛؟])(?={_P})"), r"\1 "),
-    (re.compile(f"«[ \t]+(?={_P})"), "«"),
-    (re.compile(f"(?<={_P})»(?={_P})"), "» "),
-    (re.compile(f"(?<={_P})«"), " «"),
+# (pattern, replacement, substrings one of which must occur for the rule to apply): the cheap
+# substring test skips most rules on most lines.
+_RULES: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = (
+    (re.compile(f"(?<={_P})[ \t]*,(?=[ \t]*{_P})"), "،", (",",)),
+    (re.compile(f"(?<={_P})[ \t]*;(?=[ \t]*(?:{_P}|$))", re.M), "؛", (";",)),
+    (re.compile(f'(?<={_P})[ \t]*\\?(?=[ \t]*(?:{_P}|$|[»"]))', re.M), "؟", ("?",)),
+    (re.compile(f"(?<={_P})[ \t]+(?=[،؛؟»])"), "", (" ،", " ؛", " ؟", " »", "\t")),
+    (re.compile(f"(?<={_P})[ \t]+(?=[.!:)](?:[ \t]|$))", re.M), "", (" .", " !", " :", " )", "\t")),
+    (re.compile(f"([،؛؟])(?={_P})"), r"\1 ", ("،", "؛", "؟")),
+    (re.compile(f"«[ \t]+(?={_P})"), "«", ("« ", "«\t")),
+    (re.compile(f"(?<={_P})»(?={_P})"), "» ", ("»",)),
+    (re.compile(f"(?<={_P})«"), " «", ("«",)),
 )
-_ANY = re.compile("[,;?،؛؟«»!.:)]")
 
 
 def fix_punctuation(text: str) -> str:
     if _ANY.search(text) is None:
         return text
-    for pattern, replacement in _RULES:
-        text = pattern.sub(replacement, text)
+    for pattern, replacement, triggers in _RULES:
+        if any(t in text for t in triggers):
+            text = pattern.sub(replacement, text)
     return text
