@@ -30,8 +30,15 @@ from khabar.extract.body import Block
 from khabar.extract.util import clean, fold, label_set, latin_digits, starts_with_any, strip_prefix
 
 _CHROME_LINES = label_set(CHROME_LINES)
+# A one-word prefix without a colon («آگهی», «خبرنامه») marks only short lines: a long one
+# may be a sentence («تبلیغات انتخاباتی نامزدها …»); labels with a colon or several words,
+# and the © sign, mark lines up to a long caption's length.
 _CHROME_PREFIXES = tuple(
-    p for p in (fold(x) + (":" if x.rstrip().endswith(":") else "") for x in CHROME_PREFIXES) if p
+    p for p in (fold(x) + (":" if x.rstrip().endswith(":") else "") for x in CHROME_PREFIXES
+                if x.rstrip().endswith(":") or " " in x.strip() or not x[0].isalpha()) if p
+)
+_SHORT_CHROME_PREFIXES = tuple(
+    fold(x) for x in CHROME_PREFIXES if not (x.rstrip().endswith(":") or " " in x.strip() or not x[0].isalpha())
 )
 _READING = tuple(re.compile(p, re.I) for p in READING_TIME_PATTERNS)
 _CHROME_PATTERNS = tuple(re.compile(p) for p in CHROME_LINE_PATTERNS)
@@ -155,7 +162,8 @@ def is_chrome_text(text: str) -> bool:
         return True
     if len(text) < 40 and any(p.match(clean(text).replace("\u200c", " ")) for p in _CHROME_PATTERNS):
         return True
-    return len(text) < 160 and key.startswith(_CHROME_PREFIXES)
+    return (len(text) < 160 and key.startswith(_CHROME_PREFIXES)) or (len(text) < 40 and key.startswith(
+        _SHORT_CHROME_PREFIXES))
 
 
 def is_byline(text: str) -> bool:
