@@ -441,3 +441,12 @@ def test_highlight_escapes_everything_but_its_own_marks() -> None:
         assert [plain[start:end] for start, end in spans] == [text for text, marked in clean if marked]
 
     check()
+
+
+def test_a_forged_host_never_reaches_other_readers(db: str) -> None:
+    shared = TestClient(create_app(Settings(db=db)))
+    url = "/feeds/section/" + quote("اقتصاد") + ".atom"
+    forged = shared.get(url, headers={"host": "evil.example"})
+    assert b"evil.example" in forged.content
+    honest = shared.get(url)
+    assert b"evil.example" not in honest.content

@@ -93,7 +93,15 @@ class ResponseCache:
 
 
 def cache_key(scope: Scope) -> str:
-    return str(scope["path"]) + "?" + bytes(scope.get("query_string", b"")).decode("latin-1")
+    """Host, path and query: feeds carry absolute links built from the Host header, so a request
+    with a forged Host must never fill the entry other readers get."""
+    host = b""
+    for name, value in scope.get("headers", ()):
+        if name == b"host":
+            host = value
+            break
+    query = bytes(scope.get("query_string", b""))
+    return f"{host.decode('latin-1')}{scope['path']}?{query.decode('latin-1')}"
 
 
 class CacheFront:
