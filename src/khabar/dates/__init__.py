@@ -48,8 +48,9 @@ Readings where a page could mean two things:
   «چند روز پیش» is refused as too vague. Future phrases («۳ روز دیگر»،
   «هفته آینده») and the vague ones are parse_date only; «۴۰ دقیقه پیش از
   طغیان» counts from an event and is no date;
-- clock words: «ساعت ۸ صبح»، «۸ شب» (20:00), «ساعت ۱۰ و نیم»، «ساعت ۲۴»
-  (the next midnight); «ظهر» alone is 12:00 and «نیمه‌شب» the 00:00 that
+- clock words: «ساعت ۸ صبح»، «۸ شب» (20:00), «ساعت ۱۰ و نیم»، «ساعت یازده»
+  (an hour in words needs ساعت: «یک شب» is one night), «ساعت ۲۴» (the next
+  midnight), before or after a date, a weekday or a relative word; «ظهر» alone is 12:00 and «نیمه‌شب» the 00:00 that
   starts the day; «صبح»، «بامداد»، «عصر»، «شب» alone name no hour, so the
   date keeps day precision;
 - a month or year with no day («آبان ۱۴۰۴»، «۱۴۰۴/۰۸»، «2025») is no date

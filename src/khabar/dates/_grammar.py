@@ -158,10 +158,19 @@ def _time(prefix: str) -> str:
 def _hour_only() -> str:
     """``ساعت ۱۰ صبح``، ``ساعت ۱۰ و ۳۰ دقیقه``، ``ساعت ۱۰ و نیم``، ``۸ شب``: an hour without a
     colon needs the word ساعت before it or a part of the day (صبح، شب …) after it."""
+    return _hour("")
+
+
+def _hour(prefix: str) -> str:
+    """An hour without a colon; group names carry ``prefix`` (see :func:`_hour_only`). An hour in
+    words («ساعت یازده») needs ساعت: «یک شب» alone is "one night"."""
+    sa, hx, hxm, hxf, ampm = (f"{prefix}{name}" for name in ("hsa", "hx", "hxm", "hxf", "hxampm"))
+    words = _alternation(w for w, n in cal.CARDINAL_WORDS.items() if not w.isascii() and 1 <= n <= 24)
     return (
-        rf"(?P<hsa>(?:ساعت|الساعة)[\s:]*)?(?(hsa)|(?<![\d.:/]))(?P<hx>\d{{1,2}})(?![\d:/.])"
-        rf"(?:{_JOIN}و{_JOIN}(?:(?P<hxm>\d{{1,2}}){_JOIN}دقیقه|(?P<hxf>{_alternation(cal.HOUR_FRACTIONS)}){_END}))?"
-        rf"(?:\s*(?P<hxampm>{_ampm()})(?![\w\u200c]))?(?(hsa)|(?(hxampm)|(?!)))"
+        rf"(?P<{sa}>(?:ساعت|الساعة)[\s:]*)?(?P<{hx}>(?({sa})|(?<![\d.:/]))\d{{1,2}}(?![\d:/.])"
+        rf"|(?({sa}){_START}{words}{_END}|(?!)))"
+        rf"(?:{_JOIN}و{_JOIN}(?:(?P<{hxm}>\d{{1,2}}){_JOIN}دقیقه|(?P<{hxf}>{_alternation(cal.HOUR_FRACTIONS)}){_END}))?"
+        rf"(?:\s*(?P<{ampm}>{_ampm()})(?![\w\u200c]))?(?({sa})|(?({ampm})|(?!)))"
     )
 
 
@@ -185,11 +194,7 @@ def _tail() -> str:
 
 def _head() -> str:
     """An optional time before a date: ``۱۴:۲۳ - ۱۴۰۴/۰۸/۱۳``، ``ساعت ۸ صبح ۱۳ آبان``."""
-    hour = (
-        rf"(?P<h_sa>ساعت\s*)?(?(h_sa)|(?<![\d.:/]))(?P<h_hx>\d{{1,2}})(?![\d:/.])"
-        rf"(?:\s*(?P<h_hxampm>{_ampm()})(?![\w\u200c]))?(?(h_sa)|(?(h_hxampm)|(?!)))"
-    )
-    return rf"(?:(?:(?:ساعت\s*)?{_time('h_')}|{hour})[\s,|-]+(?:روز\s+)?)?"
+    return rf"(?:(?:(?:ساعت\s*)?{_time('h_')}|{_hour('h_')})[\s,|-]+(?:روز\s+)?)?"
 
 
 def _weekday() -> str:
@@ -296,7 +301,7 @@ def weekday_alone() -> re.Pattern[str]:
     before, after = _alternation(cal.WEEKDAY_BEFORE), _alternation(cal.WEEKDAY_AFTER)
     weeks = rf"(?P<lastweek>{_alternation(cal.WEEKDAY_LAST_WEEK)})|(?P<nextweek>{_alternation(cal.WEEKDAY_NEXT_WEEK)})"
     return _compile(
-        rf"{_starts()}(?:روز\s+)?{_START}(?P<wd>{_alternation(cal.WEEKDAYS)}){_END}(?![\s\u200c]*ها{_END})"
+        rf"{_starts()}{_head()}(?:روز\s+)?{_START}(?P<wd>{_alternation(cal.WEEKDAYS)}){_END}(?![\s\u200c]*ها{_END})"
         rf"(?:{_JOIN}(?:{weeks}|(?P<before>{before})|(?P<after>{after})){_END})?{_tail()}"
     )
 
@@ -322,7 +327,7 @@ def month_only() -> re.Pattern[str]:
 def relative_word() -> re.Pattern[str]:
     """``امروز``، ``دیروز ساعت ۱۰:۳۰``، ``لحظاتی پیش``."""
     words = _alternation(cal.RELATIVE_WORDS)
-    return _compile(rf"{_starts(cal.RELATIVE_WORDS)}{_weekday()}{_START}(?P<word>{words}){_END}{_tail()}")
+    return _compile(rf"{_starts(cal.RELATIVE_WORDS)}{_head()}{_weekday()}{_START}(?P<word>{words}){_END}{_tail()}")
 
 
 @cache

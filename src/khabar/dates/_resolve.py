@@ -189,7 +189,7 @@ def _time_of(match: re.Match[str], prefix: str) -> timedelta | None:
         return timedelta(hours=hours)
     else:
         return None
-    hour, minute, second = int(hh), int(mi), int(ss)
+    hour, minute, second = _number(hh, g.cardinals()), int(mi), int(ss)
     if marker is not None:
         hour = _apply_marker(hour, fold_key(marker))
     if (hour > 23 and (hour, minute, second) != (24, 0, 0)) or minute > 59 or second > 59:
