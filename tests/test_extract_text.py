@@ -138,3 +138,15 @@ def test_lone_label_above_the_headline_is_the_section() -> None:
     article = extract(Page(content=text.encode("utf-8"), origin="x.txt"))
     assert article.section == "اقتصاد"
     assert article.title == "صادرات ماهی از بندر بوشهر دو برابر شد"
+
+
+def test_labelled_date_under_the_body() -> None:
+    text = """روزنامه شمال
+برف راه ارتباطی سه روستای کوهستانی را بست
+راهداران می‌گویند تا عصر امروز راه‌ها بازگشایی خواهند شد و نگرانی جدی وجود ندارد.
+بارش برف سنگین از شب گذشته راه ارتباطی سه روستای کوهستانی شهرستان را مسدود کرده است.
+تاریخ انتشار: ۲۰ آذر ۱۴۰۴ - ۰۸:۱۵
+© ۱۴۰۱ روزنامه شمال"""
+    article = extract(Page(content=text.encode("utf-8"), origin="x.txt"))
+    assert article.published_text == "۲۰ آذر ۱۴۰۴ - ۰۸:۱۵"
+    assert article.body == ("بارش برف سنگین از شب گذشته راه ارتباطی سه روستای کوهستانی شهرستان را مسدود کرده است.",)

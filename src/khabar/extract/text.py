@@ -17,6 +17,7 @@ from khabar.data.labels import (
     AUTHOR_PREFIXES,
     BIO_STARTS,
     BYLINE_LABEL_LINES,
+    DATE_PREFIXES,
     HOME_LABELS,
     RELATED_LABELS,
     ROLE_LABEL_LINES,
@@ -295,9 +296,13 @@ def _kicker(lines: list[str], title_at: int, section: str | None) -> str | None:
 
 
 def _any_date(lines: list[str], title_at: int | None) -> str | None:
-    """A date line before the headline («کد خبر … تاریخ انتشار: …» at the top)."""
+    """A date line before the headline («کد خبر … تاریخ انتشار: …» at the top), else a
+    labelled one anywhere («تاریخ انتشار: …» under the body)."""
     for line in lines[: title_at if title_at is not None else 30]:
         if line and (date := date_in(line)):
+            return date
+    for line in lines[title_at or 0:]:
+        if line and starts_with_any(line, DATE_PREFIXES) and (date := date_in(line)):
             return date
     return None
 
