@@ -450,3 +450,17 @@ def test_a_forged_host_never_reaches_other_readers(db: str) -> None:
     assert b"evil.example" in forged.content
     honest = shared.get(url)
     assert b"evil.example" not in honest.content
+
+
+def test_a_bug_gets_a_persian_500_page(db: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from khabar.web import data
+
+    def broken(*args: object) -> None:
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(data, "article_data", broken)
+    client = TestClient(create_app(Settings(db=db)), raise_server_exceptions=False)
+    html = page(client, f"/article/{SOLAR.id}", 500)
+    assert "<h1>خطای سرور</h1>" in html and "a bug" not in html
+    api = client.get(f"/api/v1/articles/{SOLAR.id}")
+    assert api.status_code == 500 and api.json()["error"] == "internal error"

@@ -33,6 +33,7 @@ __all__ = ["create_app"]
 
 ERROR_TITLES = {
     400: "درخواست نادرست",
+    500: "خطای سرور",
     401: "اجازه ندارید",
     404: "صفحه پیدا نشد",
     405: "این روش پذیرفته نیست",
@@ -117,10 +118,19 @@ def create_app(settings: Settings, *, cache_size: int = 2048, cache_seconds: flo
         detail = str(exc) if isinstance(exc, KhabarError) else "bad request"
         return error_response(request, status, detail)
 
+    async def bug(request: Request, exc: Exception) -> Response:
+        """A bug still gets a Persian page (the traceback goes to the server log, not the reader)."""
+        return error_response(request, 500, "internal error")
+
     app = Starlette(
         routes=routes(pages, api, Feeds(pool), cache),
         middleware=[Middleware(CacheFront, cache=cache), Middleware(SecurityHeaders)],
-        exception_handlers={HTTPException: http_error, KhabarError: khabar_error, QueryError: khabar_error},
+        exception_handlers={
+            HTTPException: http_error,
+            KhabarError: khabar_error,
+            QueryError: khabar_error,
+            Exception: bug,
+        },
     )
     router = app.router
     assert isinstance(router, Router)
