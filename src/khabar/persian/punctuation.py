@@ -25,6 +25,7 @@ _RULES: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = (
     (re.compile(f"(?<={_P})»(?={_P})"), "» ", ("»",)),
     (re.compile(f"(?<={_P})«"), " «", ("«",)),
 )
+_ANY = re.compile("[,;?،؛؟«»!.:)]")
 
 
 def fix_punctuation(text: str) -> str:
