@@ -341,7 +341,7 @@ def search(query: tuple[str, ...], db: str | None, as_json: bool, section: str |
         request = SearchRequest(
             text=" ".join(query), section=section, source=source, author=author,
             since=parse_day_bound(since) if since else None,
-            until=parse_day_bound(until) if until else None,
+            until=parse_day_bound(until, end=True) if until else None,
             sort="date" if sort == "date" else "relevance", limit=limit, offset=offset,
         )
         with open_store(settings.db) as store:
@@ -410,7 +410,7 @@ def export(out: str, db: str | None, fmt: str, section: str | None, source: str 
         filters = Filters(
             section=section, source=source,
             since=parse_day_bound(since) if since else None,
-            until=parse_day_bound(until) if until else None,
+            until=parse_day_bound(until, end=True) if until else None,
         )
         with open_store(settings.db) as store:
             count = export_articles(store, fmt, out, filters)
