@@ -303,3 +303,16 @@ def test_cli_search_table_json_and_jalali_dates(tmp_path: Any) -> None:
     assert MARK_START in data["hits"][0]["snippet"]
     bad = runner.invoke(main, ["search", "--db", db, "--", "-سد"])
     assert bad.exit_code != 0 and "Traceback" not in bad.output
+
+
+def test_very_common_words_rank_the_newest_matches(tmp_path: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    from khabar.store import open_store, sqlite
+
+    monkeypatch.setattr(sqlite, "RANK_CAP", 3)
+    with open_store(str(tmp_path / "cap.db")) as store:
+        store.upsert_many([_news(n, title="طلا" if n == 0 else "خبر") for n in range(10)])
+        results = store.search(SearchRequest("بازار", limit=10))
+        assert results.total == 10  # the count is still exact
+        assert {h.article.id for h in results.hits} == {"n6", "n7", "n8", "n9"}  # RANK_CAP + 1 newest
+        assert store.search(SearchRequest("طلا")).total == 1  # rare words rank every match
+        assert len(store.search(SearchRequest("بازار", sort="date", limit=10)).hits) == 10

@@ -109,6 +109,10 @@ class SQLStore(ABC):
         for searches without filters; None where the generic SQL is as fast."""
         return None
 
+    def _index_top(self, plain: tuple[str, str, list[Any]], window: int) -> list[tuple[int, float]]:
+        """The ``window`` best (id, BM25) pairs from the index alone."""
+        return [(int(r[0]), float(r[1])) for r in self._all(plain[1], [*plain[2], window])]
+
     def _inline_index(self, keys: Keys) -> tuple[str, str, Any] | None:
         """(column, SQL expression, value) when the index lives in the article row itself."""
         return None
@@ -423,7 +427,7 @@ class SQLStore(ABC):
                 total, facets = self._totals(base, args, query.facets)
             if plain and query.sort == "relevance":
                 window = query.offset + query.limit + RERANK_EXTRA
-                scored = [(int(r[0]), float(r[1])) for r in self._all(plain[1], [*plain[2], window])]
+                scored = self._index_top(plain, window)
                 chosen = self._rerank(scored, query.limit, query.offset)
             elif query.sort == "date":
                 rows = self._all(f"SELECT a.{self.RID}, 0.0 {base} "
