@@ -13,9 +13,9 @@ import re
 
 from lxml.html import HtmlElement
 
-from khabar.data.labels import AUTHOR_PREFIXES, CREDIT_MARKERS, DATE_PREFIXES, HOME_LABELS, SECTION_PREFIXES
+from khabar.data.labels import CREDIT_MARKERS, DATE_PREFIXES, HOME_LABELS, SECTION_PREFIXES
 from khabar.extract.dom import short_text, text_of
-from khabar.extract.filters import is_byline, is_date_line
+from khabar.extract.filters import author_names, is_byline, is_date_line
 from khabar.extract.util import fold, label_set, starts_with_any, strip_prefix
 
 _HOME = label_set(HOME_LABELS)
@@ -89,8 +89,7 @@ def byline(scope: HtmlElement) -> tuple[str, ...]:
             continue
         text = short_text(element, 70)
         if text and is_byline(text):
-            name = strip_prefix(text, AUTHOR_PREFIXES)
-            return tuple(p.strip() for p in re.split(r"\s*[،,]\s*|\s+و\s+", name) if p.strip())
+            return author_names(text)
     return ()
 
 

@@ -13,16 +13,20 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from khabar.data.labels import (
+    AUTHOR_OPENERS,
     AUTHOR_PREFIXES,
+    BYLINE_STOP_WORDS,
     CAPTION_PREFIXES,
     CHROME_LINE_PATTERNS,
     CHROME_LINES,
     CHROME_PREFIXES,
     CREDIT_MARKERS,
+    MESSENGER_NAMES,
     MONTHS,
     NUMBER_WORDS,
     READING_TIME_PATTERNS,
     RELATED_LABELS,
+    SHARE_PHRASES,
     TITLE_SEPARATORS,
     WEEKDAYS,
 )
@@ -43,20 +47,75 @@ _SHORT_CHROME_PREFIXES = tuple(
 _READING = tuple(re.compile(p, re.I) for p in READING_TIME_PATTERNS)
 _CHROME_PATTERNS = tuple(re.compile(p) for p in CHROME_LINE_PATTERNS)
 _NUMBERS = dict(NUMBER_WORDS)
-_NUMBER_WORD = re.compile(r"(?<![^\s:：])(" + "|".join(sorted(_NUMBERS, key=len, reverse=True)) + r")(?=\s+دقیقه)")
+_NUMBER_ALT = "|".join(sorted(_NUMBERS, key=len, reverse=True))
+# «بیست و پنج دقیقه»: number words joined by «و», summed
+_NUMBER_WORD = re.compile(
+    r"(?<![^\s:：⏱\ufe0f])((?:(?:" + _NUMBER_ALT + r")\s+و\s+)*(?:" + _NUMBER_ALT + r"))(?=\s+دقیقه)"
+)
+_MESSENGERS = label_set(MESSENGER_NAMES)
+_SHARE_PHRASES = tuple(fold(p) for p in SHARE_PHRASES)
+_SHARE_SPLIT = re.compile(r"[\s،,|/:：•·\-–—()\[\]]+")
+_BYLINE_STOPS = label_set(BYLINE_STOP_WORDS) | {"|", "-", "–", "—", "•", "·", "/"}
 _LETTER = re.compile(r"[^\W\d_]")
 _SECTION_SPLIT = re.compile(r"\s*(?:>|»|›|/|\||::)\s*")
 
 
 def reading_minutes(text: str) -> int | None:
     """The stated reading time in ``text`` («۳ دقیقه خواندن», «زمان مطالعه: ۷ دقیقه»), or None."""
-    latin = _NUMBER_WORD.sub(lambda m: str(_NUMBERS[m.group(1)]), latin_digits(text.replace("\u200c", " ")))
+    latin = _NUMBER_WORD.sub(_number_value, latin_digits(text.replace("\u200c", " ")))
     for pattern in _READING:
         match = pattern.search(latin)
         if match:
             minutes = int(match.group("n"))
             return minutes if 0 < minutes < 240 else None
     return None
+
+
+def _number_value(match: re.Match[str]) -> str:
+    return str(sum(_NUMBERS[word] for word in re.split(r"\s+و\s+", match.group(1))))
+
+
+def is_share_row(text: str) -> bool:
+    """A share prompt however it is worded: a short line that names a share action
+    («… را به اشتراک بگذارید», «اشتراک در:») or is mostly messenger names
+    («بله، روبیکا، سروش، ایتا»). Hand-written: share rows are chrome recognised by
+    wording when the page gives them no class."""
+    if len(text) > 160:
+        return False
+    tokens = [fold(t) for t in _SHARE_SPLIT.split(text.replace("\u200c", "")) if fold(t)]
+    names = _messenger_tokens(tokens)
+    key = fold(text)
+    if names and any(phrase in key for phrase in _SHARE_PHRASES):
+        return True
+    return (names >= 2 and names >= 0.6 * len(tokens)) or (len(tokens) <= 10 and any(
+        phrase in key for phrase in _SHARE_PHRASES[:3]) and not text.rstrip().endswith("."))
+
+
+def _messenger_tokens(tokens: list[str]) -> int:
+    """How many tokens are messenger names (a two-word name such as «سروش پلاس» counts its words)."""
+    count = index = 0
+    while index < len(tokens):
+        if index + 1 < len(tokens) and tokens[index] + tokens[index + 1] in _MESSENGERS:
+            count, index = count + 2, index + 2
+            continue
+        count += tokens[index] in _MESSENGERS
+        index += 1
+    return count
+
+
+def author_names(text: str) -> tuple[str, ...]:
+    """The names in a byline row: label stripped, cut where the date or a counter starts
+    («سارا احمدی ۱۱ عقرب ۱۴۰۴ بازدید: ۱۲۴۸» → سارا احمدی), split on «و» and «،»."""
+    words: list[str] = []
+    for word in strip_prefix(clean(text), AUTHOR_PREFIXES).split():
+        key = fold(word)
+        if key in _BYLINE_STOPS or any(c.isdigit() for c in key) or (words and key in _MONTH_WORDS) \
+                or (words and key in _WEEKDAY_WORDS):
+            break
+        words.append(word)
+    name = " ".join(words).strip(" :：،,؛-–—|")
+    parts = re.split(r"\s*[،,؛;]\s*|\s+و\s+|\s+&\s+|\s+and\s+", name)
+    return tuple(clean(p).strip(" :：") for p in parts if clean(p).strip(" :："))
 
 
 def split_section(value: str) -> str | None:
@@ -101,7 +160,7 @@ def split_caption(text: str | None) -> tuple[str | None, str | None]:
         pattern = _marker_pattern(marker)
         match = pattern.search(text)
         if match:
-            caption = clean(text[: match.start()]).rstrip(" /|-–—،,")
+            caption = clean(text[: match.start()]).rstrip(" /|-–—،,؛(")
             credit = clean(text[match.end():]).strip(" )(")
             return caption or None, credit or None
     return text, None
@@ -158,7 +217,7 @@ def is_date_line(text: str) -> bool:
 def is_chrome_text(text: str) -> bool:
     """Furniture wording: a label line, or a line that starts with a furniture prefix."""
     key = fold(text)
-    if not key or key in _CHROME_LINES:
+    if not key or key in _CHROME_LINES or is_share_row(text):
         return True
     if len(text) < 40 and any(p.match(clean(text).replace("\u200c", " ")) for p in _CHROME_PATTERNS):
         return True
@@ -168,9 +227,13 @@ def is_chrome_text(text: str) -> bool:
 
 def is_byline(text: str) -> bool:
     """«نویسنده: …», «گزارش: …», «به قلم …»: a short line opened by a byline label."""
-    if len(text) >= 70 or starts_with_any(text, AUTHOR_PREFIXES) is None:
+    if len(text) >= 90 or starts_with_any(text, AUTHOR_PREFIXES) is None:
         return False
-    return ":" in text or "：" in text or starts_with_any(text, ("به قلم",)) is not None
+    if ":" in text or "：" in text:
+        return True
+    words = [fold(w) for w in text.split()]
+    opened = any(words[: len(o.split())] == [fold(w) for w in o.split()] for o in AUTHOR_OPENERS)
+    return opened and 2 <= len(words) <= 14 and not text.rstrip().endswith((".", "!", "؟"))
 
 
 def _pull_quote(quote: str, others: list[str]) -> bool:

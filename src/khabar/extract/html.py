@@ -31,7 +31,7 @@ from khabar.extract import cues
 from khabar.extract.boxes import find_boxes
 from khabar.extract.dom import abs_url, class_tokens, parse_html, short_text, strip_invisible, text_of
 from khabar.extract.figure import find_image
-from khabar.extract.filters import BodyFilter, is_byline, reading_minutes, split_section, strip_site_name
+from khabar.extract.filters import BodyFilter, author_names, is_byline, reading_minutes, split_section, strip_site_name
 from khabar.extract.metadata import Metadata, iso_date, read_metadata
 from khabar.extract.profiles import profile_for, select, select_text
 from khabar.extract.util import clean, detect_language, fold, label_set, starts_with_any, strip_prefix
@@ -330,8 +330,7 @@ def _body_byline(blocks: list[body_engine.Block], source: str | None) -> tuple[s
 
 
 def _split_names(text: str) -> tuple[str, ...]:
-    parts = re.split(r"\s*[،,؛;]\s*|\s+و\s+", text)
-    return tuple(clean(p) for p in parts if clean(p))
+    return author_names(text)
 
 
 def _printed_dates(scope: HtmlElement) -> tuple[str | None, str | None]:

@@ -24,7 +24,7 @@ from khabar.data.labels import (
     SECTION_PREFIXES,
 )
 from khabar.extract.boxes import Kind, label_kind, split_outlet
-from khabar.extract.filters import is_byline
+from khabar.extract.filters import author_names, is_byline
 from khabar.extract.lines import (
     caption_in,
     date_in,
@@ -240,7 +240,7 @@ def _read_meta(line: str, header: _Header) -> bool:
 
 
 def _names(text: str) -> list[str]:
-    return [clean(p) for p in re.split(r"\s*[،,؛]\s*|\s+و\s+", text) if clean(p)]
+    return list(author_names(text))
 
 
 def _section(lines: list[str], title_at: int) -> str | None:
