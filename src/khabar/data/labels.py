@@ -166,7 +166,8 @@ SECTION_CLASS_TOKENS: tuple[str, ...] = (
 )
 
 AUTHOR_CLASS_TOKENS: tuple[str, ...] = (
-    "author", "authors", "byline", "writer", "author-name", "authorname", "reporter", "nevisande",
+    "author", "authors", "byline", "writer", "author-name", "authorname", "reporter", "nevisande", "by",
+    "post-author", "writers", "reporters",
 )
 
 CAPTION_CLASS_TOKENS: tuple[str, ...] = ("caption", "figcaption", "image-caption", "img-caption", "photo-caption")
@@ -196,7 +197,7 @@ AUTHOR_OPENERS: tuple[str, ...] = (
 # («نام نویسنده ۱۱ عقرب ۱۴۰۴ بازدید: ۱۲۴۸»); digits and month names stop it too.
 BYLINE_STOP_WORDS: tuple[str, ...] = (
     "بازدید", "بازدید:", "تعداد بازدید", "نظر", "نظرات", "دیدگاه", "تاریخ", "تاریخ:", "ساعت", "انتشار",
-    "منتشر", "منتشرشده", "نشر", "زمان", "مطالعه", "خواندن", "کد", "شناسه", "بروزرسانی", "views", "ago",
+    "منتشر", "منتشرشده", "نشر", "زمان", "مدت", "مطالعه", "عکس", "عکس:", "منبع", "منبع:", "خواندن", "کد", "شناسه", "بروزرسانی", "views", "ago",
     "پیش", "امروز", "دیروز", "|", "-", "–", "—", "•", "·", "/", "⏱", "🕒",
 )
 

@@ -170,6 +170,8 @@ def _walk(element: HtmlElement, chrome: set[int], out: list[Block]) -> None:
 
 def _block(element: HtmlElement, chrome: set[int], out: list[Block]) -> None:
     tag = str(element.tag)
+    if _image_box(element):
+        return
     has_blocks = any(isinstance(c.tag, str) and c.tag in BLOCK_TAGS for c in element)
     if tag in PARAGRAPH_TAGS and not has_blocks and not _double_break(element):
         text = text_of(element)
@@ -177,6 +179,16 @@ def _block(element: HtmlElement, chrome: set[int], out: list[Block]) -> None:
             out.append(Block(text, "h" if tag in _HEADINGS else tag, _links(element), _emphasised(element, text)))
         return
     _walk(element, chrome, out)
+
+
+def _image_box(element: HtmlElement) -> bool:
+    """A picture with a short line beside it inside the body («<div><img><span>caption</span></div>»):
+    the line is a caption, not a paragraph, whatever the box's class."""
+    if element.tag == "figure":
+        return True
+    images = [img for img in element.iter("img") if not (img.get("width") or "100").rstrip("px").isdigit()
+              or int((img.get("width") or "100").rstrip("px")) >= 60]
+    return bool(images) and len(text_of(element).split()) <= 35
 
 
 def _double_break(element: HtmlElement) -> bool:

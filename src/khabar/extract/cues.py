@@ -79,6 +79,22 @@ def printed_date(scope: HtmlElement) -> str | None:
             value = strip_prefix(part, DATE_PREFIXES)
             if is_date_line(value):
                 return value
+    for element in scope.iter():
+        if isinstance(element.tag, str) and len(element) <= 3 and (text := short_text(element, 90)):
+            if span := date_span(text):
+                return span
+    return None
+
+
+def date_span(text: str) -> str | None:
+    """The longest run of words inside a mixed row that is a date: «سارا احمدی ۱۱ عقرب ۱۴۰۴
+    بازدید: ۱۲۴۸» → «۱۱ عقرب ۱۴۰۴». Hand-written: a byline row glues name, date and counters."""
+    words = text.split()
+    for size in range(min(len(words), 8), 1, -1):
+        for start in range(len(words) - size + 1):
+            candidate = " ".join(words[start:start + size]).strip(" |-–—،,")
+            if is_date_line(candidate):
+                return candidate
     return None
 
 

@@ -364,12 +364,20 @@ def _time_datetime(scope: HtmlElement) -> str | None:
     return None
 
 
+_META_PARTS = re.compile(r"\s*[|｜•·]\s*|\s{3,}")
+
+
 def _reading_time(scope: HtmlElement) -> int | None:
+    """A stated reading time in a short element, or in one item of a meta row
+    («تاریخ انتشار: … | زمان تقریبی مطالعه: ۴ دقیقه | بازدید: ۸۷۳»)."""
     for element in scope.iter():
-        if isinstance(element.tag, str) and len(element) <= 2:
+        if isinstance(element.tag, str) and len(element) <= 4:
             text = text_of(element)
-            if 0 < len(text) < 60 and (minutes := reading_minutes(text)):
-                return minutes
+            if not 0 < len(text) < 200:
+                continue
+            for part in _META_PARTS.split(text):
+                if 0 < len(part) < 60 and (minutes := reading_minutes(part)):
+                    return minutes
     return None
 
 
