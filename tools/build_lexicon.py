@@ -13,7 +13,9 @@ Output (shipped in the wheel, read by :mod:`khabar.persian.lexicon`):
 * ``lexicon.tsv.gz``: ``form<TAB>count<TAB>tags`` — letters unified (ي→ی, ك→ک), diacritics
   dropped; count is shekar's corpus count, else hazm's count scaled to shekar's corpus, else 0;
   tags are hazm's POS tags plus ``C`` for shekar's compound list;
-* ``verbs.tsv``: ``past<TAB>present`` stems.
+* ``verbs.tsv``: ``past<TAB>present`` stems;
+* ``lexicon.compiled.gz``: the tables :func:`khabar.persian.lexicon.load` builds from the two,
+  pickled, so a process loads them without parsing (``--compile`` rewrites only this file).
 
 Usage: ``python tools/build_lexicon.py [--hazm WHEEL] [--shekar WHEEL]``; without a wheel path
 the tool fetches it with ``pip download --no-deps`` into a temporary folder.
@@ -101,7 +103,11 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--hazm", help="path to the hazm 0.10.0 wheel")
     ap.add_argument("--shekar", help="path to the shekar 1.7.0 wheel")
+    ap.add_argument("--compile", action="store_true", help="only recompile lexicon.compiled.gz")
     args = ap.parse_args()
+    if args.compile:
+        print(f"compiled -> {compile_tables()}")
+        return
     with tempfile.TemporaryDirectory() as tmp:
         counts, tags, verbs = build(wheel("hazm", args.hazm, tmp), wheel("shekar", args.shekar, tmp))
     OUT.mkdir(parents=True, exist_ok=True)
@@ -109,7 +115,14 @@ def main() -> None:
     with gzip.GzipFile(OUT / "lexicon.tsv.gz", "wb", mtime=0) as f:
         f.write("".join(lines).encode("utf-8"))
     (OUT / "verbs.tsv").write_text("".join(f"{p}\t{r}\n" for p, r in sorted(verbs)), encoding="utf-8")
-    print(f"{len(lines)} forms, {len(verbs)} verb stems -> {OUT}")
+    print(f"{len(lines)} forms, {len(verbs)} verb stems -> {OUT}; compiled -> {compile_tables()}")
+
+
+def compile_tables() -> Path:
+    from khabar.persian.lexicon import load, write_compiled
+
+    load.cache_clear()
+    return write_compiled(OUT)
 
 
 if __name__ == "__main__":

@@ -1,16 +1,22 @@
 """The shipped lexicon: word forms with corpus counts, ZWNJ spellings, compounds and verb forms.
 
 Loaded once (``functools.lru_cache``) from ``data/lexicon.tsv.gz`` and ``data/verbs.tsv``, which
-``tools/build_lexicon.py`` derives from hazm's and shekar's MIT-licensed word lists.
+``tools/build_lexicon.py`` derives from hazm's and shekar's MIT-licensed word lists. Parsing them
+(and dropping damaged corpus spellings) costs every process about a second, so the build tool also
+writes ``data/lexicon.compiled.gz``: the finished tables, pickled with a digest of the two source
+files. ``load`` uses it when the digest matches and parses the sources otherwise.
 """
 
 from __future__ import annotations
 
 import gzip
+import hashlib
 import math
+import pickle
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 
 from khabar.errors import ConfigError
 from khabar.persian.affixes import PAST_ENDINGS, PRESENT_ENDINGS, SUFFIX_LOOKALIKES, ZWNJ_SUFFIXES, needs_zwnj
@@ -37,12 +43,47 @@ class Lexicon:
         return word in self.counts or word in self.tags
 
 
-def _read(name: str) -> str:
+SOURCES = ("lexicon.tsv.gz", "verbs.tsv")
+COMPILED = "lexicon.compiled.gz"
+_FORMAT = 1  # bump when the Lexicon fields change: old compiled files are then ignored
+
+
+def _raw(name: str) -> bytes:
     try:
-        raw = resources.files("khabar.persian").joinpath("data").joinpath(name).read_bytes()
+        return resources.files("khabar.persian").joinpath("data").joinpath(name).read_bytes()
     except OSError as exc:
         raise ConfigError(f"khabar's lexicon file {name} is missing; reinstall khabar") from exc
+
+
+def _read(name: str) -> str:
+    raw = _raw(name)
     return (gzip.decompress(raw) if name.endswith(".gz") else raw).decode("utf-8")
+
+
+def _digest() -> str:
+    sha = hashlib.sha256(str(_FORMAT).encode())
+    for name in SOURCES:
+        sha.update(_raw(name))
+    return sha.hexdigest()
+
+
+def _compiled(digest: str) -> Lexicon | None:
+    """The pickled tables if they were compiled from the current sources (our own file, not input)."""
+    try:
+        raw = resources.files("khabar.persian").joinpath("data").joinpath(COMPILED).read_bytes()
+        stored, lexicon = pickle.loads(gzip.decompress(raw))
+    except (OSError, ValueError, EOFError, pickle.UnpicklingError, TypeError):
+        return None
+    return lexicon if stored == digest and isinstance(lexicon, Lexicon) else None
+
+
+def write_compiled(folder: Path) -> Path:
+    """Pickle the parsed tables beside the sources (run by ``tools/build_lexicon.py``)."""
+    path = folder / COMPILED
+    payload = pickle.dumps((_digest(), parse()), protocol=pickle.HIGHEST_PROTOCOL)
+    with gzip.GzipFile(path, "wb", compresslevel=6, mtime=0) as f:
+        f.write(payload)
+    return path
 
 
 def _verb_forms(text: str) -> tuple[frozenset[str], frozenset[str]]:
@@ -66,11 +107,18 @@ def _verb_forms(text: str) -> tuple[frozenset[str], frozenset[str]]:
 
 @lru_cache(maxsize=1)
 def load() -> Lexicon:
+    """The lexicon: the compiled tables when current, else parsed from the sources."""
+    return _compiled(_digest()) or parse()
+
+
+def parse() -> Lexicon:
+    """Build the tables from ``lexicon.tsv.gz`` and ``verbs.tsv``."""
     counts: dict[str, int] = {}
     tags: dict[str, str] = {}
     zwnj: dict[str, tuple[str, int]] = {}
     spaced: dict[str, tuple[str, int]] = {}
     attested: set[str] = set()
+    tag_names: dict[str, str] = {}
     for line in _read("lexicon.tsv.gz").splitlines():
         form, count_text, tag = line.split("\t")
         count = int(count_text)
@@ -87,7 +135,7 @@ def load() -> Lexicon:
             continue
         counts[form] = count
         if tag:
-            tags[form] = tag
+            tags[form] = tag_names.setdefault(tag, tag)  # one object per tag set: a smaller pickle
     dictionary = {w for w, t in tags.items() if t not in ("0", "C")}
     for word in _damaged_forms(counts, zwnj, dictionary):
         counts.pop(word, None)
