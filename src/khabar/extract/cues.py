@@ -80,9 +80,9 @@ def printed_date(scope: HtmlElement) -> str | None:
             if is_date_line(value):
                 return value
     for element in scope.iter():
-        if isinstance(element.tag, str) and len(element) <= 3 and (text := short_text(element, 90)):
-            if span := date_span(text):
-                return span
+        text = short_text(element, 90) if isinstance(element.tag, str) and len(element) <= 3 else None
+        if text and (span := date_span(text)):
+            return span
     return None
 
 
