@@ -170,6 +170,12 @@ AUTHOR_CLASS_TOKENS: tuple[str, ...] = (
     "post-author", "writers", "reporters",
 )
 
+# Path parts of an author's page: a link there is a byline even when no class says so.
+AUTHOR_URL_PARTS: tuple[str, ...] = (
+    "/author/", "/authors/", "/writer/", "/writers/", "/reporter/", "/profile/", "/columnist/", "/nevisande/",
+    "/journalist/", "/by/",
+)
+
 CAPTION_CLASS_TOKENS: tuple[str, ...] = ("caption", "figcaption", "image-caption", "img-caption", "photo-caption")
 CREDIT_CLASS_TOKENS: tuple[str, ...] = ("credit", "photo-credit", "image-credit", "copyright", "source")
 DATE_CLASS_TOKENS: tuple[str, ...] = (

@@ -44,7 +44,7 @@ def section_above(title_el: HtmlElement | None, root: HtmlElement) -> str | None
     parent = title_el.getparent()
     if parent is None:
         return None
-    menu = {fold(text_of(a)) for nav in root.iter("nav", "ul", "header") for a in nav.iter("a")}
+    menu = _menu_items(root)
     for sibling in title_el.itersiblings(preceding=True):
         links = [sibling] if sibling.tag == "a" else sibling.findall(".//a")
         for link in links[:2]:
@@ -52,6 +52,17 @@ def section_above(title_el: HtmlElement | None, root: HtmlElement) -> str | None
             if 0 < len(text.split()) <= 3 and fold(text) in menu and fold(text) not in _HOME:
                 return text
     return None
+
+
+def _menu_items(root: HtmlElement) -> set[str]:
+    """Folded texts of the site's menu links: links in <nav>/<ul>/<header>, and any row of
+    four or more short sibling links (a menu whose classes are random strings)."""
+    items = {fold(text_of(a)) for nav in root.iter("nav", "ul", "header") for a in nav.iter("a")}
+    for element in root.iter("div", "p", "span", "td"):
+        links = [c for c in element if c.tag == "a"]
+        if len(links) >= 4 and all(0 < len(text_of(a).split()) <= 3 for a in links):
+            items.update(fold(text_of(a)) for a in links)
+    return items
 
 
 def labelled_section(scope: HtmlElement) -> str | None:

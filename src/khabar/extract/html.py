@@ -16,6 +16,7 @@ from lxml.html import HtmlElement
 from khabar.data.labels import (
     AUTHOR_CLASS_TOKENS,
     AUTHOR_PREFIXES,
+    AUTHOR_URL_PARTS,
     DATE_CLASS_TOKENS,
     DATE_PREFIXES,
     HOME_LABELS,
@@ -312,7 +313,8 @@ def _authors(meta: Metadata, scope: HtmlElement, source: str | None) -> tuple[st
     for element in scope.iter():
         if not isinstance(element.tag, str):
             continue
-        if element.get("rel") == "author" or not _AUTHOR.isdisjoint(class_tokens(element)):
+        if element.get("rel") == "author" or not _AUTHOR.isdisjoint(class_tokens(element)) or (
+                element.tag == "a" and any(part in (element.get("href") or "") for part in AUTHOR_URL_PARTS)):
             text = text_of(element)
             if 0 < len(text) <= 80:
                 names = _split_names(strip_prefix(text, AUTHOR_PREFIXES))
