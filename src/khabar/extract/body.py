@@ -186,7 +186,7 @@ def _image_box(element: HtmlElement) -> bool:
     the line is a caption, not a paragraph, whatever the box's class."""
     if element.tag == "figure":
         return True
-    images = [img for img in element.iter("img") if not (img.get("width") or "100").rstrip("px").isdigit()
+    images = [img for img in element.iter("img", "amp-img") if not (img.get("width") or "100").rstrip("px").isdigit()
               or int((img.get("width") or "100").rstrip("px")) >= 60]
     return bool(images) and len(text_of(element).split()) <= 35
 

@@ -21,6 +21,7 @@ from khabar.extract.util import fold, label_set, starts_with_any, strip_prefix
 _HOME = label_set(HOME_LABELS)
 _CRUMB_SEPARATORS = re.compile(r"^[\s/›»>\-–—]*$")
 _PARTS = re.compile(r"\s+[|｜]\s+|\s{3,}")
+_ROW_ITEMS = re.compile(r"\s*[|｜•·]\s*|\s{3,}")
 
 
 def breadcrumb_by_text(root: HtmlElement) -> list[str]:
@@ -110,13 +111,15 @@ def date_span(text: str) -> str | None:
 
 
 def byline(scope: HtmlElement) -> tuple[str, ...]:
-    """«نویسنده: …», «گزارش: …» in a short element of the article."""
+    """«نویسنده: …», «گزارش: …» in a short element of the article, or in one item of a meta
+    row («به قلم … و … | ۲۳ آذر ۱۴۰۴ | زمان مطالعه: …»)."""
     for element in scope.iter():
         if not isinstance(element.tag, str) or len(element) > 3:
             continue
-        text = short_text(element, 70)
-        if text and is_byline(text):
-            return author_names(text)
+        text = short_text(element, 160)
+        for part in _ROW_ITEMS.split(text) if text else ():
+            if len(part) < 70 and is_byline(part):
+                return author_names(part)
     return ()
 
 

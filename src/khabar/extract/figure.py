@@ -14,6 +14,8 @@ from khabar.records import Image
 
 _CAPTION = frozenset(CAPTION_CLASS_TOKENS)
 _CREDIT = frozenset(CREDIT_CLASS_TOKENS)
+# AMP pages carry <amp-img> where others have <img>.
+_IMAGE_TAGS = ("img", "amp-img")
 _FIGURE_TOKENS = frozenset({"figure", "image", "photo", "thumb", "thumbnail", "media", "post-thumb", "picture", "img"})
 
 
@@ -21,7 +23,7 @@ def find_image(scope: HtmlElement, root: HtmlElement, meta: Metadata, base: str 
     figure = _figure(scope, meta.image_url)
     if figure is None:
         return Image(url=abs_url(base, meta.image_url), caption=meta.image_caption)
-    img = figure if figure.tag == "img" else next(figure.iter("img"), None)
+    img = figure if figure.tag in _IMAGE_TAGS else next(figure.iter(*_IMAGE_TAGS), None)
     alt = clean(img.get("alt")) if img is not None else ""
     src = (img.get("src") or img.get("data-src")) if img is not None else None
     caption_el, credit_el = _caption_elements(figure)
@@ -43,19 +45,23 @@ def find_image(scope: HtmlElement, root: HtmlElement, meta: Metadata, base: str 
 def _figure(scope: HtmlElement, og_image: str | None) -> HtmlElement | None:
     """The first <figure> (or figure-like box) in the article, else the og:image <img>."""
     for element in scope.iter("figure"):
-        if element.find(".//img") is not None:
+        if _has_image(element):
             return element
     for element in scope.iter("div", "span", "p", "picture"):
-        if not _FIGURE_TOKENS.isdisjoint(class_tokens(element)) and element.find(".//img") is not None:
+        if not _FIGURE_TOKENS.isdisjoint(class_tokens(element)) and _has_image(element):
             return element
     name = (og_image or "").rsplit("/", 1)[-1]
-    for img in scope.iter("img"):
+    for img in scope.iter(*_IMAGE_TAGS):
         if name and (img.get("src") or "").endswith(name):
             return _with_caption(img)
-    for img in scope.iter("img"):
+    for img in scope.iter(*_IMAGE_TAGS):
         if _is_photo(img):
             return _with_caption(img)
     return None
+
+
+def _has_image(element: HtmlElement) -> bool:
+    return next(element.iter(*_IMAGE_TAGS), None) is not None
 
 
 def _is_photo(img: HtmlElement) -> bool:
