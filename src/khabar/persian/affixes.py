@@ -266,7 +266,7 @@ def _heads(stems: str, endings: tuple[str, ...]) -> frozenset[str]:
 BOUND_HEADS = (
     _heads(
         "شناس نویس بگیر پذیر پرداز گذار گزار آموز آمیز انگیز پرور طلب زدا کاو یاب سنج نگار گرا خوار"
-        " پیما نشین پز دوز آفرین ستیز گریز پوش دار",
+        " پیما نشین پز دوز آفرین ستیز گریز پوش دار افزار",
         ("", "ی", "ان", "انی"),
     )
     | _heads("کنند دهند گیرند شوند", ("ه", "گان", "گی"))
@@ -285,3 +285,20 @@ JOINED_WEEKDAYS = frozenset({"یکشنبه", "پنجشنبه", "چهارشنبه
 #: First parts that form compounds with a ZWNJ (کم‌برخوردار، خوش‌نویس، تک‌رقمی، پیش‌نمایش): trusted
 #: only inside an unlisted joined word, never across a space (کم آب می‌نوشند).
 COMPOUND_PREFIXES = frozenset({"کم", "خوش", "تک", "نیمه", "میان", "پیش", "پس", "هم", "فوق", "نیم"})
+#: هیچ + these across a space is a lost ZWNJ (هیچ کدام → هیچ‌کدام); هیچ چیز and هیچ وقت are written apart too.
+HICH_SPACED = frozenset({"کس", "یک", "گاه", "کدام"})
+#: Measures written after a number only as one word (هشت‌طبقه): a space there is a noun phrase.
+JOINED_MEASURES = frozenset({"طبقه", "منظوره", "بعدی", "قلو", "رقمی", "فوریتی"})
+#: Present stems used bare after می/نمی (impersonal: می‌توان، نمی‌توان).
+IMPERSONAL_STEMS = ("توان",)
+#: First part of relational compounds with an adjective in ی (بین‌المللی، بین‌شهری، بین‌نسلی).
+RELATIONAL_PREFIXES = frozenset({"بین", "درون", "برون", "فرا", "میان"})
+#: First parts of adjectival compounds that also join across a space, but only before a
+#: relational adjective (تک‌رقمی، نیمه‌ابری، میان‌رشته‌ای) or a possessive one (کم‌برخوردار): before a
+#: plain noun they are words of their own (کم آب می‌نوشند، نیمه دوم).
+ADJECTIVE_PREFIXES = frozenset({"کم", "نیمه", "تک", "میان", "بین", "چند"})
+#: Endings of possessive adjectives (برخوردار، توانمند) after an adjective prefix.
+POSSESSIVE_ADJECTIVE_ENDINGS = ("دار", "مند")
+#: Size adjectives + range nouns form adjectives (کوتاه‌برد، میان‌مدت، بلندمدت).
+RANGE_FIRST = frozenset({"کوتاه", "بلند", "میان", "دور"})
+RANGE_SECOND = frozenset({"برد", "مدت", "قامت", "پایه"})

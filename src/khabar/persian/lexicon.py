@@ -19,7 +19,14 @@ from importlib import resources
 from pathlib import Path
 
 from khabar.errors import ConfigError
-from khabar.persian.affixes import PAST_ENDINGS, PRESENT_ENDINGS, SUFFIX_LOOKALIKES, ZWNJ_SUFFIXES, needs_zwnj
+from khabar.persian.affixes import (
+    IMPERSONAL_STEMS,
+    PAST_ENDINGS,
+    PRESENT_ENDINGS,
+    SUFFIX_LOOKALIKES,
+    ZWNJ_SUFFIXES,
+    needs_zwnj,
+)
 from khabar.persian.characters import ZWNJ
 
 
@@ -45,7 +52,7 @@ class Lexicon:
 
 SOURCES = ("lexicon.tsv.gz", "verbs.tsv")
 COMPILED = "lexicon.compiled.gz"
-_FORMAT = 1  # bump when the Lexicon fields change: old compiled files are then ignored
+_FORMAT = 2  # bump when the Lexicon fields change: old compiled files are then ignored
 
 
 def _raw(name: str) -> bytes:
@@ -102,6 +109,7 @@ def _verb_forms(text: str) -> tuple[frozenset[str], frozenset[str]]:
             head = "بی" + present[1:] if present[0] == "آ" else "بی" + present if present[0] == "ا" else "ب" + present
             forms.update(head + g + e for g in glides for e in PRESENT_ENDINGS)
     forms.update(participles)
+    forms.update(IMPERSONAL_STEMS)
     return frozenset(f for f in forms if len(f) > 1), frozenset(participles)
 
 

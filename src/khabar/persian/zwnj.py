@@ -45,6 +45,7 @@ NOMINAL_COUNT = 10_000_000
 Candidate = tuple[str, float]
 COMPOUND_MIN = 30_000
 COMPOUND_BEFORE_VERB_MIN = 100_000
+JOINED_DOMINANCE = 10  # a form the corpus joins 10x more often than it writes with ZWNJ: a name
 _VERBAL = "\x00verbal"  # merge_pair's answer for a lexicon compound: the next token decides
 
 
@@ -77,7 +78,20 @@ class ZwnjRepairer:
         run = match.group()
         if " " not in run:
             return self.fix_token(run)
-        return " ".join(self.fix_token(t) if ZWNJ not in t else t for t in self.merge(run.split(" ")))
+        merged = self._prefix_pass(self.merge(run.split(" ")))
+        return " ".join(self.fix_token(t) if ZWNJ not in t else t for t in merged)
+
+    def _prefix_pass(self, tokens: list[str]) -> list[str]:
+        """Adjective prefixes before a word merge already done (میان رشته ای → میان‌رشته‌ای)."""
+        if not any(t in A.ADJECTIVE_PREFIXES for t in tokens[:-1]):
+            return tokens
+        out = [tokens[0]]
+        for token in tokens[1:]:
+            if out[-1] in A.ADJECTIVE_PREFIXES and ZWNJ in token and self._adjectival(token):
+                out[-1] += ZWNJ + token
+            else:
+                out.append(token)
+        return out
 
     # -------------------------------------------------------------- spaced text
     def merge(self, tokens: list[str]) -> list[str]:
@@ -137,6 +151,14 @@ class ZwnjRepairer:
             return left + ZWNJ + right if right in A.MEASURES else None
         if self._verbal(right):
             return None
+        if left == "هیچ" and right in A.HICH_SPACED:
+            return left + ZWNJ + right
+        if self._relational(left, right) or self._action_noun(left, right):
+            return left + ZWNJ + right
+        if left in A.ADJECTIVE_PREFIXES and self._adjectival(right):
+            return left + ZWNJ + right
+        if left in A.RANGE_FIRST and right in A.RANGE_SECOND:
+            return left + (ZWNJ if is_joining(left[-1]) else "") + right
         form = self._spaced(left, right)
         if form is not None and left in lex.participles and right in lex.participles:
             return None
@@ -163,8 +185,41 @@ class ZwnjRepairer:
         return False
 
     def _verbal(self, word: str) -> bool:
-        """An infinitive (کردن، گرفتن): the noun before it is its object, not a compound part."""
-        return len(word) >= 4 and word[-1] == "ن" and word[:-1] in self.lex.verbs
+        """An infinitive (کردن، شدن): the noun before it is its object, not a compound part."""
+        return len(word) >= 3 and word[-1] == "ن" and word[:-1] in self.lex.verbs
+
+    def _relational(self, left: str, right: str) -> bool:
+        """بین + a relational adjective of a noun (بین‌شهری، بین‌نسلی): one adjective, never a phrase."""
+        if left not in A.RELATIONAL_PREFIXES or len(right) < 4 or right[-1] != "ی" or right[-2] in "یه":
+            return False
+        tags = self.lex.tags.get(right[:-1])
+        return tags is not None and "N" in tags.split(",")
+
+    def _adjectival(self, word: str) -> bool:
+        """A relational adjective of a listed noun (رقمی، ابری، رشته‌ای) or a possessive one
+        (برخوردار): what an adjective prefix joins across a space."""
+        if word.endswith(ZWNJ + "ای"):
+            return self._dictionary_word(word[:-3]) and "N" in self.lex.tags[word[:-3]].split(",")
+        if ZWNJ in word or len(word) < 4:
+            return False
+        if word.endswith(A.POSSESSIVE_ADJECTIVE_ENDINGS):
+            return self._dictionary_word(word) and not self._function_word(word)
+        if word[-1] != "ی" or word[-2] in "یه" or word.endswith("گی") or word in A.EZAFE_ADJECTIVES:
+            return False  # نیمه جنوبی: an ezafe adjective, the southern half
+        tags = self.lex.tags.get(word[:-1])
+        return tags is not None and "N" in tags.split(",") and not self._function_word(word[:-1])
+
+    def _action_noun(self, left: str, right: str) -> bool:
+        """Noun + present stem + ی is an action noun (نوبت‌دهی، مالچ‌پاشی، اطلاع‌رسانی): a bare
+        second-person verb (دهی «you give») has no place after a noun in news prose. Left alone when
+        the second part is a noun of its own (زنی «a woman») or the first is a function word or verb."""
+        if len(right) < 3 or right[-1] != "ی" or not is_joining(left[-1]):
+            return False
+        stem, lex = right[:-1], self.lex
+        if "می" + stem + "د" not in lex.zwnj or "N" in lex.tags.get(right, "").split(","):
+            return False  # the stem must be attested as a verb: می‌دهد، می‌پاشد
+        tags = lex.tags.get(left)
+        return tags is not None and "N" in tags.split(",") and not self._function_word(left) and left not in lex.verbs
 
     def _coordinated(self, left: str, right: str) -> bool:
         lex = self.lex
@@ -200,6 +255,9 @@ class ZwnjRepairer:
         lex = self.lex
         if form not in lex.attested:
             return False
+        joined = form.replace(ZWNJ, "")
+        if lex.counts.get(joined, 0) > JOINED_DOMINANCE * max(count, 1) and self._dictionary_word(joined):
+            return False  # علیرضا: a listed word written joined, so a space there is two names
         parts = form.split(ZWNJ)
         if parts[-1] in A.EZAFE_ADJECTIVES or any(self._function_word(p) for p in parts if p != "هم"):
             return False
@@ -301,6 +359,9 @@ class ZwnjRepairer:
             return True
         if suffix in A.COMPARATIVE:
             tags = self.lex.tags.get(form)
+            whole = self.lex.tags.get(form + "تر")  # ریشتر، داکتر: تر is part of the word
+            if whole is not None and whole not in ("0", "C") and "AJ" not in whole.split(","):
+                return False
             return tags is not None and "AJ" in tags.split(",")
         return self._nominal(form)
 
@@ -363,7 +424,9 @@ class ZwnjRepairer:
         if word in A.JOINED_WEEKDAYS:
             return None
         for cut in range(2, min(len(word) - 2, 6)):
-            if word[:cut] in A.NUMBERS and word[cut:] in A.MEASURES and is_joining(word[cut - 1]):
+            measure = word[cut:]
+            is_measure = measure in A.MEASURES or measure in A.JOINED_MEASURES
+            if is_measure and word[:cut] in A.NUMBERS and is_joining(word[cut - 1]):
                 return word[:cut] + ZWNJ + word[cut:]
         return None
 
@@ -397,6 +460,9 @@ class ZwnjRepairer:
             left, right = word[:cut], word[cut:]
             if (left == "به" or left in A.COMPOUND_PREFIXES) and len(right) >= 3 and dictionary(right):
                 yield left + ZWNJ + right, lex.logcount(right) + COMPOUND_WEIGHT
+                continue
+            if self._relational(left, right):
+                yield left + ZWNJ + right, lex.logcount(right[:-1]) + COMPOUND_WEIGHT
                 continue
             if lex.counts.get(left, 0) == 0 or self._function_word(left):
                 continue
