@@ -157,7 +157,7 @@ def main() -> None:
     parser.add_argument("--seconds", type=int, default=15)
     parser.add_argument("--connections", type=int, default=50)
     parser.add_argument("--threads", type=int, default=2)
-    parser.add_argument("--workers", type=int, default=1)
+    parser.add_argument("--workers", default="1,2", help="uvicorn worker counts to measure, comma-separated")
     parser.add_argument("--only", default="", help="run only the scenarios whose name contains this")
     args = parser.parse_args()
     if not shutil.which("wrk"):
@@ -176,24 +176,34 @@ def main() -> None:
         "search, random queries, cache off": (searches, 0),
     }
     results = {}
-    for name, (paths, cache) in scenarios.items():
-        if args.only not in name:
-            continue
-        port = free_port()
-        server = start_server(db, port, args.workers, cache)
-        base = f"http://127.0.0.1:{port}"
-        try:
-            warm_up(base, paths[:500])
-            run_wrk(base, paths, 3, args.connections, args.threads)
-            results[name] = run_wrk(base, paths, args.seconds, args.connections, args.threads)
-        finally:
-            stop(server)
-        rate, p50, p99 = results[name]
-        print(f"bench: {name}: {rate:.0f} req/s, p50 {p50:.1f} ms, p99 {p99:.1f} ms", file=sys.stderr)
+    loads = []
+    for workers in (int(count) for count in args.workers.split(",")):
+        for scenario, (paths, cache) in scenarios.items():
+            name = f"{scenario}, {workers} worker{'s' if workers > 1 else ''}"
+            if args.only not in name:
+                continue
+            loads.append(os.getloadavg()[0])
+            results[name] = measure(db, paths, cache, workers, args)
+            rate, p50, p99 = results[name]
+            print(f"bench: {name}: {rate:.0f} req/s, p50 {p50:.1f} ms, p99 {p99:.1f} ms", file=sys.stderr)
     print(f"archive: {args.articles} articles; wrk -c {args.connections} -t {args.threads} -d {args.seconds}s; "
-          f"uvicorn workers: {args.workers}; {os.cpu_count()} cores; load average {os.getloadavg()[0]:.1f}")
+          f"{os.cpu_count()} cores; load average before the runs {min(loads, default=0):.1f}"
+          f"-{max(loads, default=0):.1f}")
     for name, (rate, p50, p99) in results.items():
         print(f"{name}: {rate:.0f} req/s, p50 {p50:.1f} ms, p99 {p99:.1f} ms")
+
+
+def measure(db: str, paths: list[str], cache: int, workers: int,
+            args: argparse.Namespace) -> tuple[float, float, float]:
+    port = free_port()
+    server = start_server(db, port, workers, cache)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        warm_up(base, paths[:500])
+        run_wrk(base, paths, 3, args.connections, args.threads)
+        return run_wrk(base, paths, args.seconds, args.connections, args.threads)
+    finally:
+        stop(server)
 
 
 def quote(text: str) -> str:

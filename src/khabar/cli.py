@@ -371,21 +371,21 @@ def print_results(results: Any) -> None:
 @db_option
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
-def serve(db: str | None, host: str, port: int) -> None:
+@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="Server processes; one per CPU core serves the most readers.")
+def serve(db: str | None, host: str, port: int, workers: int) -> None:
     """Serve the archive: right-to-left reader, JSON API, Atom feeds."""
     with one_line_errors():
         settings = load_settings(db=db)
-        run_server(settings, host, port)
+        run_server(settings, host, port, workers)
 
 
-def run_server(settings: Settings, host: str, port: int) -> None:
-    import uvicorn
+def run_server(settings: Settings, host: str, port: int, workers: int = 1) -> None:
+    from khabar.web.serve import run
 
-    from khabar.web import create_app
-
-    app = create_app(settings)
-    click.echo(f"khabar: serving {settings.db} at http://{host}:{port}/  (Ctrl-C stops)")
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    processes = f" with {workers} workers" if workers > 1 else ""
+    click.echo(f"khabar: serving {settings.db} at http://{host}:{port}/{processes}  (Ctrl-C stops)")
+    run(settings, host, port, workers)
 
 
 # ---------------------------------------------------------------- export

@@ -60,7 +60,7 @@ def routes(pages: Pages, api: Api, feeds: Feeds, cache: ResponseCache) -> list[B
     get = cache.wrap
     return [
         Route("/", get(pages.home), name="home"),
-        Route("/article/{id}", get(pages.article), name="article"),
+        Route("/article/{id}", get(pages.article, inline=True), name="article"),
         Route("/search", get(pages.search), name="search"),
         Route("/section/{name:path}", get(pages.section), name="section"),
         Route("/source/{name:path}", get(pages.source), name="source"),
@@ -71,7 +71,7 @@ def routes(pages: Pages, api: Api, feeds: Feeds, cache: ResponseCache) -> list[B
             "/api/v1",
             routes=[
                 Route("/articles", get(api.articles)),
-                Route("/articles/{id}", get(api.article)),
+                Route("/articles/{id}", get(api.article, inline=True)),
                 Route("/search", get(api.search)),
                 Route("/sections", get(api.names)),
                 Route("/sources", get(api.names)),

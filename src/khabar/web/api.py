@@ -82,6 +82,7 @@ async def bounded_body(request: Request, limit: int) -> bytes:
 class Api:
     def __init__(self, pool: ArchiveReader, settings: Settings, on_write: Callable[[], None] = lambda: None) -> None:
         self.pool = pool
+        self.loop_pool = pool.for_loop()  # for the views run on the event loop (one article)
         self.settings = settings
         self.on_write = on_write  # drops cached pages after an ingest
 
@@ -106,7 +107,7 @@ class Api:
         )
 
     def article(self, request: Request) -> Response:
-        found = data.article_data(self.pool, request.path_params["id"])
+        found = data.article_data(self.loop_pool, request.path_params["id"])
         if found is None:
             raise HTTPException(404, "no article with this id")
         return self.respond(

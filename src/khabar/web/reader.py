@@ -9,6 +9,12 @@ The lists that do not depend on the page asked for (sections and sources
 with their counts, the newest articles of a section) are whole-table
 aggregates; they are memoised for ``ttl`` seconds, within the time
 Cache-Control lets a browser keep the page anyway.
+
+Article pages cost well under a millisecond, less than handing them to a
+thread, so they are rendered on the event loop with :meth:`ArchiveReader.
+for_loop`: a reader with one store of its own (the loop runs one sync call
+at a time, so it never waits for a store a slow search in the thread pool
+holds) and the same memos.
 """
 
 from __future__ import annotations
@@ -29,15 +35,43 @@ from khabar.store.models import ArticlePage, ArticleSummary, SearchResults
 T = TypeVar("T")
 
 
+class Memo:
+    """Values kept ``ttl`` seconds, shared by the readers of one app."""
+
+    def __init__(self, ttl: float) -> None:
+        self.ttl = ttl
+        self._values: dict[tuple[Any, ...], tuple[float, Any]] = {}
+        self._lock = threading.Lock()
+
+    def get(self, key: tuple[Any, ...], compute: Callable[[], T]) -> T:
+        now = time.monotonic()
+        found = self._values.get(key)
+        if found is not None and found[0] > now:
+            value: T = found[1]
+            return value
+        value = compute()
+        with self._lock:
+            self._values[key] = (now + self.ttl, value)
+        return value
+
+    def clear(self) -> None:
+        with self._lock:
+            self._values.clear()
+
+
 class ArchiveReader:
-    def __init__(self, db: str, size: int = 4, ttl: float = 30.0) -> None:
+    def __init__(self, db: str, size: int = 4, ttl: float = 30.0, memo: Memo | None = None) -> None:
         self.db = db
         self.size = size
         self.ttl = ttl
         self._idle: queue.LifoQueue[Store] = queue.LifoQueue()
         self._opened = 0
         self._lock = threading.Lock()
-        self._memo: dict[tuple[Any, ...], tuple[float, Any]] = {}
+        self._memo = memo or Memo(ttl)
+
+    def for_loop(self) -> ArchiveReader:
+        """A reader with a single store of its own, for sync calls made on the event loop."""
+        return ArchiveReader(self.db, size=1, ttl=self.ttl, memo=self._memo)
 
     # ------------------------------------------------------------ pooling
     @contextmanager
@@ -72,8 +106,7 @@ class ArchiveReader:
 
     def forget(self) -> None:
         """Drop the memos (after a write)."""
-        with self._lock:
-            self._memo.clear()
+        self._memo.clear()
 
     def close(self) -> None:
         while True:
@@ -83,15 +116,7 @@ class ArchiveReader:
                 return
 
     def _memoised(self, key: tuple[Any, ...], compute: Callable[[], T]) -> T:
-        now = time.monotonic()
-        found = self._memo.get(key)
-        if found is not None and found[0] > now:
-            value: T = found[1]
-            return value
-        value = compute()
-        with self._lock:
-            self._memo[key] = (now + self.ttl, value)
-        return value
+        return self._memo.get(key, compute)
 
     # ------------------------------------------------------------ the Store calls the web makes
     def get(self, article_id: str) -> Article | None:

@@ -7,6 +7,7 @@ worker thread keeps its own SQLite read connection (:class:`StorePool`).
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 from typing import Any
 from urllib.parse import quote, urlencode
 
@@ -28,6 +29,7 @@ from khabar.web.display import (
     reading_label,
     safe_url,
     short_jalali,
+    time_tag,
     url_host,
 )
 from khabar.web.reader import ArchiveReader
@@ -56,11 +58,13 @@ def make_environment() -> jinja2.Environment:
         month_name=jalali_month_name,
         seg=path_segment,
         month_label=month_label,
+        time_tag=time_tag,
     )
     env.globals.update(qs=query_string, month_params=month_params)
     return env
 
 
+@lru_cache(maxsize=8192)
 def path_segment(value: object) -> str:
     """A section or source name as one URL path segment (a «/» in it is escaped)."""
     return quote(str(value), safe="")
@@ -75,6 +79,7 @@ class Pages:
 
     def __init__(self, pool: ArchiveReader, env: jinja2.Environment) -> None:
         self.pool = pool
+        self.loop_pool = pool.for_loop()  # for the views run on the event loop (article)
         self.env = env
 
     def render(self, request: Request, template: str, status_code: int = 200, **context: Any) -> Response:
@@ -93,7 +98,7 @@ class Pages:
         )
 
     def article(self, request: Request) -> Response:
-        found = data.article_data(self.pool, request.path_params["id"])
+        found = data.article_data(self.loop_pool, request.path_params["id"])
         if found is None:
             raise HTTPException(404, "no article with this id")
         return self.render(request, "article.html", page=found, article=found.article)
