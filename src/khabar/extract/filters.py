@@ -88,7 +88,7 @@ def is_share_row(text: str) -> bool:
     if names and any(phrase in key for phrase in _SHARE_PHRASES):
         return True
     return (names >= 2 and names >= 0.6 * len(tokens)) or (len(tokens) <= 10 and any(
-        phrase in key for phrase in _SHARE_PHRASES[:3]) and not text.rstrip().endswith("."))
+        phrase in key for phrase in _SHARE_PHRASES[:4]) and not text.rstrip().endswith("."))
 
 
 def _messenger_tokens(tokens: list[str]) -> int:

@@ -1,0 +1,210 @@
+"""Furniture recognised by its wording, as families rather than strings (issue 3, round 2).
+
+Held-out outlets word the same furniture differently: reading time («⏱ ۷ دقیقه»,
+«زمان تقریبی مطالعه»), share prompts as sentences with messenger names, byline rows
+that glue name, date and view count, credit prefixes («© …», «Photo: …»), Dari date
+labels («نشر شده:»). Each table row is a phrasing a user would see on a real page.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from khabar.data.labels import DATE_PREFIXES
+from khabar.extract import extract
+from khabar.extract.cues import date_span
+from khabar.extract.filters import (
+    author_names,
+    is_byline,
+    is_chrome_text,
+    is_date_line,
+    is_share_row,
+    reading_minutes,
+    split_caption,
+)
+from khabar.extract.util import strip_prefix
+from khabar.records import Page
+
+Z = "\u200c"
+PERSIAN_DIGITS = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
+ARABIC_DIGITS = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+
+
+@pytest.mark.parametrize(
+    ("text", "minutes"),
+    [
+        (f"مدت{Z}زمان مطالعه: ۷ دقیقه", 7),
+        ("مدت زمان مطالعه: ۷ دقیقه", 7),
+        ("زمان تقریبی مطالعه: ۹ دقیقه", 9),
+        ("۷ دقیقه مطالعه", 7),
+        ("خواندن در ۷ دقیقه", 7),
+        ("مطالعه: ۷ دقیقه", 7),
+        ("⏱ ۷ دقیقه", 7),
+        ("⏱️ 4 دقیقه", 4),
+        ("⏱ سه دقیقه", 3),
+        ("زمان مطالعه: هفت دقیقه", 7),
+        ("بیست و پنج دقیقه مطالعه", 25),
+        ("٧ دقیقه خواندن", 7),
+        ("۳ دقیقه برای خواندن", 3),
+        ("زمان لازم برای مطالعه این مطلب: ۶ دقیقه", 6),
+        ("۷ دقیقه", None),  # a bare duration is not a stated reading time
+        ("جلسه هفت دقیقه پس از آغاز متوقف شد", None),
+    ],
+)
+def test_reading_time_phrasings(text: str, minutes: int | None) -> None:
+    assert reading_minutes(text) == minutes
+
+
+TEMPLATES = ("زمان مطالعه: {n} دقیقه", "مدت زمان مطالعه: {n} دقیقه", "{n} دقیقه مطالعه", "خواندن در {n} دقیقه",
+             "⏱ {n} دقیقه", "زمان تقریبی مطالعه {n} دقیقه", "{n} دقیقه خواندن")
+
+
+@given(st.integers(1, 99), st.sampled_from(TEMPLATES), st.sampled_from(("latin", "persian", "arabic")))
+def test_reading_time_in_any_template_and_digit_script(n: int, template: str, script: str) -> None:
+    number = str(n)
+    number = number.translate(PERSIAN_DIGITS) if script == "persian" else number
+    number = number.translate(ARABIC_DIGITS) if script == "arabic" else number
+    assert reading_minutes(template.format(n=number)) == n
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "این مطلب را به اشتراک بگذارید: تلگرام واتساپ ایتا",
+        "اشتراک در: تلگرام، توییتر",
+        "بله، روبیکا، سروش، ایتا، توییتر/ایکس، لینکدین",
+        "تلگرام | واتساپ | ایتا",
+        "این خبر را با دوستان خود به اشتراک بگذارید",
+        "اشتراک‌گذاری این مطلب: Telegram WhatsApp X Facebook",
+        "این گزارش را به اشتراک بگذارید: Telegram · WhatsApp · Eitaa",
+    ],
+)
+def test_share_rows_are_chrome_by_wording(text: str) -> None:
+    assert is_share_row(text) and is_chrome_text(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "بله، دولت این طرح را در تلگرام و واتساپ اعلام کرد.",
+        "کاربران ایرانی بیشتر از تلگرام، واتساپ و ایتا برای گفت‌وگو با خانواده استفاده می‌کنند.",
+        "اشتراک در هزینه‌های درمان موضوع اصلی نشست امروز مجلس بود و نمایندگان درباره آن رأی دادند.",
+    ],
+)
+def test_sentences_naming_messengers_stay_body(text: str) -> None:
+    assert not is_share_row(text) and not is_chrome_text(text)
+
+
+MESSENGERS = ("تلگرام", "واتساپ", "ایتا", "بله", "روبیکا", "سروش", "لینکدین", "توییتر", "Telegram", "WhatsApp")
+
+
+@given(st.lists(st.sampled_from(MESSENGERS), min_size=2, max_size=7, unique=True),
+       st.sampled_from(("، ", " | ", " ", " · ")))
+def test_any_row_of_messenger_names_is_a_share_row(names: list[str], separator: str) -> None:
+    assert is_share_row(separator.join(names))
+
+
+@pytest.mark.parametrize(
+    ("row", "names"),
+    [
+        ("مهدی کاظمی ۱۱ عقرب ۱۴۰۴ بازدید: ۱۲۴۸", ("مهدی کاظمی",)),
+        ("نویسنده: پرویز مرادی | ۱۲ آبان ۱۴۰۴", ("پرویز مرادی",)),
+        ("نوشته سارا احمدی و علی رضایی", ("سارا احمدی", "علی رضایی")),
+        ("گزارش از مهسا کرمی", ("مهسا کرمی",)),
+        ("به قلم نادر قاسمی، لیلا جعفری", ("نادر قاسمی", "لیلا جعفری")),
+        ("سمیرا تهرانی، یکشنبه ۱۲ آبان", ("سمیرا تهرانی",)),
+        ("نوشته لادن صارمی و کیوان آذرنوش مدت زمان مطالعه: نه دقیقه", ("لادن صارمی", "کیوان آذرنوش")),
+    ],
+)
+def test_byline_rows_split_into_names(row: str, names: tuple[str, ...]) -> None:
+    assert author_names(row) == names
+
+
+@pytest.mark.parametrize(
+    ("line", "byline"),
+    [
+        ("نوشته سارا احمدی و علی رضایی", True),
+        ("گزارش از مهسا کرمی", True),
+        (f"نوشته{Z}های این شاعر در سه جلد منتشر شد.", False),
+        ("گزارش از وضعیت سدها نشان می‌دهد ذخیره آب کم شده است.", False),
+    ],
+)
+def test_bylines_opened_without_a_colon(line: str, byline: bool) -> None:
+    assert is_byline(line) is byline
+
+
+@pytest.mark.parametrize(
+    ("text", "caption", "credit"),
+    [
+        ("© رویترز", None, "رویترز"),
+        ("منظره دریاچه © رویترز", "منظره دریاچه", "رویترز"),
+        ("عکس از علی رضایی", None, "علی رضایی"),
+        ("عکاس: مریم نادری", None, "مریم نادری"),
+        ("منبع عکس: ایسنا", None, "ایسنا"),
+        ("Photo: AFP", None, "AFP"),
+        ("منظره دریاچه (عکس: سارا کریمی)", "منظره دریاچه", "سارا کریمی"),
+        ("کودکان در حیاط مدرسه؛ عکس از حمید تقوی", "کودکان در حیاط مدرسه", "حمید تقوی"),
+        ("بارگیری چوب در فیض‌آباد - عکاس: فرید احمدی", "بارگیری چوب در فیض‌آباد", "فرید احمدی"),
+    ],
+)
+def test_credit_prefixes_give_the_bare_name(text: str, caption: str | None, credit: str) -> None:
+    assert split_caption(text) == (caption, credit)
+
+
+@pytest.mark.parametrize(
+    ("line", "printed"),
+    [
+        ("نشر شده: ۲۴ قوس ۱۴۰۴ ساعت ۱۰:۲۰", "۲۴ قوس ۱۴۰۴ ساعت ۱۰:۲۰"),
+        ("تاریخ نشر: ۲۴ قوس ۱۴۰۴", "۲۴ قوس ۱۴۰۴"),
+        ("تاریخ نشر ۳ جدی ۱۴۰۴، ساعت ۱۴:۰۵", "۳ جدی ۱۴۰۴، ساعت ۱۴:۰۵"),
+        ("منتشر شده: ۱۱ عقرب ۱۴۰۴", "۱۱ عقرب ۱۴۰۴"),
+    ],
+)
+def test_dari_date_labels(line: str, printed: str) -> None:
+    value = strip_prefix(line, DATE_PREFIXES)
+    assert value == printed and is_date_line(value)
+
+
+def test_date_inside_a_byline_row() -> None:
+    assert date_span("نازنین کریمی ۱۱ آذر ۱۴۰۴ بازدید: ۱۲۴۸") == "۱۱ آذر ۱۴۰۴"
+    assert date_span("مهدی کاظمی ۱۸ آذر ۱۴۰۴ ساعت ۰۹:۴۵ بازدید: ۱۲۴۸") == "۱۸ آذر ۱۴۰۴ ساعت ۰۹:۴۵"
+    assert date_span("بازدید: ۱۲۴۸") is None
+
+
+def test_unmarked_page_yields_fields_from_wording_alone() -> None:
+    html = f"""<html><head><title>نشریه تازه | باران پاییزی سد شهر را پر کرد</title></head><body>
+<div class="a1"><a href="/">نشریه تازه</a><div class="b2"><a href="/s/1">سیاست</a><a href="/s/2">اقتصاد</a>
+<a href="/s/3">محیط زیست</a><a href="/s/4">ورزش</a></div></div>
+<main class="c3"><div class="d4"><a class="e5" href="/s/3">محیط زیست</a>
+<h1 class="f6">باران پاییزی سد شهر را پر کرد</h1>
+<div class="g7"><a href="/author/roya">رویا سلامی</a> ۱۱ آذر ۱۴۰۴ <span>بازدید: ۹۱۰</span> <span>⏱ ۳ دقیقه</span></div>
+<div class="h8"><img src="/i/dam.jpg" alt="سد"><span>دریاچه پشت سد پس از بارش‌ها © نشریه تازه</span></div>
+<div class="i9">
+<p>بارش{Z}های پیاپی هفته گذشته حجم آب پشت سد شهر را به ۸۰ درصد ظرفیت رساند؛
+رقمی که در پنج سال گذشته بی{Z}سابقه بوده است.</p>
+<p>مدیر شرکت آب منطقه{Z}ای گفت با این بارش{Z}ها نگرانی از کم{Z}آبی تابستان آینده تا اندازه زیادی برطرف شده است.</p>
+<div class="j0"><img src="/i/river.jpg" alt="رود"><span>رودخانه فصلی پس از بارش دوباره جاری شد</span></div>
+<p>کارشناسان اما می{Z}گویند مصرف آب کشاورزی باید همچنان کنترل شود تا ذخیره سد تا پایان تابستان دوام بیاورد.</p>
+<div class="k1">این مطلب را به اشتراک بگذارید: تلگرام واتساپ ایتا</div>
+</div></div></main></body></html>"""
+    article = extract(Page(content=html.encode(), url="https://tazeh.example/p/1"))
+    assert article.section == "محیط زیست"
+    assert article.authors == ("رویا سلامی",)
+    assert article.published_text == "۱۱ آذر ۱۴۰۴"
+    assert article.stated_reading_minutes == 3
+    assert (article.image.caption, article.image.credit) == ("دریاچه پشت سد پس از بارش‌ها", "نشریه تازه")
+    assert len(article.body) == 3
+    assert not any("تلگرام" in p or "رودخانه فصلی" in p for p in article.body)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "اشتراک‌گذاری اطلاعات بیماران میان بیمارستان‌های استان از ماه آینده با رضایت خود آنان انجام می‌شود.",
+        "اشتراک در هزینه سفر دانش‌آموزان را انجمن اولیا پذیرفت.",
+    ],
+)
+def test_sentences_opening_with_share_words_stay_body(text: str) -> None:
+    assert not is_chrome_text(text)
