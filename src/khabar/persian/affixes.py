@@ -302,3 +302,55 @@ POSSESSIVE_ADJECTIVE_ENDINGS = ("دار", "مند")
 #: Size adjectives + range nouns form adjectives (کوتاه‌برد، میان‌مدت، بلندمدت).
 RANGE_FIRST = frozenset({"کوتاه", "بلند", "میان", "دور"})
 RANGE_SECOND = frozenset({"برد", "مدت", "قامت", "پایه"})
+#: Ezafe phrases that dictionaries list with a ZWNJ but the standard writes apart (محیطِ زیست،
+#: هیئتِ رئیسه): kept apart across a space. ZWNJ forms, as the lexicon spells them.
+WRITTEN_APART = frozenset(
+    p.replace(" ", "\u200c")
+    for p in (
+        "محیط زیست",
+        "هیئت رئیسه",
+        "هیئت مدیره",
+        "هیئت دولت",
+        "اتاق خواب",
+        "اتاق عمل",
+        "صنایع دستی",
+        "میراث فرهنگی",
+        "حقوق بشر",
+        "تیم ملی",
+        "پشت سر",
+        "شب شعر",
+    )
+)
+#: Present stems that make action nouns with ی after a noun (نوبت‌دهی، اطلاع‌رسانی، سم‌پاشی).
+ACTION_STEMS = frozenset(
+    [
+        "ده",
+        "رسان",
+        "گذار",
+        "آور",
+        "پاش",
+        "ساز",
+        "یاب",
+        "گیر",
+        "بند",
+        "کش",
+        "ریز",
+        "خوان",
+        "پرداز",
+        "سنج",
+        "شمار",
+        "نگار",
+        "پوش",
+        "سوز",
+        "افکن",
+        "افشان",
+        "پراکن",
+        "گردان",
+        "چین",
+        "شوی",
+        "کاو",
+        "نما",
+        "آرا",
+        "پیما",
+    ]
+)

@@ -45,6 +45,7 @@ NOMINAL_COUNT = 10_000_000
 Candidate = tuple[str, float]
 COMPOUND_MIN = 30_000
 COMPOUND_BEFORE_VERB_MIN = 100_000
+RARE_ZWNJ = 100  # a ZWNJ spelling the corpus has seen (1-99 times) but rarely: one writer's habit
 JOINED_DOMINANCE = 10  # a form the corpus joins 10x more often than it writes with ZWNJ: a name
 _VERBAL = "\x00verbal"  # merge_pair's answer for a lexicon compound: the next token decides
 
@@ -145,7 +146,7 @@ class ZwnjRepairer:
             return left + ZWNJ + right
         if self._coordinated(left, right):
             return left + ZWNJ + right  # گفت‌وگو، حمل‌ونقل
-        if self._bound(right) and not self._function_word(left):
+        if self._bound(right) and not self._function_word(left) and left not in A.NUMBERS:
             return left + (ZWNJ if is_joining(left[-1]) else "") + right
         if left in A.NUMBERS:
             return left + ZWNJ + right if right in A.MEASURES else None
@@ -216,10 +217,14 @@ class ZwnjRepairer:
         if len(right) < 3 or right[-1] != "ی" or not is_joining(left[-1]):
             return False
         stem, lex = right[:-1], self.lex
-        if "می" + stem + "د" not in lex.zwnj or "N" in lex.tags.get(right, "").split(","):
-            return False  # the stem must be attested as a verb: می‌دهد، می‌پاشد
+        if stem not in A.ACTION_STEMS or "N" in lex.tags.get(right, "").split(","):
+            return False
+        if left in lex.verbs:
+            return False
         tags = lex.tags.get(left)
-        return tags is not None and "N" in tags.split(",") and not self._function_word(left) and left not in lex.verbs
+        if tags is None or tags in ("0", "C"):
+            return len(left) >= 3  # a loanword noun the dictionary lacks: مالچ‌پاشی
+        return "N" in tags.split(",") and not self._function_word(left)
 
     def _coordinated(self, left: str, right: str) -> bool:
         lex = self.lex
@@ -253,7 +258,9 @@ class ZwnjRepairer:
     def _compound_ok(self, form: str, count: int) -> bool:
         """Shekar's corpus spells many phrases with ZWNJ (تیم‌ملی); trust only hazm's dictionary."""
         lex = self.lex
-        if form not in lex.attested:
+        if form not in lex.attested or form in A.WRITTEN_APART:
+            return False
+        if 0 < count < RARE_ZWNJ and ZWNJ + "و" not in form:
             return False
         joined = form.replace(ZWNJ, "")
         if lex.counts.get(joined, 0) > JOINED_DOMINANCE * max(count, 1) and self._dictionary_word(joined):
