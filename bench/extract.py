@@ -2,7 +2,8 @@
 """Side-by-side extraction benchmark: khabar against trafilatura, newspaper4k, readability-lxml, goose3.
 
 Same pages for every tool: the sample corpus (src/khabar/samples, gold in tests/gold), HTML and
-flattened text. Each peer's output is mapped to khabar's fields (section, title, lead, published,
+flattened text, then a second table on tests/fixtures/extract_more (layouts the corpus lacks).
+Each peer's output is mapped to khabar's fields (section, title, lead, published,
 stated reading time, caption, credit, authors, body) and scored by khabar.extract.score: text is
 compared blind to ZWNJ/spacing/letter forms (the repair stage's job), published as ISO (a date-time
 must match as an instant). khabar's fields come from the whole pipeline (extract → repair → enrich,
@@ -30,6 +31,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 SAMPLES = ROOT / "src" / "khabar" / "samples"
 GOLD = ROOT / "tests" / "gold"
+MORE = ROOT / "tests" / "fixtures" / "extract_more"  # a second page set: 7 layouts, page and gold side by side
 
 from khabar.config import Settings  # noqa: E402
 from khabar.extract import extract  # noqa: E402
@@ -214,19 +216,14 @@ def real_pages(tools: list[tuple[str, Tool]]) -> None:
         print(f"{name} | {fields} | {ends} | {leaks} | {zwnj}")
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeat", type=int, default=5)
-    parser.add_argument("--misses", action="store_true", help="list khabar's wrong fields and leaks")
-    args = parser.parse_args(argv)
-    logging.disable(logging.CRITICAL)
-    golds = load_gold(SAMPLES, GOLD)
+def table(title: str, golds: list[Gold], repeat: int) -> tuple[list[tuple[str, Any, float]], list[tuple[str, Tool]]]:
+    """One table: every tool on ``golds``; returns the rows and the tools that imported."""
     html = sum(1 for g in golds if g.page.suffix == ".html")
-    print(f"pages: {len(golds)} ({html} HTML, {len(golds) - html} flattened text)")
+    print(f"{title}: {len(golds)} pages ({html} HTML, {len(golds) - html} flattened text)")
     rows: list[tuple[str, Any, float]] = []
     tools: list[tuple[str, Tool]] = [("khabar", khabar_pipeline)]
     khabar_fields, _ = _timed(khabar_pipeline, golds, 1)
-    _, khabar_speed = _timed(khabar_extract, golds, args.repeat)
+    _, khabar_speed = _timed(khabar_extract, golds, repeat)
     rows.append(("khabar", score(khabar_fields, golds), khabar_speed))
     for name, factory in (("trafilatura", trafilatura_tool), ("newspaper4k", newspaper_tool),
                           ("readability-lxml", readability_tool), ("goose3", goose_tool)):
@@ -236,7 +233,7 @@ def main(argv: list[str] | None = None) -> int:
         except ImportError as exc:
             print(f"skipped {name}: {exc}")
             continue
-        predictions, speed = _timed(tool, golds, args.repeat)
+        predictions, speed = _timed(tool, golds, repeat)
         rows.append((name, score(predictions, golds), speed))
         tools.append((name, tool))
     short = {"stated_reading_minutes": "read", "published": "date"}
@@ -246,15 +243,33 @@ def main(argv: list[str] | None = None) -> int:
         cells = [name, *(f"{result.accuracy(f):.2f}" for f in FIELDS), f"{result.accuracy():.3f}",
                  f"{result.body_f1:.3f}", str(result.leaks), f"{speed:.0f}"]
         print(" | ".join(cells))
-    real_pages(tools)
+    return rows, tools
+
+
+def _summary(label: str, rows: list[tuple[str, Any, float]]) -> None:
+    khabar_speed = rows[0][2]
     trafilatura_speed = next((s for n, _, s in rows if n == "trafilatura"), 0.0)
-    if args.misses:
-        print("khabar misses:", ", ".join(rows[0][1].misses) or "none")
-        print("khabar leaks:", ", ".join(rows[0][1].leaked) or "none")
     ratio = f"{khabar_speed / trafilatura_speed:.1f}x trafilatura" if trafilatura_speed else "trafilatura skipped"
     first = rows[0][1]
-    print(f"khabar: field accuracy {first.accuracy():.3f}, body F1 {first.body_f1:.3f}, "
+    print(f"khabar ({label}): field accuracy {first.accuracy():.3f}, body F1 {first.body_f1:.3f}, "
           f"leaks {first.leaks}, {khabar_speed:.0f} pages/s ({ratio})")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--misses", action="store_true", help="list khabar's wrong fields and leaks")
+    args = parser.parse_args(argv)
+    logging.disable(logging.CRITICAL)
+    sample_rows, tools = table("sample corpus", load_gold(SAMPLES, GOLD), args.repeat)
+    real_pages(tools)
+    more_rows, _ = table("more layouts (tests/fixtures/extract_more)", load_gold(MORE, MORE), args.repeat)
+    if args.misses:
+        for rows in (sample_rows, more_rows):
+            print("khabar misses:", ", ".join(rows[0][1].misses) or "none")
+            print("khabar leaks:", ", ".join(rows[0][1].leaked) or "none")
+    _summary("sample corpus", sample_rows)
+    _summary("more layouts", more_rows)
     return 0
 
 

@@ -62,6 +62,9 @@ _SECTION_SPLIT = re.compile(r"\s*(?:>|»|›|/|\||::)\s*")
 
 def reading_minutes(text: str) -> int | None:
     """The stated reading time in ``text`` («۳ دقیقه خواندن», «زمان مطالعه: ۷ دقیقه»), or None."""
+    lowered = text.lower()
+    if "دقیقه" not in text and "min" not in lowered and "reading" not in lowered:
+        return None  # most lines: skip the number-word pass and the patterns
     latin = _NUMBER_WORD.sub(_number_value, latin_digits(text.replace("\u200c", " ")))
     for pattern in _READING:
         match = pattern.search(latin)
@@ -82,10 +85,13 @@ def is_share_row(text: str) -> bool:
     wording when the page gives them no class."""
     if len(text) > 160:
         return False
+    key = fold(text)
+    has_phrase = any(phrase in key for phrase in _SHARE_PHRASES)
+    if not has_phrase and sum(1 for name in _MESSENGERS if name in key) < 2:
+        return False  # most lines: no tokenising
     tokens = [fold(t) for t in _SHARE_SPLIT.split(text.replace("\u200c", "")) if fold(t)]
     names = _messenger_tokens(tokens)
-    key = fold(text)
-    if names and any(phrase in key for phrase in _SHARE_PHRASES):
+    if names and has_phrase:
         return True
     return (names >= 2 and names >= 0.6 * len(tokens)) or (len(tokens) <= 10 and any(
         phrase in key for phrase in _SHARE_PHRASES[:4]) and not text.rstrip().endswith("."))
@@ -155,8 +161,9 @@ def split_caption(text: str | None) -> tuple[str | None, str | None]:
     if not text:
         return None, None
     text = strip_prefix(clean(text), CAPTION_PREFIXES)
-    folded_markers = sorted(CREDIT_MARKERS, key=len, reverse=True)
-    for marker in folded_markers:
+    if not _any_marker().search(text):
+        return text, None
+    for marker in _MARKERS_LONGEST_FIRST:
         pattern = _marker_pattern(marker)
         match = pattern.search(text)
         if match:
@@ -164,6 +171,15 @@ def split_caption(text: str | None) -> tuple[str | None, str | None]:
             credit = clean(text[match.end():]).strip(" )(")
             return caption or None, credit or None
     return text, None
+
+
+_MARKERS_LONGEST_FIRST = tuple(sorted(CREDIT_MARKERS, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _any_marker() -> re.Pattern[str]:
+    """One pass over a caption: does any credit label occur at all (most lines carry none)."""
+    return re.compile("|".join(f"(?:{_marker_pattern(m).pattern})" for m in _MARKERS_LONGEST_FIRST), re.I)
 
 
 @lru_cache(maxsize=64)
