@@ -9,11 +9,12 @@ files. ``load`` uses it when the digest matches and parses the sources otherwise
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import hashlib
 import math
 import pickle
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -42,6 +43,9 @@ class Lexicon:
     participles: frozenset[str]
     attested: frozenset[str]  # ZWNJ forms in hazm's tagged dictionary, not only in corpus counts
     heads: frozenset[str]  # everything before the last space of a ``spaced`` key: a fast pre-check
+    #: Each listed form's ZWNJ repair, solved at build time (``write_compiled``): cold text costs
+    #: a dictionary look-up per common word instead of scoring its analyses.
+    solved: dict[str, str] = field(default_factory=dict, compare=False)
 
     def logcount(self, word: str) -> float:
         return math.log(self.counts.get(word, 0) + 1)
@@ -51,6 +55,8 @@ class Lexicon:
 
 
 SOURCES = ("lexicon.tsv.gz", "verbs.tsv")
+#: The rules' code: the solved table is only valid for the code that solved it.
+CODE = ("affixes.py", "characters.py", "lexicon.py", "zwnj.py")
 COMPILED = "lexicon.compiled.gz"
 _FORMAT = 2  # bump when the Lexicon fields change: old compiled files are then ignored
 
@@ -71,6 +77,10 @@ def _digest() -> str:
     sha = hashlib.sha256(str(_FORMAT).encode())
     for name in SOURCES:
         sha.update(_raw(name))
+    package = resources.files("khabar.persian")
+    for name in CODE:
+        with contextlib.suppress(OSError):  # a zipped install without sources: data digest only
+            sha.update(package.joinpath(name).read_bytes())
     return sha.hexdigest()
 
 
@@ -87,7 +97,13 @@ def _compiled(digest: str) -> Lexicon | None:
 def write_compiled(folder: Path) -> Path:
     """Pickle the parsed tables beside the sources (run by ``tools/build_lexicon.py``)."""
     path = folder / COMPILED
-    payload = pickle.dumps((_digest(), parse()), protocol=pickle.HIGHEST_PROTOCOL)
+    from khabar.persian.zwnj import ZwnjRepairer  # the rules import this module
+
+    lexicon = parse()
+    repairer = ZwnjRepairer(lexicon)
+    damaged = [*lexicon.zwnj, *("می" + v for v in lexicon.verbs), *("نمی" + v for v in lexicon.verbs)]
+    solved = {word: repairer.fix_token(word) for word in (*lexicon.counts, *damaged) if len(word) >= 4}
+    payload = pickle.dumps((_digest(), replace(lexicon, solved=solved)), protocol=pickle.HIGHEST_PROTOCOL)
     with gzip.GzipFile(path, "wb", compresslevel=6, mtime=0) as f:
         f.write(payload)
     return path

@@ -26,6 +26,10 @@ _SUFFIXES = tuple(sorted(A.SUFFIX_WEIGHT, key=len, reverse=True))
 _VERB_PREFIXES = tuple(p + v for p in ("", *A.PREVERBS) for v in A.VERB_PREFIXES)
 _TOKEN_SUFFIXES = frozenset(A.SUFFIX_WEIGHT) - {"است"}
 _NUMBERS = tuple(A.NUMBERS)
+_LEFT_TRIGGERS = frozenset(
+    {*_VERB_PREFIXES, A.PRIVATIVE, "هیچ", *A.NUMBERS, *A.ADJECTIVE_PREFIXES, *A.RANGE_FIRST, *A.RELATIONAL_PREFIXES}
+)
+_RIGHT_TRIGGERS = _TOKEN_SUFFIXES | A.BOUND_HEADS
 PLAIN_BONUS = 1.0
 ZWNJ_FORM_BONUS = 0.5
 VERB_BONUS = 4.0
@@ -98,6 +102,9 @@ class ZwnjRepairer:
     def merge(self, tokens: list[str]) -> list[str]:
         out = [tokens[0]]
         for i in range(1, len(tokens)):
+            if not self._may_merge(out[-1], tokens[i]):
+                out.append(tokens[i])
+                continue
             merged = self.merge_pair(out[-1], tokens[i])
             if merged is not None and i + 1 < len(tokens) and self._loses_to_next(out[-1], tokens[i], tokens[i + 1]):
                 merged = None
@@ -109,6 +116,18 @@ class ZwnjRepairer:
             else:
                 out[-1] = merged
         return out
+
+    def _may_merge(self, left: str, right: str) -> bool:
+        """Whether any rule of ``_merge`` could apply: most neighbouring words are plain, and this
+        test (set look-ups and end letters) keeps cold text from paying for the full rule chain."""
+        return (
+            left in _LEFT_TRIGGERS
+            or right in _RIGHT_TRIGGERS
+            or right[:-1] in A.ACTION_STEMS
+            or right[0] == "و"
+            or right.endswith("گان")
+            or left.replace(ZWNJ, " ") in self.lex.heads
+        )
 
     def _loses_to_next(self, left: str, middle: str, right: str) -> bool:
         """Two overlapping compounds (سطحی نگران کننده): a bound head or the more frequent one wins."""
@@ -302,7 +321,7 @@ class ZwnjRepairer:
 
     # -------------------------------------------------------------- joined text
     def fix_token(self, token: str) -> str:
-        cached = self._tokens.get(token)
+        cached = self.lex.solved.get(token) or self._tokens.get(token)
         if cached is not None:
             return cached
         result = token if len(token) < 4 or ZWNJ in token or _HAS_MARK.search(token) else self._best(token)
