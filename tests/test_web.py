@@ -67,6 +67,29 @@ def test_every_page_is_persian_rtl_with_the_bundled_stylesheet(client: TestClien
     assert not re.search(r'<(?:link|img|script|iframe)[^>]+(?:src|href)="https?://', html), external
 
 
+EZAFE_MARKS = ("\u0647\u0654", "\u06c0", "\u0647\u200c\u06cc ")  # هٔ, ۀ and ه‌ی written as an ezafe
+
+
+@pytest.mark.parametrize(
+    "url",
+    [*HTML_ROUTES, "/search?facets=1&q=" + quote("نیروگاه"), "/no/such/page", "/search?page=x",
+     "/feeds/section/" + quote("اقتصاد") + ".atom"],
+)
+def test_no_page_writes_an_ezafe_mark(client: TestClient, url: str) -> None:
+    """DESIGN.md: the project writes no ezafe mark («صفحه نخست», not «صفحهٔ نخست»)."""
+    text = client.get(url).text
+    assert not [mark for mark in EZAFE_MARKS if mark in text], url
+
+
+def test_no_interface_string_has_an_ezafe_mark() -> None:
+    web = Path(__file__).resolve().parent.parent / "src" / "khabar" / "web"
+    sources = [*web.glob("templates/*.html"), *web.glob("*.py"), web / "static" / "khabar.css"]
+    assert len(sources) > 10
+    for source in sources:
+        text = source.read_text("utf-8")
+        assert not [mark for mark in EZAFE_MARKS if mark in text], source.name
+
+
 def test_home_lists_latest_by_section_and_by_source(client: TestClient) -> None:
     html = page(client, "/")
     assert SOLAR.title and SOLAR.title in html
@@ -102,19 +125,42 @@ def test_search_page_highlights_matches_and_offers_facets(client: TestClient) ->
     assert "<mark>" in html
     assert "۲ نتیجه" in html
     assert SOLAR.title and SOLAR.title in html
-    assert 'href="/search?q=' in html and "section=" + quote("اقتصاد") in html  # a facet link
-    assert "نوامبر ۲۰۲۵" in html  # month facet
     assert 'id="since"' in html and 'for="since"' in html  # labelled date range
+    assert "section=" + quote("اقتصاد") not in html  # facets are counted only when asked: they cost the most
+    asked = [h.replace("&amp;", "&") for h in hrefs(html) if "facets=1" in h]
+    assert asked
+    faceted = page(client, asked[0])
+    assert 'href="/search?q=' in faceted and "section=" + quote("اقتصاد") in faceted  # a facet link
+
+
+def test_month_facet_reads_in_the_jalali_calendar(client: TestClient) -> None:
+    html = page(client, "/search?facets=1&q=" + quote("نیروگاه خورشیدی"))
+    facets = html[html.index('class="facets"'):]
+    month = re.search(r'<a href="([^"]*since=2025-11-01[^"]*)">([^<]*)</a>', facets)
+    assert month, facets[:800]
+    assert month.group(2) == "۱۰ آبان تا ۹ آذر ۱۴۰۴"  # the Jalali days of November 2025
+    assert "until=2025-11-30" in month.group(1)
+    assert '<small class="greg">نوامبر ۲۰۲۵</small>' in facets  # the Gregorian name, second and small
+
+
+@pytest.mark.parametrize(
+    ("value", "label"),
+    [("2025-11", "۱۰ آبان تا ۹ آذر ۱۴۰۴"), ("2026-03", "۱۰ اسفند ۱۴۰۴ تا ۱۱ فروردین ۱۴۰۵"), ("2025-13", "2025-13")],
+)
+def test_month_labels(value: str, label: str) -> None:
+    from khabar.web.display import month_label
+
+    assert month_label(value) == label
 
 
 def test_search_paginates(client: TestClient) -> None:
     first = page(client, "/search?limit=1&q=" + quote("نیروگاه"))
-    assert "صفحهٔ ۱ از ۲" in first
+    assert "صفحه ۱ از ۲" in first
     next_links = [h for h in hrefs(first) if "page=2" in h]
     assert next_links
     second = page(client, next_links[0].replace("&amp;", "&"))
-    assert "صفحهٔ ۲ از ۲" in second
-    assert 'class="facets"' in first and 'class="facets"' not in second  # facets cost: page 1 only
+    assert "صفحه ۲ از ۲" in second
+    assert "facets=1" in first and 'class="facets"' not in second  # facets cost: page 1 only
 
 
 def test_search_filters_by_jalali_date_range(client: TestClient) -> None:
@@ -192,7 +238,7 @@ def test_hostile_article_is_shown_as_text(client: TestClient) -> None:
     assert "&lt;script&gt;alert(&#39;title&#39;)&lt;/script&gt;" in html
     assert all(not href.lower().lstrip().startswith(("javascript:", "data:")) for href in hrefs(html))
     assert "خواندن متن اصلی" not in html  # a javascript: original is not a link
-    assert "پیوند دادهٔ پنهان" in html  # shown as text, not as a link
+    assert "پیوند داده پنهان" in html  # shown as text, not as a link
     for url in ("/", "/search?q=" + quote("خطرناک"), "/archive/1404/8/12"):
         other = page(client, url).lower()
         assert "<script" not in other and "<img" not in other, url
@@ -257,6 +303,14 @@ def test_api_one_article_has_the_contract_and_duplicates(client: TestClient) -> 
     assert missing.status_code == 404 and missing.json()["status"] == 404
 
 
+def test_api_search_facets_can_be_left_out(client: TestClient) -> None:
+    counted = client.get("/api/v1/search", params={"q": "نیروگاه"}).json()
+    assert counted["facets"]["section"] == [["اقتصاد", 2]]
+    bare = client.get("/api/v1/search", params={"q": "نیروگاه", "facets": "0"}).json()
+    assert bare["facets"] == {} and bare["total"] == counted["total"] == 2
+    assert client.get("/api/v1/search", params={"q": "نیروگاه", "facets": "maybe"}).status_code == 400
+
+
 def test_api_search_gives_offsets_of_highlights(client: TestClient) -> None:
     body = client.get("/api/v1/search", params={"q": "نیروگاه", "sort": "date"}).json()
     assert body["total"] == 2
@@ -315,11 +369,11 @@ def test_hostile_titles_stay_text_in_feeds(client: TestClient) -> None:
 
 # ---------------------------------------------------------------- ingest
 
-PAGE = ("<html lang='fa'><head><title>بازگشایی کتابخانهٔ مرکزی شهر</title></head><body><article>"
-        "<h1>بازگشایی کتابخانهٔ مرکزی شهر پس از نوسازی</h1>"
-        "<p>کتابخانهٔ مرکزی شهر پس از دو سال نوسازی امروز دوباره به روی خوانندگان باز شد و "
+PAGE = ("<html lang='fa'><head><title>بازگشایی کتابخانه مرکزی شهر</title></head><body><article>"
+        "<h1>بازگشایی کتابخانه مرکزی شهر پس از نوسازی</h1>"
+        "<p>کتابخانه مرکزی شهر پس از دو سال نوسازی امروز دوباره به روی خوانندگان باز شد و "
         "ساعت کار آن تا ده شب افزایش یافت.</p>"
-        "<p>مدیر کتابخانه گفت بخش کودکان بزرگ" + ZWNJ + "تر شده و سالن مطالعهٔ تازه" + ZWNJ
+        "<p>مدیر کتابخانه گفت بخش کودکان بزرگ" + ZWNJ + "تر شده و سالن مطالعه تازه" + ZWNJ
         + "ای برای دانشجویان ساخته شده است.</p></article></body></html>")
 
 

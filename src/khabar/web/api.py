@@ -120,7 +120,7 @@ class Api:
         )
 
     def search(self, request: Request) -> Response:
-        query = data.parse_search(request.query_params)
+        query = data.parse_search(request.query_params, facets=True)
         if query.empty:
             raise HTTPException(400, "q is required: give the words to search for")
         result = data.search_data(self.pool, query)

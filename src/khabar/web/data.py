@@ -86,7 +86,7 @@ class SearchQuery:
     sort: str = "relevance"
     page: int = 1
     per_page: int = PAGE_SIZE
-    facets: bool = True  # counted on the first page only: the costliest part of a search
+    facets: bool = False  # counts by section, source and month, on the first page only: they cost the most
 
     @property
     def empty(self) -> bool:
@@ -118,6 +118,7 @@ class SearchQuery:
             "sort": self.sort if self.sort != "relevance" else None,
             "page": self.page if self.page > 1 else None,
             "limit": self.per_page if self.per_page != PAGE_SIZE else None,
+            "facets": "1" if self.facets else None,
         }
         values.update(changes)
         return {key: str(value) for key, value in values.items() if value not in (None, "")}
@@ -257,7 +258,8 @@ def newest_month(store: ArchiveReader, today: date) -> tuple[int, int]:
 # ---------------------------------------------------------------- query strings
 
 
-def parse_search(params: Mapping[str, str], *, facets: bool = True) -> SearchQuery:
+def parse_search(params: Mapping[str, str], *, facets: bool = False) -> SearchQuery:
+    """The search asked for; ``facets`` is the default when the query string has no ``facets=0|1``."""
     since_text = (params.get("since") or "").strip()
     until_text = (params.get("until") or "").strip()
     sort = params.get("sort") or "relevance"
@@ -276,8 +278,19 @@ def parse_search(params: Mapping[str, str], *, facets: bool = True) -> SearchQue
         sort=sort,
         page=parse_int(params, "page", 1, 1, 1000),
         per_page=per_page,
-        facets=facets,
+        facets=parse_flag(params, "facets", facets),
     )
+
+
+def parse_flag(params: Mapping[str, str], name: str, default: bool) -> bool:
+    raw = (params.get(name) or "").strip().lower()
+    if not raw:
+        return default
+    if raw in ("1", "true", "yes", "on"):
+        return True
+    if raw in ("0", "false", "no", "off"):
+        return False
+    raise QueryError(f"{name} must be 1 or 0, not {raw!r}")
 
 
 def parse_filters(params: Mapping[str, str], **fixed: str) -> ListFilters:

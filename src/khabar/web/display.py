@@ -8,7 +8,7 @@ Persian digits.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 from urllib.parse import urlsplit
 
@@ -163,21 +163,42 @@ def reading_label(minutes: int | None) -> str:
 
 
 def month_label(value: str) -> str:
+    """A store month facet «2025-11» as the Jalali days it covers: «۱۰ آبان تا ۹ آذر ۱۴۰۴».
+
+    The store counts matches by Gregorian month, and a Gregorian month straddles two Jalali
+    ones, so the honest Jalali label is the span; :func:`gregorian_month_label` is the small
+    second label.
+    """
+    bounds = month_bounds(value)
+    if bounds is None:
+        return value
+    (first_year, first_month, first_day), (year, month, day) = (jalali_parts(bound) for bound in bounds)
+    start = f"{first_day} {jalali_month_name(first_month)}" + (f" {first_year}" if first_year != year else "")
+    return fa_digits(f"{start} تا {day} {jalali_month_name(month)} {year}")
+
+
+def gregorian_month_label(value: str) -> str:
     """A store month facet «2025-11» → «نوامبر ۲۰۲۵»."""
+    bounds = month_bounds(value)
+    if bounds is None:
+        return value
+    return fa_digits(f"{GREGORIAN_MONTHS_FA[bounds[0].month - 1]} {bounds[0].year}")
+
+
+def month_bounds(value: str) -> tuple[date, date] | None:
+    """First and last day of a Gregorian month «2025-11» (None when it is not one)."""
     try:
         year, month = (int(part) for part in value.split("-")[:2])
-        return fa_digits(f"{GREGORIAN_MONTHS_FA[month - 1]} {year}")
-    except (ValueError, IndexError):
-        return value
+        first = date(year, month, 1)
+    except ValueError:
+        return None
+    following = date(year + 1, 1, 1) if month == 12 else date(year, month + 1, 1)
+    return first, following - timedelta(days=1)
 
 
 def month_params(value: str) -> dict[str, str]:
     """Search parameters that narrow a search to one Gregorian month «2025-11»."""
-    import calendar
-
-    try:
-        year, month = (int(part) for part in value.split("-")[:2])
-        last = calendar.monthrange(year, month)[1]
-    except (ValueError, IndexError, calendar.IllegalMonthError):
+    bounds = month_bounds(value)
+    if bounds is None:
         return {}
-    return {"since": f"{year:04d}-{month:02d}-01", "until": f"{year:04d}-{month:02d}-{last:02d}"}
+    return {"since": bounds[0].isoformat(), "until": bounds[1].isoformat()}

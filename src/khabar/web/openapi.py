@@ -180,6 +180,8 @@ PATHS: dict[str, Any] = {
                 _param("author", "Only this author.", STRING),
                 _param("sort", "Order of hits.", {"enum": ["relevance", "date"], "default": "relevance"}),
                 _param("page", "Page number, from 1.", {"type": "integer", "minimum": 1, "default": 1}),
+                _param("facets", "Count the matches by source, section and month (page 1 only; 0 is faster).",
+                       {"type": "integer", "enum": [0, 1], "default": 1}),
             ],
             "responses": {"200": _json("SearchResults", "Hits, total and facets."), **ERRORS},
         }

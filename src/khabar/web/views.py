@@ -21,6 +21,7 @@ from khabar.web.display import (
     fa_digits,
     format_gregorian,
     format_jalali,
+    gregorian_month_label,
     highlight,
     iso_attr,
     jalali_month_name,
@@ -58,6 +59,7 @@ def make_environment() -> jinja2.Environment:
         month_name=jalali_month_name,
         seg=path_segment,
         month_label=month_label,
+        gregorian_month=gregorian_month_label,
         time_tag=time_tag,
     )
     env.globals.update(qs=query_string, month_params=month_params)
