@@ -49,6 +49,9 @@ ARABIC_DIGITS = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
         ("٧ دقیقه خواندن", 7),
         ("۳ دقیقه برای خواندن", 3),
         ("زمان لازم برای مطالعه این مطلب: ۶ دقیقه", 6),
+        ("۱۲ آبان ۱۴۰۴ ⏱ ۷ دقیقه", 7),
+        (f"مطالعه ۸ دقیقه{Z}ای", 8),
+        (f"۵ دقیقه{Z}ای برای مطالعه", 5),
         ("۷ دقیقه", None),  # a bare duration is not a stated reading time
         ("جلسه هفت دقیقه پس از آغاز متوقف شد", None),
     ],
@@ -79,6 +82,8 @@ def test_reading_time_in_any_template_and_digit_script(n: int, template: str, sc
         "این خبر را با دوستان خود به اشتراک بگذارید",
         "اشتراک‌گذاری این مطلب: Telegram WhatsApp X Facebook",
         "این گزارش را به اشتراک بگذارید: Telegram · WhatsApp · Eitaa",
+        "سروش",
+        "X",
     ],
 )
 def test_share_rows_are_chrome_by_wording(text: str) -> None:
@@ -116,6 +121,7 @@ def test_any_row_of_messenger_names_is_a_share_row(names: list[str], separator: 
         ("به قلم نادر قاسمی، لیلا جعفری", ("نادر قاسمی", "لیلا جعفری")),
         ("سمیرا تهرانی، یکشنبه ۱۲ آبان", ("سمیرا تهرانی",)),
         ("نوشته لادن صارمی و کیوان آذرنوش مدت زمان مطالعه: نه دقیقه", ("لادن صارمی", "کیوان آذرنوش")),
+        ("گزارش: سارا احمدی، خبرنگار اعزامی", ("سارا احمدی",)),
     ],
 )
 def test_byline_rows_split_into_names(row: str, names: tuple[str, ...]) -> None:
@@ -208,3 +214,17 @@ def test_unmarked_page_yields_fields_from_wording_alone() -> None:
 )
 def test_sentences_opening_with_share_words_stay_body(text: str) -> None:
     assert not is_chrome_text(text)
+
+
+@pytest.mark.parametrize(
+    ("line", "printed"),
+    [
+        ("تاریخ نشر ۳ جدی ۱۴۰۴، ساعت ۱۴:۰۵", "۳ جدی ۱۴۰۴، ساعت ۱۴:۰۵"),
+        ("نشر شده: ۲۴ قوس ۱۴۰۴ ساعت ۱۰:۲۰", "۲۴ قوس ۱۴۰۴ ساعت ۱۰:۲۰"),
+        ("منتشر شده در ۱۲ آبان ۱۴۰۴", "۱۲ آبان ۱۴۰۴"),
+    ],
+)
+def test_flattened_text_date_lines_with_or_without_a_colon(line: str, printed: str) -> None:
+    from khabar.extract.lines import date_in
+
+    assert date_in(line) == printed

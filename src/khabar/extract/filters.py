@@ -15,6 +15,7 @@ from functools import lru_cache
 from khabar.data.labels import (
     AUTHOR_OPENERS,
     AUTHOR_PREFIXES,
+    BIO_STARTS,
     BYLINE_STOP_WORDS,
     CAPTION_PREFIXES,
     CHROME_LINE_PATTERNS,
@@ -87,14 +88,18 @@ def is_share_row(text: str) -> bool:
         return False
     key = fold(text)
     has_phrase = any(phrase in key for phrase in _SHARE_PHRASES)
-    if not has_phrase and sum(1 for name in _MESSENGERS if name in key) < 2:
+    if not has_phrase and key not in _MESSENGERS and sum(1 for name in _MESSENGERS if name in key) < 2:
         return False  # most lines: no tokenising
     tokens = [fold(t) for t in _SHARE_SPLIT.split(text.replace("\u200c", "")) if fold(t)]
     names = _messenger_tokens(tokens)
     if names and has_phrase:
         return True
-    return (names >= 2 and names >= 0.6 * len(tokens)) or (len(tokens) <= 10 and any(
-        phrase in key for phrase in _SHARE_PHRASES[:4]) and not text.rstrip().endswith("."))
+    sentence = text.rstrip().endswith((".", "!", "؟", "?"))
+    if names >= 2 and names >= 0.6 * len(tokens):
+        return True
+    if tokens and names == len(tokens) and not sentence:  # one share button's label («سروش», «X»)
+        return True
+    return len(tokens) <= 10 and not sentence and any(phrase in key for phrase in _SHARE_PHRASES[:4])
 
 
 def _messenger_tokens(tokens: list[str]) -> int:
@@ -120,8 +125,9 @@ def author_names(text: str) -> tuple[str, ...]:
             break
         words.append(word)
     name = " ".join(words).strip(" :：،,؛-–—|")
-    parts = re.split(r"\s*[،,؛;]\s*|\s+و\s+|\s+&\s+|\s+and\s+", name)
-    return tuple(clean(p).strip(" :：") for p in parts if clean(p).strip(" :："))
+    parts = [clean(p).strip(" :：") for p in re.split(r"\s*[،,؛;]\s*|\s+و\s+|\s+&\s+|\s+and\s+", name)]
+    # «سارا احمدی، خبرنگار» : a role or a place after the name is not another author
+    return tuple(p for p in parts if p and not (starts_with_any(p, BIO_STARTS) and len(parts) > 1))
 
 
 def split_section(value: str) -> str | None:

@@ -377,8 +377,9 @@ def _reading_time(scope: HtmlElement) -> int | None:
             text = text_of(element)
             if not 0 < len(text) < 200:
                 continue
-            for part in _META_PARTS.split(text):
-                if 0 < len(part) < 60 and (minutes := reading_minutes(part)):
+            parts = _META_PARTS.split(text) + ([text] if len(text) < 120 else [])
+            for part in parts:
+                if 0 < len(part) < 120 and (minutes := reading_minutes(part)):
                     return minutes
     return None
 

@@ -99,6 +99,10 @@ def date_in(line: str) -> str | None:
                     return candidate
         if is_date_line(_drop_zone(part)):
             return part
+        # a label without a colon («تاریخ نشر ۳ جدی ۱۴۰۴، ساعت ۱۴:۰۵», «منتشر شده در …»)
+        value = strip_prefix(part, DATE_PREFIXES)
+        if value != part and is_date_line(_drop_zone(value)):
+            return value
     return None
 
 
