@@ -40,7 +40,7 @@ from khabar.errors import (
     TooManyRedirects,
     UnsupportedInput,
 )
-from khabar.records import Page
+from khabar.records import Page, find_header
 
 PAGE_SUFFIXES = (".html", ".htm", ".xhtml", ".txt")
 REDIRECT_STATUSES = (301, 302, 303, 307, 308)
@@ -68,11 +68,7 @@ class Response:
     http_version: str = "HTTP/1.1"
 
     def header(self, name: str) -> str | None:
-        wanted = name.lower()
-        for key, value in self.headers:
-            if key.lower() == wanted:
-                return value
-        return None
+        return find_header(self.headers, name)
 
     @property
     def content_type(self) -> str:

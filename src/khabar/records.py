@@ -28,11 +28,16 @@ class Page:
     origin: str | None = None  # file path, URL or "-" the page was read from
 
     def header(self, name: str) -> str | None:
-        wanted = name.lower()
-        for key, value in self.headers:
-            if key.lower() == wanted:
-                return value
-        return None
+        return find_header(self.headers, name)
+
+
+def find_header(headers: tuple[tuple[str, str], ...], name: str) -> str | None:
+    """The first value of an HTTP header, by case-insensitive name."""
+    wanted = name.lower()
+    for key, value in headers:
+        if key.lower() == wanted:
+            return value
+    return None
 
 
 @dataclass(frozen=True)
