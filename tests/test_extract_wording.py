@@ -185,7 +185,8 @@ def test_unmarked_page_yields_fields_from_wording_alone() -> None:
 <a href="/s/3">محیط زیست</a><a href="/s/4">ورزش</a></div></div>
 <main class="c3"><div class="d4"><a class="e5" href="/s/3">محیط زیست</a>
 <h1 class="f6">باران پاییزی سد شهر را پر کرد</h1>
-<div class="g7"><a href="/author/roya">رویا سلامی</a> ۱۱ آذر ۱۴۰۴ <span>بازدید: ۹۱۰</span> <span>⏱ ۳ دقیقه</span></div>
+<div class="g7"><a href="/author/roya">رویا سلامی</a> ۱۱ آذر ۱۴۰۴ <span>بازدید: ۹۱۰</span> <span>⏱ ۳
+دقیقه</span></div>
 <div class="h8"><img src="/i/dam.jpg" alt="سد"><span>دریاچه پشت سد پس از بارش‌ها © نشریه تازه</span></div>
 <div class="i9">
 <p>بارش{Z}های پیاپی هفته گذشته حجم آب پشت سد شهر را به ۸۰ درصد ظرفیت رساند؛
@@ -228,3 +229,41 @@ def test_flattened_text_date_lines_with_or_without_a_colon(line: str, printed: s
     from khabar.extract.lines import date_in
 
     assert date_in(line) == printed
+
+
+FEATURE = f"""<html><head><meta property="og:title" content="سفر به روستای پلکانی"><meta
+property="og:site_name" content="ماهنامه سفر"></head><body>
+<header><nav><a href="/">خانه</a><a href="/travel">سفر</a><a href="/food">خوراک</a><a
+href="/art">هنر</a></nav></header>
+<article><h1>سفر به روستای پلکانی</h1><p class="lead">روستایی که بام هر خانه حیاط خانه بالایی است، در زمستان
+چهره دیگری دارد.</p>
+<div class="entry-content">
+<section class="part"><p><span class="dropcap">س</span>اعت شش صبح است و مه هنوز از دره بالا نیامده. از
+پله{Z}های سنگی که بالا می{Z}رویم، بوی نان تازه از تنورها به مشام می{Z}رسد.</p>
+<p>اینجا خانه{Z}ها روی دامنه کوه ساخته شده{Z}اند و بام هر خانه حیاط خانه بالایی است. مردم می{Z}گویند این شیوه
+ساخت از صدها سال پیش مانده است.</p></section>
+<div class="ad-slot"><a href="/ads">تبلیغ</a></div>
+<section class="part"><h3>نان و تنور</h3>
+<p>زنان روستا هر هفته دو بار با هم نان می{Z}پزند. تنور مشترک در میانه روستاست و هر خانواده نوبت خود را دارد.</p>
+<blockquote>«مادربزرگم می{Z}گفت نانی که با هم پخته شود، برکت دارد.»</blockquote>
+<p class="quote">نانی که با هم پخته شود، برکت دارد.</p>
+<figure><img src="/i/oven.jpg" alt="تنور"><figcaption>تنور مشترک روستا در یک صبح زمستانی</figcaption></figure>
+<p>پس از پخت، نان{Z}ها میان خانواده{Z}ها تقسیم می{Z}شود و سهمی هم برای مسافران کنار گذاشته می{Z}شود.</p>
+<ul><li>بهترین زمان سفر: اواخر بهار</li><li>فاصله از مرکز استان: ۹۰ کیلومتر</li></ul>
+</section>
+<section class="part"><h3>زمستان در پله{Z}ها</h3>
+<p>در زمستان برف پله{Z}ها را می{Z}پوشاند و رفت{Z}وآمد سخت می{Z}شود.</p>
+<p>با این همه، به گفته دهیار، شمار گردشگران زمستانی هر سال بیشتر می{Z}شود.</p></section>
+</div></article></body></html>"""
+
+
+def test_magazine_feature_body() -> None:
+    """Sections with h3 subheads, a drop cap, an advert between parts, a real quote kept, a quote-classed
+    paragraph that repeats it dropped, a figure inside the body left out."""
+    body = extract(Page(content=FEATURE.encode(), url="https://safar.example/a/1")).body
+    assert body[0].startswith("ساعت شش صبح")
+    assert "نان و تنور" in body and f"زمستان در پله{Z}ها" in body
+    assert "«مادربزرگم می\u200cگفت نانی که با هم پخته شود، برکت دارد.»" in body
+    assert "نانی که با هم پخته شود، برکت دارد." not in body
+    assert not any("تنور مشترک روستا در یک صبح" in p or "تبلیغ" in p for p in body)
+    assert body[-1].startswith("با این همه، به گفته دهیار")

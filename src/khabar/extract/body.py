@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from lxml.html import HtmlElement
 
 from khabar.data.labels import BODY_CLASS_TOKENS
-from khabar.extract.dom import BLOCK_TAGS, PARAGRAPH_TAGS, is_chrome_element, text_of
+from khabar.extract.dom import BLOCK_TAGS, PARAGRAPH_TAGS, class_tokens, inline_text, is_chrome_element, text_of
 from khabar.extract.util import ZWNJ, clean
 
 _BODY = frozenset(BODY_CLASS_TOKENS)
@@ -28,6 +28,8 @@ _BODY_WORD = re.compile(r"(?:article|story|news|post|entry|item|khabar|matn)[-_]
 _MIN_PARAGRAPH = 25
 _MIN_RUN = 60
 _HEADINGS = frozenset(["h2", "h3", "h4", "h5", "h6"])
+# A paragraph classed as a quote is judged like a <blockquote>: a pull quote when it repeats the body.
+_QUOTE_CLASS = frozenset({"quote", "pull", "pullquote", "pull-quote", "quotation", "highlight", "callout"})
 # Stand-ins for ZWNJ while trafilatura runs: it deletes U+200C and every format or
 # private-use character too, so the stand-in is a rare visible symbol absent from the page.
 _PLACEHOLDERS = ("\u2042", "\ua66e", "\u058d", "\u2e3b")
@@ -174,9 +176,10 @@ def _block(element: HtmlElement, chrome: set[int], out: list[Block]) -> None:
         return
     has_blocks = any(isinstance(c.tag, str) and c.tag in BLOCK_TAGS for c in element)
     if tag in PARAGRAPH_TAGS and not has_blocks and not _double_break(element):
-        text = text_of(element)
+        text = inline_text(element)
         if text:
-            out.append(Block(text, "h" if tag in _HEADINGS else tag, _links(element), _emphasised(element, text)))
+            kind = "h" if tag in _HEADINGS else "blockquote" if _QUOTE_CLASS & class_tokens(element) else tag
+            out.append(Block(text, kind, _links(element), _emphasised(element, text)))
         return
     _walk(element, chrome, out)
 

@@ -61,6 +61,20 @@ def text_of(element: HtmlElement) -> str:
     return clean(" ".join(element.itertext()))
 
 
+def inline_text(element: HtmlElement) -> str:
+    """A paragraph's text as a browser lays it out: inline elements join their neighbours with
+    no space added («<span class="dropcap">س</span>اعت» → «ساعت»); <br> and blocks are spaces."""
+    pieces: list[str] = [element.text or ""]
+    for child in element:
+        tag = child.tag if isinstance(child.tag, str) else ""
+        if tag == "br" or tag in BLOCK_TAGS:
+            pieces.append(" " + (text_of(child) if tag else "") + " ")
+        elif tag:
+            pieces.append(inline_text(child))
+        pieces.append(child.tail or "")
+    return clean("".join(pieces))
+
+
 def short_text(element: HtmlElement, limit: int) -> str | None:
     """The element's text if it is at most ``limit`` characters, else None (stops reading early)."""
     total = 0
