@@ -267,3 +267,38 @@ def test_magazine_feature_body() -> None:
     assert "نانی که با هم پخته شود، برکت دارد." not in body
     assert not any("تنور مشترک روستا در یک صبح" in p or "تبلیغ" in p for p in body)
     assert body[-1].startswith("با این همه، به گفته دهیار")
+
+
+DARI_TEXT = """آریانا پرس
+خانه | ملی | ولایات | اقتصاد | ورزش
+ولایات
+کار ساخت سرک حلقوی مزار شریف از سر گرفته شد
+کار ساخت بخش باقی‌مانده سرک حلقوی شهر مزار شریف پس از دو سال توقف دوباره آغاز شده است.
+حمیدالله نوری ۱۱ عقرب ۱۴۰۴ بازدید: ۱۲۴۸
+⏱ ۳ دقیقه
+کارگران در حال ساخت سرک حلقوی (عکس: آریانا پرس)
+
+ریاست فواید عامه ولایت بلخ می‌گوید ساخت ۱۲ کیلومتر باقی‌مانده این سرک تا پایان سال آینده به پایان می‌رسد.
+
+به گفته مسئولان، بیش از ۳۰۰ کارگر محلی در این پروژه کار می‌کنند و هزینه آن از بودجه ملی پرداخت می‌شود.
+
+باشندگان شهر امیدوارند با تکمیل این سرک، ازدحام ترافیک در مرکز شهر کاهش یابد.
+
+این مطلب را به اشتراک بگذارید: فیسبوک، تلگرام، واتساپ
+
+خبرهای مرتبط
+پل تازه روی دریای آمو به بهره‌برداری رسید
+© ۱۴۰۴ آریانا پرس
+"""
+
+
+def test_flattened_dari_page_with_an_unlabelled_byline_row() -> None:
+    """«name date بازدید: n» under the lead, a clock-sign reading time and a «(عکس: …)» caption:
+    the header is still read as meta, not body."""
+    page = Page(content=DARI_TEXT.encode(), origin="dari.txt", headers=(("content-type", "text/plain; charset=utf-8"),))
+    article = extract(page)
+    assert article.authors == ("حمیدالله نوری",)
+    assert article.published_text == "۱۱ عقرب ۱۴۰۴"
+    assert article.stated_reading_minutes == 3
+    assert (article.image.caption, article.image.credit) == ("کارگران در حال ساخت سرک حلقوی", "آریانا پرس")
+    assert len(article.body) == 3 and not any("بازدید" in p or "فیسبوک" in p for p in article.body)

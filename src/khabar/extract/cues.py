@@ -15,7 +15,7 @@ from lxml.html import HtmlElement
 
 from khabar.data.labels import CREDIT_MARKERS, DATE_PREFIXES, HOME_LABELS, SECTION_PREFIXES
 from khabar.extract.dom import short_text, text_of
-from khabar.extract.filters import author_names, is_byline, is_date_line
+from khabar.extract.filters import author_names, byline_row, date_span, is_byline, is_date_line
 from khabar.extract.util import fold, label_set, starts_with_any, strip_prefix
 
 _HOME = label_set(HOME_LABELS)
@@ -98,18 +98,6 @@ def printed_date(scope: HtmlElement) -> str | None:
     return None
 
 
-def date_span(text: str) -> str | None:
-    """The longest run of words inside a mixed row that is a date: «سارا احمدی ۱۱ عقرب ۱۴۰۴
-    بازدید: ۱۲۴۸» → «۱۱ عقرب ۱۴۰۴». Hand-written: a byline row glues name, date and counters."""
-    words = text.split()
-    for size in range(min(len(words), 8), 1, -1):
-        for start in range(len(words) - size + 1):
-            candidate = " ".join(words[start:start + size]).strip(" |-–—،,")
-            if is_date_line(candidate):
-                return candidate
-    return None
-
-
 def byline(scope: HtmlElement) -> tuple[str, ...]:
     """«نویسنده: …», «گزارش: …» in a short element of the article, or in one item of a meta
     row («به قلم … و … | ۲۳ آذر ۱۴۰۴ | زمان مطالعه: …»)."""
@@ -120,6 +108,10 @@ def byline(scope: HtmlElement) -> tuple[str, ...]:
         for part in _ROW_ITEMS.split(text) if text else ():
             if len(part) < 70 and is_byline(part):
                 return author_names(part)
+    for element in scope.iter():
+        text = short_text(element, 100) if isinstance(element.tag, str) and len(element) <= 3 else None
+        if text and (row := byline_row(text)):
+            return row[0]
     return ()
 
 

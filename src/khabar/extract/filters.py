@@ -22,6 +22,7 @@ from khabar.data.labels import (
     CHROME_LINES,
     CHROME_PREFIXES,
     CREDIT_MARKERS,
+    DATE_PREFIXES,
     MESSENGER_NAMES,
     MONTHS,
     NUMBER_WORDS,
@@ -234,6 +235,45 @@ def is_date_line(text: str) -> bool:
             return False
     full_numeric = re.search(r"\d{2,4}[/\-.]\d{1,2}[/\-.]\d{1,4}", latin_digits(text)) is not None
     return has_number and (has_month or full_numeric)
+
+
+def date_span(text: str) -> str | None:
+    """The longest run of words inside a mixed row that is a date: «سارا احمدی ۱۱ عقرب ۱۴۰۴
+    بازدید: ۱۲۴۸» → «۱۱ عقرب ۱۴۰۴». Hand-written: a byline row glues name, date and counters."""
+    words = text.split()
+    for size in range(min(len(words), 8), 1, -1):
+        for start in range(len(words) - size + 1):
+            candidate = " ".join(words[start:start + size]).strip(" |-–—،,")
+            if is_date_line(candidate):
+                return candidate
+    return None
+
+
+_COUNTER_START = re.compile(r"^(?:بازدید|تعداد بازدید|نظر|نظرات|دیدگاه|views?)\b", re.I)
+
+
+@lru_cache(maxsize=4096)
+def byline_row(line: str) -> tuple[tuple[str, ...], str] | None:
+    """(names, date) from an unlabelled byline row that glues a name, a date and counters:
+    «حمیدالله نوری ۱۱ عقرب ۱۴۰۴ بازدید: ۱۲۴۸». Hand-written: the row has no label to key on,
+    only its shape (a short name, then a date, then nothing but furniture)."""
+    if len(line) > 100 or not any(c.isdigit() for c in line):
+        return None
+    span = date_span(line)
+    if span is None:
+        return None
+    before, _, after = line.partition(span)
+    before = before.strip(" |-–—،,:")
+    after = after.strip(" |-–—،,•·")
+    words = before.split()
+    if not 1 <= len(words) <= 5 or any(c.isdigit() for c in before) or is_chrome_text(before):
+        return None
+    if starts_with_any(before, DATE_PREFIXES) is not None:
+        return None
+    if after and not (_COUNTER_START.match(after) or is_chrome_text(after) or reading_minutes(after)):
+        return None
+    names = author_names(before)
+    return (names, span) if names else None
 
 
 def is_chrome_text(text: str) -> bool:

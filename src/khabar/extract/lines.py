@@ -18,7 +18,7 @@ from khabar.data.labels import (
     ROLE_LABEL_LINES,
 )
 from khabar.extract.boxes import label_kind
-from khabar.extract.filters import is_byline, is_chrome_text, is_date_line, reading_minutes, split_caption
+from khabar.extract.filters import byline_row, is_byline, is_chrome_text, is_date_line, reading_minutes, split_caption
 from khabar.extract.util import fold, label_set, starts_with_any, strip_prefix
 
 _HOME = label_set(HOME_LABELS)
@@ -103,7 +103,8 @@ def date_in(line: str) -> str | None:
         value = strip_prefix(part, DATE_PREFIXES)
         if value != part and is_date_line(_drop_zone(value)):
             return value
-    return None
+    row = byline_row(line)
+    return row[1] if row else None
 
 
 def _find_label(text: str, label: str) -> int | None:

@@ -24,7 +24,7 @@ from khabar.data.labels import (
     SECTION_PREFIXES,
 )
 from khabar.extract.boxes import Kind, label_kind, split_outlet
-from khabar.extract.filters import author_names, is_byline
+from khabar.extract.filters import author_names, byline_row, is_byline
 from khabar.extract.lines import (
     caption_in,
     date_in,
@@ -223,6 +223,9 @@ def _read_meta(line: str, header: _Header) -> bool:
     if is_byline(line) and not header.authors:
         header.authors.extend(_names(strip_prefix(line, AUTHOR_PREFIXES)))
         found = True
+    row = byline_row(line)
+    if row is not None and not header.authors:
+        header.authors.extend(row[0])
     date = date_in(line)
     if date is not None:
         header.published_text = header.published_text or date
