@@ -302,3 +302,13 @@ def test_flattened_dari_page_with_an_unlabelled_byline_row() -> None:
     assert article.stated_reading_minutes == 3
     assert (article.image.caption, article.image.credit) == ("کارگران در حال ساخت سرک حلقوی", "آریانا پرس")
     assert len(article.body) == 3 and not any("بازدید" in p or "فیسبوک" in p for p in article.body)
+
+
+def test_every_author_link_of_a_row_is_an_author() -> None:
+    html = """<html><head><title>گزارش</title></head><body><main><h1>بازار کتاب دست دوم در شب یلدا شلوغ شد</h1>
+<div class="z1"><a href="/author/a">سحر نیکو</a> و <a href="/author/b">امید تابان</a> ۳۰ آذر ۱۴۰۴</div>
+<div class="z2"><p>کتاب‌فروشی‌های دست دوم خیابان انقلاب در شب یلدا تا نیمه‌شب باز ماندند و فروش دیوان حافظ دو برابر شد.</p>
+<p>فروشندگان می‌گویند خریداران امسال بیشتر جوان بودند و سراغ چاپ‌های قدیمی را می‌گرفتند.</p></div></main></body></html>"""
+    article = extract(Page(content=html.encode(), url="https://ketab.example/n/1"))
+    assert article.authors == ("سحر نیکو", "امید تابان")
+    assert article.published_text == "۳۰ آذر ۱۴۰۴"

@@ -313,14 +313,26 @@ def _authors(meta: Metadata, scope: HtmlElement, source: str | None) -> tuple[st
     for element in scope.iter():
         if not isinstance(element.tag, str):
             continue
-        if element.get("rel") == "author" or not _AUTHOR.isdisjoint(class_tokens(element)) or (
-                element.tag == "a" and any(part in (element.get("href") or "") for part in AUTHOR_URL_PARTS)):
+        if _author_link(element) and (parent := element.getparent()) is not None:
+            # «<a href=/author/x>…</a> و <a href=/author/y>…</a>»: every author link of the row
+            names = tuple(n for a in parent if _author_link(a) for n in _split_names(text_of(a)))
+            if names and all(real(n) for n in names):
+                return names
+        if element.get("rel") == "author" or not _AUTHOR.isdisjoint(class_tokens(element)):
             text = text_of(element)
             if 0 < len(text) <= 80:
                 names = _split_names(strip_prefix(text, AUTHOR_PREFIXES))
                 if names and all(real(n) for n in names):
                     return names
     return tuple(n for n in meta.authors if real(n))
+
+
+def _author_link(element: HtmlElement) -> bool:
+    """A link to an author's page («/author/…», rel=author)."""
+    if element.tag != "a":
+        return False
+    href = element.get("href") or ""
+    return element.get("rel") == "author" or any(part in href for part in AUTHOR_URL_PARTS)
 
 
 def _body_byline(blocks: list[body_engine.Block], source: str | None) -> tuple[str, ...]:
