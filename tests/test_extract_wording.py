@@ -14,9 +14,9 @@ from hypothesis import strategies as st
 
 from khabar.data.labels import DATE_PREFIXES
 from khabar.extract import extract
-from khabar.extract.cues import date_span
 from khabar.extract.filters import (
     author_names,
+    date_span,
     is_byline,
     is_chrome_text,
     is_date_line,
