@@ -67,8 +67,9 @@ def article_ids(db: str, limit: int = 5000) -> list[str]:
 def app_factory():  # type: ignore[no-untyped-def]
     """uvicorn --factory entry point (the archive comes from $KHABAR_DB)."""
     from khabar.web import create_app
+    from khabar.web.serve import server_ready
 
-    return create_app(settings_from_env(), cache_size=int(os.environ.get("KHABAR_BENCH_CACHE", "2048")))
+    return server_ready(create_app(settings_from_env(), cache_size=int(os.environ.get("KHABAR_BENCH_CACHE", "2048"))))
 
 
 def free_port() -> int:

@@ -56,6 +56,13 @@ def test_typing_a_query_shows_highlighted_results(page: Any, base_url: str) -> N
     assert "نیروگاه" in marks.first.inner_text()
     assert page.locator(".card-title").first.inner_text() in (SOLAR.title, SOLAR_ELSEWHERE.title)
     shoot(page, "search")
+    # the counts by section, source and month are one plain link away (they cost the most to compute)
+    page.locator(".facets-link").click()
+    page.wait_for_url("**facets=1**")
+    months = page.locator(".facet-list .greg")
+    assert months.count() >= 1 and "۲۰۲۵" in months.first.inner_text()
+    assert "آبان" in page.locator(".facets").inner_text()
+    shoot(page, "search-facets")
     # refine with the Jalali date range in the advanced form, without any JavaScript on the page
     page.fill("#since", "۱۴۰۴/۰۸/۱۴")
     page.locator(".search-form button[type=submit]").click()
