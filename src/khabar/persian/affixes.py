@@ -354,3 +354,5 @@ ACTION_STEMS = frozenset(
         "پیما",
     ]
 )
+#: Prefixes that are also quantity words: before a noun and a verb they quantify the verb's object.
+QUANTITY_PREFIXES = frozenset({"کم", "پر"})

@@ -88,7 +88,7 @@ class ZwnjRepairer:
 
     def _prefix_pass(self, tokens: list[str]) -> list[str]:
         """Adjective prefixes before a word merge already done (میان رشته ای → میان‌رشته‌ای)."""
-        if not any(t in A.ADJECTIVE_PREFIXES for t in tokens[:-1]):
+        if A.ADJECTIVE_PREFIXES.isdisjoint(tokens):
             return tokens
         out = [tokens[0]]
         for token in tokens[1:]:
@@ -102,9 +102,6 @@ class ZwnjRepairer:
     def merge(self, tokens: list[str]) -> list[str]:
         out = [tokens[0]]
         for i in range(1, len(tokens)):
-            if not self._may_merge(out[-1], tokens[i]):
-                out.append(tokens[i])
-                continue
             merged = self.merge_pair(out[-1], tokens[i])
             if merged is not None and i + 1 < len(tokens) and self._loses_to_next(out[-1], tokens[i], tokens[i + 1]):
                 merged = None
@@ -147,7 +144,7 @@ class ZwnjRepairer:
         key = (left, right)
         if key in self._pairs:
             return self._pairs[key]
-        result = self._merge(left, right)
+        result = self._merge(left, right) if self._may_merge(left, right) else None
         if len(self._pairs) > _CACHE_LIMIT:
             self._pairs.clear()
         self._pairs[key] = result
@@ -190,12 +187,18 @@ class ZwnjRepairer:
         where هم means "also"), a rare compound before a light verb (پیش آغاز شده بود)."""
         if middle in self.lex.participles:
             return after is None or after in A.AUXILIARIES
+        if left in A.QUANTITY_PREFIXES and after is not None and self._finite_verb(after):
+            return True  # کم آب می‌نوشند: «little water», the object of the verb
         if after is None or not self._light_verb(after):
             return False
         if left == "هم":
             return True
         spaced = self.lex.spaced.get(left.replace(ZWNJ, " ") + " " + middle)
         return spaced is None or spaced[1] < COMPOUND_BEFORE_VERB_MIN
+
+    def _finite_verb(self, word: str) -> bool:
+        rest = word.split(ZWNJ, 1)[1] if word.startswith(("می" + ZWNJ, "نمی" + ZWNJ)) else word
+        return rest in self.lex.verbs and rest not in self.lex.participles
 
     def _light_verb(self, word: str) -> bool:
         for prefix in ("می" + ZWNJ, "نمی" + ZWNJ, "ب", "ن", ""):
@@ -321,7 +324,7 @@ class ZwnjRepairer:
 
     # -------------------------------------------------------------- joined text
     def fix_token(self, token: str) -> str:
-        cached = self.lex.solved.get(token) or self._tokens.get(token)
+        cached = self._tokens.get(token) or self.lex.solved.get(token)
         if cached is not None:
             return cached
         result = token if len(token) < 4 or ZWNJ in token or _HAS_MARK.search(token) else self._best(token)
