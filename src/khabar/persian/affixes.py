@@ -321,7 +321,8 @@ WRITTEN_APART = frozenset(
         "شب شعر",
     )
 )
-#: Present stems that make action nouns with ی after a noun (نوبت‌دهی، اطلاع‌رسانی، سم‌پاشی).
+#: Present stems that make action nouns with ی after a noun (نوبت‌دهی، اطلاع‌رسانی، سم‌پاشی); not
+#: چین، نما، شمار, whose ی forms are common words of their own (چینی «Chinese», شماری «a number of»).
 ACTION_STEMS = frozenset(
     [
         "ده",
@@ -338,7 +339,6 @@ ACTION_STEMS = frozenset(
         "خوان",
         "پرداز",
         "سنج",
-        "شمار",
         "نگار",
         "پوش",
         "سوز",
@@ -346,10 +346,8 @@ ACTION_STEMS = frozenset(
         "افشان",
         "پراکن",
         "گردان",
-        "چین",
         "شوی",
         "کاو",
-        "نما",
         "آرا",
         "پیما",
     ]
