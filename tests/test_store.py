@@ -72,9 +72,21 @@ def test_get_round_trips_the_article(store: Any) -> None:
 
 
 def test_upsert_many_counts(store: Any) -> None:
-    counts = store.upsert_many([article(n) for n in range(1, 8)] + [article(1)])
-    assert counts == {"inserted": 7, "updated": 0, "unchanged": 1}
+    results = store.upsert_many([article(n) for n in range(1, 8)] + [article(1)])
+    assert results == ["inserted"] * 7 + ["unchanged"]
     assert store.count() == 7
+
+
+def test_upsert_many_mixes_new_changed_and_repeated(store: Any) -> None:
+    store.upsert_many([article(1), article(2)])
+    batch = [article(3), article(1, title="باغ گلستان"), article(3), article(4), article(4, title="باغ نارنج"),
+             article(2)]
+    assert store.upsert_many(batch) == ["inserted", "updated", "unchanged", "inserted", "updated", "unchanged"]
+    assert store.count() == 4
+    assert [v.version for v in store.history("art-4")] == [1]  # the replaced version
+    assert store.get("art-4").title == "باغ نارنج"
+    assert [h.article.id for h in store.search(SearchRequest("گلستان")).hits] == ["art-1"]
+    assert [h.article.id for h in store.search(SearchRequest("نارنج")).hits] == ["art-4"]
 
 
 def test_article_without_id_is_refused(store: Any) -> None:

@@ -41,8 +41,8 @@ class Store(Protocol):
         """Insert, update (keeping the old version) or leave alone; idempotent by ``article.id``."""
         ...
 
-    def upsert_many(self, articles: Iterable[Article]) -> dict[str, int]:
-        """Upsert in batched transactions; counts of inserted / updated / unchanged."""
+    def upsert_many(self, articles: Iterable[Article]) -> list[UpsertResult]:
+        """Upsert in batched transactions; what each article became, in order."""
         ...
 
     def get(self, article_id: str) -> Article | None: ...

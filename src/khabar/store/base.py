@@ -148,37 +148,109 @@ class SQLStore(ABC):
         with self._lock, self._transaction():
             return self._upsert(article)
 
-    def upsert_many(self, articles: Iterable[Article]) -> dict[str, int]:
-        counts = {"inserted": 0, "updated": 0, "unchanged": 0}
+    def upsert_many(self, articles: Iterable[Article]) -> list[UpsertResult]:
+        """Upsert in one transaction per BATCH articles; what each article became, in order.
+
+        A kill -9 loses at most the batch in flight: every committed batch is whole, and a rerun
+        finds those articles unchanged and inserts the rest (ids are stable), so nothing doubles.
+        """
+        results: list[UpsertResult] = []
         batch: list[Article] = []
         for article in articles:
             batch.append(article)
             if len(batch) >= BATCH:
-                self._upsert_batch(batch, counts)
+                results += self._upsert_batch(batch)
                 batch = []
         if batch:
-            self._upsert_batch(batch, counts)
-        return counts
+            results += self._upsert_batch(batch)
+        return results
 
-    def _upsert_batch(self, batch: list[Article], counts: dict[str, int]) -> None:
+    def _upsert_batch(self, batch: list[Article]) -> list[UpsertResult]:
+        """New articles go in with one executemany per table; updates, stale keys and repeats within
+        the batch take the one-by-one path, in their order, after the new ones."""
+        rows = [self._row(article) for article in batch]  # the CPU work, outside the lock
+        results: list[UpsertResult | None] = [None] * len(rows)
         with self._lock, self._transaction():
-            for article in batch:
-                counts[self._upsert(article)] += 1
+            found = self._found([row.id for row in rows])
+            fresh: list[int] = []
+            slow: list[int] = []
+            seen: set[str] = set()
+            for i, row in enumerate(rows):
+                hit = found.get(row.id)
+                if row.id in seen or (hit is not None and (hit[1] != row.doc_hash
+                                                           or hit[2] != self._key_version)):
+                    slow.append(i)
+                elif hit is None:
+                    fresh.append(i)
+                else:
+                    results[i] = "unchanged"
+                seen.add(row.id)
+            self._insert_rows([rows[i] for i in fresh])
+            for i in fresh:
+                results[i] = "inserted"
+            for i in slow:
+                results[i] = self._upsert_row(rows[i])
+        return [r for r in results if r is not None]
 
-    def _upsert(self, article: Article) -> UpsertResult:
+    def _found(self, ids: list[str]) -> dict[str, tuple[int, str, int]]:
+        """(row id, doc_hash, key_version) of those of ``ids`` already stored."""
+        found: dict[str, tuple[int, str, int]] = {}
+        for start in range(0, len(ids), 500):
+            part = ids[start:start + 500]
+            marks = ", ".join("?" for _ in part)
+            for aid, rid, doc_hash, version in self._all(
+                    f"SELECT id, {self.RID}, doc_hash, key_version FROM articles WHERE id IN ({marks})", part):
+                found[str(aid)] = (int(rid), str(doc_hash), int(version))
+        return found
+
+    @abstractmethod
+    def _reserve_rids(self, count: int) -> list[int]:
+        """Row ids for ``count`` new articles, inside the current write transaction."""
+
+    def _index_many(self, entries: list[tuple[int, Keys]]) -> None:
+        """Index new rows (nothing old to replace)."""
+        for rid, keys in entries:
+            self._index(rid, keys, old=None)
+
+    def _insert_rows(self, rows: list[ArticleRow]) -> None:
+        if not rows:
+            return
+        now = _now()
+        rids = self._reserve_rids(len(rows))
+        inline = [self._inline_index(row.keys) for row in rows]
+        columns = [*_COLUMNS, "first_seen", "updated_at", "key_version", self.RID]
+        marks = ["?"] * len(columns)
+        extra = inline[0]
+        if extra is not None:
+            columns.append(extra[0])
+            marks.append(extra[1])
+        values = [(*self._values(row), now, now, self._key_version, rid,
+                   *((ins[2],) if ins is not None else ())) for row, rid, ins in zip(rows, rids, inline, strict=True)]
+        self._execute_many(f"INSERT INTO articles ({', '.join(columns)}) VALUES ({', '.join(marks)})", values)
+        self._execute_many("INSERT INTO article_docs (article, doc) VALUES (?, ?)",
+                           [(rid, row.doc) for row, rid in zip(rows, rids, strict=True)])
+        if extra is None:
+            self._index_many([(rid, row.keys) for row, rid in zip(rows, rids, strict=True)])
+        self._execute_many("INSERT INTO minhash_bands (band, article) VALUES (?, ?)",
+                           [(band, rid) for row, rid in zip(rows, rids, strict=True) if row.minhash is not None
+                            for band in dedup.bands(row.minhash)])
+
+    @staticmethod
+    def _row(article: Article) -> ArticleRow:
         if not article.id:
             raise StoreError("article has no id; run it through the pipeline (which sets a stable id) first")
-        row = article_row(article)
+        return article_row(article)
+
+    def _upsert(self, article: Article) -> UpsertResult:
+        return self._upsert_row(self._row(article))
+
+    def _upsert_row(self, row: ArticleRow) -> UpsertResult:
         found = self._one(f"SELECT {self.RID}, doc_hash, key_version "
                           "FROM articles WHERE id = ?", (row.id,))
         now = _now()
         inline = self._inline_index(row.keys)
         if found is None:
-            rid = self._insert(row, now, inline)
-            self._execute("INSERT INTO article_docs (article, doc) VALUES (?, ?)", (rid, row.doc))
-            if inline is None:
-                self._index(rid, row.keys, old=None)
-            self._file_bands(rid, row.minhash)
+            self._insert_rows([row])
             return "inserted"
         rid, doc_hash, indexed_with = found
         if doc_hash == row.doc_hash:
@@ -206,19 +278,6 @@ class SQLStore(ABC):
     @staticmethod
     def _values(row: ArticleRow) -> tuple[Any, ...]:
         return tuple(getattr(row, c) for c in _COLUMNS)
-
-    def _insert(self, row: ArticleRow, now: str, inline: tuple[str, str, Any] | None) -> int:
-        columns = [*_COLUMNS, "first_seen", "updated_at", "key_version"]
-        marks = ["?"] * len(columns)
-        values: list[Any] = [*self._values(row), now, now, self._key_version]
-        if inline:
-            columns.append(inline[0])
-            marks.append(inline[1])
-            values.append(inline[2])
-        found = self._one(f"INSERT INTO articles ({', '.join(columns)}) VALUES ({', '.join(marks)}) "
-                          f"RETURNING {self.RID}", values)
-        assert found is not None
-        return int(found[0])
 
     def _file_bands(self, rid: int, signature: bytes | None) -> None:
         if signature is None:

@@ -39,6 +39,12 @@ def _permutations() -> tuple[np.ndarray, np.ndarray]:
     return np.asarray(a, dtype=np.uint32), np.asarray(b, dtype=np.uint32)
 
 
+@lru_cache(maxsize=1 << 18)
+def _crc(token: str) -> int:
+    """CRC-32 of a token, remembered: most tokens of a text repeat across a corpus."""
+    return zlib.crc32(token.encode("utf-8"))
+
+
 def _mix(values: np.ndarray) -> np.ndarray:
     """splitmix64 finaliser: one well-spread hash per bigram from the CRCs of its two words."""
     z = values + np.uint64(0x9E3779B97F4A7C15)
@@ -55,8 +61,7 @@ def signature(tokens: Sequence[str]) -> bytes | None:
     """
     if len(tokens) < MIN_TOKENS:
         return None
-    words = np.fromiter(map(zlib.crc32, (t.encode("utf-8") for t in tokens)), dtype=np.uint64,
-                        count=len(tokens))
+    words = np.fromiter(map(_crc, tokens), dtype=np.uint64, count=len(tokens))
     with np.errstate(over="ignore"):
         bigrams = _mix((words[:-1] << np.uint64(32)) | words[1:]).astype(np.uint32)
         a, b = _permutations()

@@ -133,6 +133,11 @@ class PostgresStore(SQLStore):
     def close(self) -> None:
         self._conn.close()
 
+    def _reserve_rids(self, count: int) -> list[int]:
+        rows = self._all("SELECT nextval(pg_get_serial_sequence('articles', 'rid')) FROM generate_series(1, ?)",
+                         (count,))
+        return [int(r[0]) for r in rows]
+
     def _index(self, rid: int, keys: Keys, *, old: Keys | None) -> None:
         self._execute("UPDATE articles SET tsv = ?::tsvector WHERE rid = ?", (tsvector_literal(keys), rid))
 

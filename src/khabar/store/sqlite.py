@@ -117,6 +117,16 @@ class SQLiteStore(SQLStore):
         self._execute("INSERT INTO articles_fts (rowid, title, lead, body, meta) VALUES (?, ?, ?, ?, ?)",
                       (rid, *keys))
 
+    def _reserve_rids(self, count: int) -> list[int]:
+        """The next ``count`` rowids: safe because BEGIN IMMEDIATE holds the only write lock."""
+        row = self._one("SELECT coalesce(max(rowid), 0) FROM articles")
+        first = int(row[0]) + 1 if row else 1
+        return list(range(first, first + count))
+
+    def _index_many(self, entries: list[tuple[int, Keys]]) -> None:
+        self._execute_many("INSERT INTO articles_fts (rowid, title, lead, body, meta) VALUES (?, ?, ?, ?, ?)",
+                           [(rid, *keys) for rid, keys in entries])
+
     def _refresh_stale(self, rid: int, keys: Keys) -> bool:
         return False  # the old keys are gone with the old key version: _catch_up rebuilds
 
