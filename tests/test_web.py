@@ -197,6 +197,8 @@ def test_archive_by_jalali_month_and_day(client: TestClient) -> None:
     assert month.count('href="/archive/1404/8/') == 30  # Aban has 30 days
     day = page(client, "/archive/1404/8/13")
     assert SOLAR.title in day and SOLAR_ELSEWHERE.title and SOLAR_ELSEWHERE.title in day
+    assert "سه‌شنبه ۱۳ آبان ۱۴۰۴ (برابر با ۴ نوامبر ۲۰۲۵)" in day and "از سه‌شنبه" not in day  # one day, no span
+    assert "۱ آبان ۱۴۰۴ تا " in month
     empty = page(client, "/archive/1404/8/14")
     assert "در این روز خبری در بایگانی نیست" in empty
     mehr = page(client, "/archive/1404/7/28")
