@@ -312,3 +312,19 @@ def test_every_author_link_of_a_row_is_an_author() -> None:
     article = extract(Page(content=html.encode(), url="https://ketab.example/n/1"))
     assert article.authors == ("سحر نیکو", "امید تابان")
     assert article.published_text == "۳۰ آذر ۱۴۰۴"
+
+
+@pytest.mark.parametrize(
+    ("row", "names"),
+    [
+        ("حمیدالله نوری ۱۱ عقرب ۱۴۰۴ بازدید: ۱۲۴۸", ("حمیدالله نوری",)),
+        ("سحر نیکو و امید تابان ۳۰ آذر ۱۴۰۴", ("سحر نیکو", "امید تابان")),
+        ("سرویس: قضایی تاریخ انتشار: سه شنبه ۲۷ اردیبهشت ۱۳۹۰", None),
+        ("بارش برف در ۱۲ آبان ۱۴۰۴ راه را بست و ۳۰ خودرو در گردنه ماندند", None),
+    ],
+)
+def test_unlabelled_byline_rows(row: str, names: tuple[str, ...] | None) -> None:
+    from khabar.extract.filters import byline_row
+
+    found = byline_row(row)
+    assert (found[0] if found else None) == names

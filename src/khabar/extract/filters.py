@@ -266,7 +266,8 @@ def byline_row(line: str) -> tuple[tuple[str, ...], str] | None:
     before = before.strip(" |-–—،,:")
     after = after.strip(" |-–—،,•·")
     words = before.split()
-    if not 1 <= len(words) <= 5 or any(c.isdigit() for c in before) or is_chrome_text(before):
+    # a name has no label colon («سرویس: قضایی تاریخ انتشار: …» is a label row, not a byline)
+    if not 1 <= len(words) <= 5 or any(c.isdigit() or c in ":：" for c in before) or is_chrome_text(before):
         return None
     if starts_with_any(before, DATE_PREFIXES) is not None:
         return None
