@@ -328,3 +328,12 @@ def test_unlabelled_byline_rows(row: str, names: tuple[str, ...] | None) -> None
 
     found = byline_row(row)
     assert (found[0] if found else None) == names
+
+
+def test_json_ld_author_naming_two_people_gives_two_authors() -> None:
+    html = """<html><head><script type="application/ld+json">{"@type": "NewsArticle",
+"headline": "موزه شهر شب‌ها باز می‌ماند", "author": {"@type": "Person", "name": "مینا راد و بهرام کیا"}}</script>
+</head><body><article><h1>موزه شهر شب‌ها باز می‌ماند</h1><div class="body">
+<p>موزه تاریخ شهر از هفته آینده در روزهای پنج‌شنبه تا ساعت ده شب به روی بازدیدکنندگان باز است.</p>
+<p>مدیر موزه گفت این طرح برای کسانی است که در ساعت اداری فرصت بازدید ندارند.</p></div></article></body></html>"""
+    assert extract(Page(content=html.encode(), url="https://muze.example/1")).authors == ("مینا راد", "بهرام کیا")

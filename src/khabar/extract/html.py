@@ -308,8 +308,10 @@ def _authors(meta: Metadata, scope: HtmlElement, source: str | None) -> tuple[st
         site = fold(source or "")
         return bool(key) and key != site and not (site and key in site) and "|" not in name and len(name) < 60
 
-    if meta.authors and all(real(n) for n in meta.authors):
-        return meta.authors
+    # a machine author may still be «A و B» or «نویسنده: A»: split and clean it like a byline
+    machine = tuple(n for name in meta.authors for n in (_split_names(name) or (name,)))
+    if machine and all(real(n) for n in machine):
+        return machine
     for element in scope.iter():
         if not isinstance(element.tag, str):
             continue
@@ -324,7 +326,7 @@ def _authors(meta: Metadata, scope: HtmlElement, source: str | None) -> tuple[st
                 names = _split_names(strip_prefix(text, AUTHOR_PREFIXES))
                 if names and all(real(n) for n in names):
                     return names
-    return tuple(n for n in meta.authors if real(n))
+    return tuple(n for n in machine if real(n))
 
 
 def _author_link(element: HtmlElement) -> bool:
