@@ -35,8 +35,12 @@ REPAIRED = [
     ("پروژه میان رشته ای", f"پروژه میان{Z}رشته{Z}ای"),
     ("موشک کوتاه برد آزمایش شد.", f"موشک کوتاه{Z}برد آزمایش شد."),
     ("وام بلند مدت", "وام بلندمدت"),
-    # a bound head: افزار never stands alone
+    # bound heads never stand alone: افزار، نورد، مند (joined after a consonant, ZWNJ after silent ه)
     ("باج افزار تازه", f"باج{Z}افزار تازه"),
+    ("گروهی از کوه نوردان", f"گروهی از کوه{Z}نوردان"),
+    ("مردم ثروت مند", "مردم ثروتمند"),
+    ("علاقه مندان کتاب", f"علاقه{Z}مندان کتاب"),
+    ("همایش آینده پژوهی", f"همایش آینده{Z}پژوهی"),
 ]
 UNCHANGED = [
     # names: the joined spelling dominates, so a space separates two names

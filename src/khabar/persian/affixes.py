@@ -266,7 +266,7 @@ def _heads(stems: str, endings: tuple[str, ...]) -> frozenset[str]:
 BOUND_HEADS = (
     _heads(
         "شناس نویس بگیر پذیر پرداز گذار گزار آموز آمیز انگیز پرور طلب زدا کاو یاب سنج نگار گرا خوار"
-        " پیما نشین پز دوز آفرین ستیز گریز پوش دار افزار",
+        " پیما نشین پز دوز آفرین ستیز گریز پوش دار افزار نورد مند",
         ("", "ی", "ان", "انی"),
     )
     | _heads("کنند دهند گیرند شوند", ("ه", "گان", "گی"))
@@ -350,6 +350,7 @@ ACTION_STEMS = frozenset(
         "کاو",
         "آرا",
         "پیما",
+        "پژوه",
     ]
 )
 #: Prefixes that are also quantity words: before a noun and a verb they quantify the verb's object.

@@ -163,6 +163,8 @@ class ZwnjRepairer:
         if self._coordinated(left, right):
             return left + ZWNJ + right  # گفت‌وگو، حمل‌ونقل
         if self._bound(right) and not self._function_word(left) and left not in A.NUMBERS:
+            if right.startswith("مند"):  # ثروتمند but علاقه‌مند: a ZWNJ only after a silent ه
+                return left + (ZWNJ if left[-1] == "ه" and not A.pronounced_h(left) else "") + right
             return left + (ZWNJ if is_joining(left[-1]) else "") + right
         if left in A.NUMBERS:
             return left + ZWNJ + right if right in A.MEASURES else None
