@@ -337,3 +337,14 @@ def test_json_ld_author_naming_two_people_gives_two_authors() -> None:
 <p>موزه تاریخ شهر از هفته آینده در روزهای پنج‌شنبه تا ساعت ده شب به روی بازدیدکنندگان باز است.</p>
 <p>مدیر موزه گفت این طرح برای کسانی است که در ساعت اداری فرصت بازدید ندارند.</p></div></article></body></html>"""
     assert extract(Page(content=html.encode(), url="https://muze.example/1")).authors == ("مینا راد", "بهرام کیا")
+
+
+def test_dari_date_line_with_a_zone_phrase_in_an_unmarked_element() -> None:
+    html = """<html><body><main><h1>بازگشایی راه سالنگ پس از برف‌روبی</h1>
+<div class="x1">نشر شده: ۲۴ قوس ۱۴۰۴ ساعت ۱۰:۲۰ به وقت کابل</div><div class="x2">
+<p>راه سالنگ پس از دو روز بسته بودن به دلیل برف‌باری سنگین، صبح امروز به روی موترها باز شد.</p>
+<p>وزارت فواید عامه از رانندگان خواسته است با احتیاط حرکت کنند و زنجیر چرخ همراه داشته باشند.</p>
+</div></main></body></html>"""
+    article = extract(Page(content=html.encode(), url="https://salang.example/1"))
+    assert article.published_text == "۲۴ قوس ۱۴۰۴ ساعت ۱۰:۲۰ به وقت کابل"
+    assert len(article.body) == 2

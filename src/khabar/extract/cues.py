@@ -21,6 +21,7 @@ from khabar.extract.util import fold, label_set, starts_with_any, strip_prefix
 _HOME = label_set(HOME_LABELS)
 _CRUMB_SEPARATORS = re.compile(r"^[\s/›»>\-–—]*$")
 _PARTS = re.compile(r"\s+[|｜]\s+|\s{3,}")
+_ZONE = re.compile(r"[،,]?\s*به\s+وقت\s+\S+(?:\s+\S+)?$")
 _ROW_ITEMS = re.compile(r"\s*[|｜•·]\s*|\s{3,}")
 
 
@@ -89,7 +90,7 @@ def printed_date(scope: HtmlElement) -> str | None:
             continue
         for part in _PARTS.split(text):
             value = strip_prefix(part, DATE_PREFIXES)
-            if is_date_line(value):
+            if is_date_line(value) or is_date_line(_ZONE.sub("", value)):  # «… ۱۰:۲۰ به وقت کابل»
                 return value
     for element in scope.iter():
         text = short_text(element, 90) if isinstance(element.tag, str) and len(element) <= 3 else None
