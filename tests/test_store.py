@@ -183,14 +183,27 @@ def test_reopen_keeps_everything(archive: str) -> None:
         assert second.search(SearchRequest("مناقصه")).total == 1
 
 
-def test_index_catches_up_when_key_version_changes(archive: str) -> None:
-    with open_store(archive) as first:
-        first.upsert_many([article(n) for n in range(1, 4)])
-        first._execute("UPDATE articles SET key_version = -5")  # as if built by another key version
-        first._set_meta("key_version", "-5")
+def test_index_catches_up_when_key_version_changes(archive: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    with monkeypatch.context() as patch:  # an archive built by a khabar with another key version
+        patch.setattr("khabar.store.base.key_version", lambda: 5)
+        with open_store(archive) as first:
+            first.upsert_many([article(n) for n in range(1, 4)])
     with open_store(archive) as second:
-        assert second._one("SELECT count(*) FROM articles WHERE key_version = -5") == (0,)
+        assert second._one("SELECT count(*) FROM articles WHERE key_version = 5") == (0,)
         assert second.search(SearchRequest("مناقصه")).total == 3
+    with open_store(archive) as third:  # now current: opening checks nothing more
+        assert third._one("SELECT value FROM meta WHERE key = 'key_version'") == (str(third._key_version),)
+
+
+def test_opening_a_current_archive_runs_no_migration(archive: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from khabar.store.base import SQLStore
+
+    with open_store(archive) as first:
+        first.upsert(article())
+    monkeypatch.setattr(SQLStore, "_migrate", lambda *a, **k: pytest.fail("migrated a current archive"))
+    monkeypatch.setattr(SQLStore, "_catch_up", lambda *a, **k: pytest.fail("re-checked the keys"))
+    with open_store(archive) as again:
+        assert again.count() == 1
 
 
 @pytest.mark.parametrize("bad", ["", "   ", "mysql://host/db"])

@@ -90,11 +90,21 @@ class PostgresStore(SQLStore):
             raise StoreError(f"cannot connect to {_safe_url(url)}: {first}; check the URL and that "
                              "the server runs") from exc
         self._depth = 0
+        if self._ready():
+            return
         with self._transaction():
             self._execute("SELECT pg_advisory_xact_lock(?)", (_LOCK_ID,))
             self._migrate(POSTGRES_MIGRATIONS, check_keys=False)
         if self._get_meta("key_version") != str(self._key_version):
             self._catch_up()
+
+    def _ready(self) -> bool:
+        """Whether the archive is at this schema and key version (two reads, no lock): then opening
+        skips the migration lock and the key check."""
+        if self._one("SELECT to_regclass('meta')") in (None, (None,)):
+            return False
+        meta = dict(self._all("SELECT key, value FROM meta WHERE key IN ('schema_version', 'key_version')"))
+        return meta == {"schema_version": str(len(POSTGRES_MIGRATIONS)), "key_version": str(self._key_version)}
 
     def _execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
         statement = sql.replace("%", "%%").replace("?", "%s")

@@ -62,10 +62,24 @@ class SQLiteStore(SQLStore):
             for pragma in PRAGMAS:
                 self._conn.execute(pragma)
             self._depth = 0
-            self._migrate(SQLITE_MIGRATIONS)
+            if self._one("PRAGMA user_version") != (self._stamp,):
+                self._migrate(SQLITE_MIGRATIONS)
+                self._execute(f"PRAGMA user_version = {self._stamp}")
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"cannot open archive {path}: {exc}; is it a khabar archive? "
                              "pass another --db") from exc
+
+    @property
+    def _stamp(self) -> int:
+        """The header's user_version of an archive at this schema and key version: opening reads it
+        alone (one page) and runs the migration and key checks only when it differs."""
+        return len(SQLITE_MIGRATIONS) * 100_000 + self._key_version
+
+    def reindex(self) -> int:
+        self._execute("PRAGMA user_version = 0")  # an interrupted rebuild is resumed at the next open
+        done = super().reindex()
+        self._execute(f"PRAGMA user_version = {self._stamp}")
+        return done
 
     def _execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
         try:
