@@ -103,7 +103,8 @@ class PostgresStore(SQLStore):
         skips the migration lock and the key check."""
         if self._one("SELECT to_regclass('meta')") in (None, (None,)):
             return False
-        meta = dict(self._all("SELECT key, value FROM meta WHERE key IN ('schema_version', 'key_version')"))
+        meta: dict[str, str] = dict(self._all("SELECT key, value FROM meta "
+                                              "WHERE key IN ('schema_version', 'key_version')"))
         return meta == {"schema_version": str(len(POSTGRES_MIGRATIONS)), "key_version": str(self._key_version)}
 
     def _execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
