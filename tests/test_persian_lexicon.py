@@ -23,6 +23,9 @@ def test_solved_words_match_the_rules() -> None:
     assert len(sample) > 1000
     assert any(word != fixed for word, fixed in sample)
     assert [fresh.fix_token(word) for word, _ in sample] == [fixed for _, fixed in sample]
+    unlisted = [w for w in itertools.islice(compiled.counts, 0, None, 100) if w not in compiled.solved]
+    assert len(unlisted) > 1000
+    assert [fresh.fix_token(word) for word in unlisted] == unlisted  # absent means unchanged
 
 
 def test_stale_digest_falls_back_to_parsing() -> None:

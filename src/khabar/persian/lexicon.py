@@ -43,8 +43,9 @@ class Lexicon:
     participles: frozenset[str]
     attested: frozenset[str]  # ZWNJ forms in hazm's tagged dictionary, not only in corpus counts
     heads: frozenset[str]  # everything before the last space of a ``spaced`` key: a fast pre-check
-    #: Each listed form's ZWNJ repair, solved at build time (``write_compiled``): cold text costs
-    #: a dictionary look-up per common word instead of scoring its analyses.
+    #: Likely tokens' ZWNJ repairs, solved at build time (``write_compiled``): cold text costs a
+    #: dictionary look-up per common word instead of scoring its analyses. A listed form (in
+    #: ``counts``) that repairs to itself has no entry: absent means unchanged for those.
     solved: dict[str, str] = field(default_factory=dict, compare=False)
 
     def logcount(self, word: str) -> float:
@@ -101,8 +102,11 @@ def write_compiled(folder: Path) -> Path:
 
     lexicon = parse()
     repairer = ZwnjRepairer(lexicon)
-    damaged = [*lexicon.zwnj, *("می" + v for v in lexicon.verbs), *("نمی" + v for v in lexicon.verbs)]
-    solved = {word: repairer.fix_token(word) for word in (*lexicon.counts, *damaged) if len(word) >= 4}
+    solved = {}
+    for word in _likely_tokens(lexicon):
+        fixed = repairer.fix_token(word)
+        if len(word) >= 4 and (fixed != word or word not in lexicon.counts):
+            solved[word] = fixed  # a listed word repaired to itself needs no entry (see ``solved``)
     payload = pickle.dumps((_digest(), replace(lexicon, solved=solved)), protocol=pickle.HIGHEST_PROTOCOL)
     with gzip.GzipFile(path, "wb", compresslevel=6, mtime=0) as f:
         f.write(payload)
@@ -133,6 +137,19 @@ def _verb_forms(text: str) -> tuple[frozenset[str], frozenset[str]]:
 def load() -> Lexicon:
     """The lexicon: the compiled tables when current, else parsed from the sources."""
     return _compiled(_digest()) or parse()
+
+
+SOLVED_NOUNS = 30_000  # the most frequent nouns and adjectives get their plurals solved too
+
+
+def _likely_tokens(lexicon: Lexicon) -> list[str]:
+    """Words news text is made of, damaged or not: listed forms, verb forms with and without a
+    joined می/نمی, joined ZWNJ spellings, and the joined plurals of the most frequent nouns."""
+    verbs = lexicon.verbs
+    nominal = [w for w, t in lexicon.tags.items() if "N" in t.split(",") or "AJ" in t.split(",")]
+    nominal.sort(key=lambda w: -lexicon.counts.get(w, 0))
+    plurals = [w + s for w in nominal[:SOLVED_NOUNS] for s in ("ها", "های")]
+    return [*lexicon.counts, *verbs, *lexicon.zwnj, *("می" + v for v in verbs), *("نمی" + v for v in verbs), *plurals]
 
 
 def parse() -> Lexicon:

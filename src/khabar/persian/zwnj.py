@@ -329,6 +329,8 @@ class ZwnjRepairer:
         cached = self._tokens.get(token) or self.lex.solved.get(token)
         if cached is not None:
             return cached
+        if self.lex.solved and token in self.lex.counts:
+            return token  # solved at build time: a listed word with no entry repairs to itself
         result = token if len(token) < 4 or ZWNJ in token or _HAS_MARK.search(token) else self._best(token)
         if len(self._tokens) > _CACHE_LIMIT:
             self._tokens.clear()
