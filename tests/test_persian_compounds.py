@@ -55,6 +55,8 @@ UNCHANGED = [
     # an ezafe adjective after an adjective prefix; an ordinal
     "نیمه جنوبی کشور",
     "نیمه دوم بازی",
+    "نیمه بالایی جدول",
+    "چند ایرانی زخمی شدند.",
     # a number before a bound-looking word; an infinitive after a noun
     "۲۰۰ هزار دوز واکسن رسید.",
     "از فراموش شدن می‌ترسید.",

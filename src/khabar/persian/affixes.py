@@ -251,6 +251,11 @@ EZAFE_ADJECTIVES = frozenset(
         "قضاییه",
         "اسلامی",
         "دستی",
+        "بالایی",
+        "پایینی",
+        "جلویی",
+        "عقبی",
+        "میانی",
     ]
 )
 #: hazm part-of-speech tags of function words: a lexicon "compound" with one of them is a phrase (یکی از).
@@ -296,7 +301,7 @@ RELATIONAL_PREFIXES = frozenset({"بین", "درون", "برون", "فرا", "م
 #: First parts of adjectival compounds that also join across a space, but only before a
 #: relational adjective (تک‌رقمی، نیمه‌ابری، میان‌رشته‌ای) or a possessive one (کم‌برخوردار): before a
 #: plain noun they are words of their own (کم آب می‌نوشند، نیمه دوم).
-ADJECTIVE_PREFIXES = frozenset({"کم", "نیمه", "تک", "میان", "بین", "چند"})
+ADJECTIVE_PREFIXES = frozenset({"کم", "نیمه", "تک", "میان", "بین"})  # not چند: چند ایرانی «several Iranians»
 #: Endings of possessive adjectives (برخوردار، توانمند) after an adjective prefix.
 POSSESSIVE_ADJECTIVE_ENDINGS = ("دار", "مند")
 #: Size adjectives + range nouns form adjectives (کوتاه‌برد، میان‌مدت، بلندمدت).
