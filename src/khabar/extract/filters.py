@@ -241,12 +241,23 @@ def date_span(text: str) -> str | None:
     """The longest run of words inside a mixed row that is a date: «سارا احمدی ۱۱ عقرب ۱۴۰۴
     بازدید: ۱۲۴۸» → «۱۱ عقرب ۱۴۰۴». Hand-written: a byline row glues name, date and counters."""
     words = text.split()
+    keys = [fold(w).rstrip("،,") for w in words]
+    if not any(k in _MONTH_WORDS for k in keys) and not _NUMERIC_DATE.search(latin_digits(text)):
+        return None  # no month name and no 1404/09/24: no date to find
+    # a date starts with a number, a weekday or a month name
+    starts = [i for i, k in enumerate(keys) if k[:1].isdigit() or k in _MONTH_WORDS or k in _WEEKDAY_WORDS
+              or (i + 1 < len(keys) and k + keys[i + 1] in _WEEKDAY_WORDS)]
     for size in range(min(len(words), 8), 1, -1):
-        for start in range(len(words) - size + 1):
+        for start in starts:
+            if start + size > len(words):
+                continue
             candidate = " ".join(words[start:start + size]).strip(" |-–—،,")
             if is_date_line(candidate):
                 return candidate
     return None
+
+
+_NUMERIC_DATE = re.compile(r"\d{2,4}[/\-.]\d{1,2}[/\-.]\d{1,4}")
 
 
 _COUNTER_START = re.compile(r"^(?:بازدید|تعداد بازدید|نظر|نظرات|دیدگاه|views?)\b", re.I)
