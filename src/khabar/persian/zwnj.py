@@ -84,7 +84,8 @@ class ZwnjRepairer:
         if " " not in run:
             return self.fix_token(run)
         merged = self._prefix_pass(self.merge(run.split(" ")))
-        return " ".join(self.fix_token(t) if ZWNJ not in t else t for t in merged)
+        cache, fix = self._tokens, self.fix_token
+        return " ".join(cache.get(t) or (t if ZWNJ in t else fix(t)) for t in merged)
 
     def _prefix_pass(self, tokens: list[str]) -> list[str]:
         """Adjective prefixes before a word merge already done (میان رشته ای → میان‌رشته‌ای)."""
@@ -101,8 +102,10 @@ class ZwnjRepairer:
     # -------------------------------------------------------------- spaced text
     def merge(self, tokens: list[str]) -> list[str]:
         out = [tokens[0]]
+        pairs = self._pairs
         for i in range(1, len(tokens)):
-            merged = self.merge_pair(out[-1], tokens[i])
+            key = (out[-1], tokens[i])
+            merged = pairs[key] if key in pairs else self.merge_pair(*key)
             if merged is not None and i + 1 < len(tokens) and self._loses_to_next(out[-1], tokens[i], tokens[i + 1]):
                 merged = None
             if merged is not None and merged is _VERBAL:
@@ -123,7 +126,7 @@ class ZwnjRepairer:
             or right[:-1] in A.ACTION_STEMS
             or right[0] == "و"
             or right.endswith("گان")
-            or left.replace(ZWNJ, " ") in self.lex.heads
+            or (left.replace(ZWNJ, " ") in self.lex.heads and self._spaced(left, right) is not None)
         )
 
     def _loses_to_next(self, left: str, middle: str, right: str) -> bool:
