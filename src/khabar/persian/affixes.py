@@ -360,3 +360,5 @@ ACTION_STEMS = frozenset(
 )
 #: Prefixes that are also quantity words: before a noun and a verb they quantify the verb's object.
 QUANTITY_PREFIXES = frozenset({"کم", "پر"})
+#: Newswire attribution formulas: the word after them starts a name (به گزارش نامه «Nameh reports»).
+ATTRIBUTION_FORMULAS = frozenset({("به", "گزارش"), ("به", "نقل"), ("به", "گفته")})

@@ -108,6 +108,8 @@ class ZwnjRepairer:
             merged = pairs[key] if key in pairs else self.merge_pair(*key)
             if merged is not None and i + 1 < len(tokens) and self._loses_to_next(out[-1], tokens[i], tokens[i + 1]):
                 merged = None
+            if merged is _VERBAL and len(out) > 1 and (out[-2], out[-1]) in A.ATTRIBUTION_FORMULAS:
+                merged = None  # به گزارش نامه: an outlet's name follows the formula, not a compound
             if merged is not None and merged is _VERBAL:
                 after = tokens[i + 1] if i + 1 < len(tokens) else None
                 merged = None if self._verb_follows(out[-1], tokens[i], after) else self._spaced(out[-1], tokens[i])
