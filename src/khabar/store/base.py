@@ -74,6 +74,13 @@ def _ranked(pairs: Iterable[tuple[Any, int]]) -> tuple[tuple[str, int], ...]:
     return tuple(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
+def facets_of(rows: Iterable[Row]) -> Facets:
+    """Facets from (source, section, month, count) groups."""
+    rows = list(rows)
+    by = [_ranked((r[i], int(r[3])) for r in rows) for i in range(3)]
+    return Facets(by[0], by[1], tuple(sorted(by[2], reverse=True)))
+
+
 class SQLStore(ABC):
     """Shared implementation of the Store protocol over a DB-API connection."""
 
@@ -109,9 +116,25 @@ class SQLStore(ABC):
         for searches without filters; None where the generic SQL is as fast."""
         return None
 
-    def _index_top(self, plain: tuple[str, str, list[Any]], window: int) -> list[tuple[int, float]]:
+    def _index_top(self, plain: tuple[str, str, list[Any]], window: int, edge: int | None,
+                   query: Query) -> list[tuple[int, float]]:
         """The ``window`` best (id, BM25) pairs from the index alone."""
         return [(int(r[0]), float(r[1])) for r in self._all(plain[1], [*plain[2], window])]
+
+    def _recent_edge(self, plain: tuple[str, str, list[Any]]) -> int | None:
+        """The oldest row id among the newest matches a backend ranks, facets and counts exactly,
+        when there are more matches than that; None: every match is used."""
+        return None
+
+    def _index_total(self, plain: tuple[str, str, list[Any]], query: Query,
+                     edge: int | None) -> tuple[int, bool]:
+        """(number of matches, whether exact) from the index alone."""
+        found = self._one(plain[0], plain[2])
+        return (int(found[0]) if found else 0), True
+
+    def _recent_facets(self, plain: tuple[str, str, list[Any]], edge: int | None) -> Facets:
+        """Facets of the matches newer than ``edge`` (all of them when None)."""
+        return Facets()
 
     def _inline_index(self, keys: Keys) -> tuple[str, str, Any] | None:
         """(column, SQL expression, value) when the index lives in the article row itself."""
@@ -479,14 +502,16 @@ class SQLStore(ABC):
         args = [*source_params, *match_params]
         plain = self._index_only(parsed)
         with self._lock:
-            if plain and not query.facets:
-                found = self._one(plain[0], plain[2])
-                total, facets = (int(found[0]) if found else 0), Facets()
+            edge = self._recent_edge(plain) if plain else None
+            exact = True
+            if plain and (edge is not None or not query.facets):
+                total, exact = self._index_total(plain, parsed, edge)
+                facets = self._recent_facets(plain, edge) if query.facets else Facets()
             else:
                 total, facets = self._totals(base, args, query.facets)
             if plain and query.sort == "relevance":
                 window = query.offset + query.limit + RERANK_EXTRA
-                scored = self._index_top(plain, window)
+                scored = self._index_top(plain, window, edge, parsed)
                 chosen = self._rerank(scored, query.limit, query.offset)
             elif query.sort == "date":
                 rows = self._all(f"SELECT a.{self.RID}, 0.0 {base} "
@@ -496,7 +521,7 @@ class SQLStore(ABC):
             else:
                 chosen = self._ranked_page(base, args, score, query.limit, query.offset)
             hits = self._hits(chosen, parsed)
-        return SearchResults(total, hits, facets)
+        return SearchResults(total, hits, facets, exact)
 
     def _totals(self, base: str, args: list[Any], facets: bool) -> tuple[int, Facets]:
         if not facets:
@@ -504,9 +529,7 @@ class SQLStore(ABC):
             return (int(row[0]) if row else 0), Facets()
         rows = self._all(f"SELECT a.source, a.section, a.month, count(*) {base} GROUP BY a.source, "
                          "a.section, a.month", args)
-        total = sum(int(r[3]) for r in rows)
-        by = [_ranked((r[i], int(r[3])) for r in rows) for i in range(3)]
-        return total, Facets(by[0], by[1], tuple(sorted(by[2], reverse=True)))
+        return sum(int(r[3]) for r in rows), facets_of(rows)
 
     def _ranked_page(self, base: str, args: list[Any], score: str, limit: int,
                      offset: int) -> list[tuple[int, float]]:

@@ -53,13 +53,18 @@ class Facets:
 
 @dataclass(frozen=True)
 class SearchResults:
+    """``exact`` is False when ``total`` is estimated (a phrase with very many matches). With more
+    matches than a backend ranks (SQLite: 2,000), the facets count the newest of them."""
+
     total: int
     hits: tuple[SearchHit, ...]
     facets: Facets
+    exact: bool = True
 
     def to_json(self) -> dict[str, Any]:
         return {
             "total": self.total,
+            "exact": self.exact,
             "hits": [hit.to_json() for hit in self.hits],
             "facets": self.facets.to_json(),
         }

@@ -15,7 +15,8 @@ from typing import Any
 
 from khabar.errors import StoreError
 from khabar.search import AllOf, AnyOf, Node, Phrase, Query
-from khabar.store.base import SQLStore
+from khabar.store.base import SQLStore, facets_of
+from khabar.store.models import Facets
 from khabar.store.rows import Keys
 from khabar.store.schema import SQLITE_MIGRATIONS
 
@@ -39,6 +40,12 @@ def fts_expression(node: Node) -> str:
     joiner = " OR " if isinstance(node, AnyOf) else " AND "
     assert isinstance(node, AnyOf | AllOf)
     return "(" + joiner.join(fts_expression(item) for item in node.items) + ")"
+
+
+def _has_phrase(node: Node) -> bool:
+    if isinstance(node, Phrase):
+        return len(node.words) > 1
+    return any(_has_phrase(item) for item in node.items)
 
 
 def fts_query(query: Query) -> str:
@@ -164,17 +171,44 @@ class SQLiteStore(SQLStore):
                 "SELECT rowid, -rank FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?",
                 [fts_query(query)])
 
-    def _index_top(self, plain: tuple[str, str, list[Any]], window: int) -> list[tuple[int, float]]:
-        """FTS5 scores every match before it can sort (no top-k pruning), about 15 µs each: for a
-        query matching more than RANK_CAP articles, BM25 ranks the RANK_CAP most recently stored
-        matches (found by walking the index backwards, cheap), which the recency boost favours anyway."""
-        match = plain[2]
+    def _recent_edge(self, plain: tuple[str, str, list[Any]]) -> int | None:
+        """FTS5 scores every match before it can sort (no top-k pruning), about 15 µs each, and a
+        phrase checks the positions of every match: for a query matching more than RANK_CAP
+        articles, ranking, facets and (for phrases) the count use the RANK_CAP most recently stored
+        matches, found by walking the index backwards (cheap); the recency boost favours them anyway."""
         edge = self._one("SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC "
-                         "LIMIT 1 OFFSET ?", [*match, RANK_CAP])
+                         "LIMIT 1 OFFSET ?", [*plain[2], RANK_CAP])
+        return int(edge[0]) if edge else None
+
+    def _index_total(self, plain: tuple[str, str, list[Any]], query: Query,
+                     edge: int | None) -> tuple[int, bool]:
+        """Phrases with more than RANK_CAP matches: the total is estimated from how much of the rowid
+        range the newest RANK_CAP + 1 matches span (rows are stored roughly uniformly)."""
+        if edge is None or not _has_phrase(query.include):
+            return super()._index_total(plain, query, edge)
+        top = self._one("SELECT max(rowid) FROM articles")
+        newest = int(top[0]) if top and top[0] is not None else edge
+        return round((RANK_CAP + 1) * newest / max(1, newest - edge + 1)), False
+
+    def _recent_facets(self, plain: tuple[str, str, list[Any]], edge: int | None) -> Facets:
+        rows = self._all("SELECT a.source, a.section, a.month, count(*) FROM articles a WHERE a.rowid IN "
+                         "(SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? AND rowid >= ?) "
+                         "GROUP BY a.source, a.section, a.month", [*plain[2], edge or 0])
+        return facets_of(rows)
+
+    def _index_top(self, plain: tuple[str, str, list[Any]], window: int, edge: int | None,
+                   query: Query) -> list[tuple[int, float]]:
         if edge is None:
-            return super()._index_top(plain, window)
+            return super()._index_top(plain, window, edge, query)
+        if _has_phrase(query.include):
+            # bm25() of a phrase first counts the phrase in every matching row (its IDF), as slow as
+            # counting them all, and scoring row by row recomputes that: above RANK_CAP matches, a
+            # phrase's newest matches are ordered by recency alone (the boost of _rerank).
+            rows = self._all("SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? AND rowid >= ? "
+                             "ORDER BY rowid DESC LIMIT ?", [*plain[2], edge, window])
+            return [(int(r[0]), 1.0) for r in rows]
         rows = self._all("SELECT rowid, -rank FROM articles_fts WHERE articles_fts MATCH ? AND rowid >= ? "
-                         "ORDER BY rank LIMIT ?", [*match, edge[0], window])
+                         "ORDER BY rank LIMIT ?", [*plain[2], edge, window])
         return [(int(r[0]), float(r[1])) for r in rows]
 
     def _author_clause(self, author: str) -> tuple[str, Any]:
