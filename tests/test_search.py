@@ -316,3 +316,21 @@ def test_very_common_words_rank_the_newest_matches(tmp_path: Any, monkeypatch: p
         assert {h.article.id for h in results.hits} == {"n6", "n7", "n8", "n9"}  # RANK_CAP + 1 newest
         assert store.search(SearchRequest("طلا")).total == 1  # rare words rank every match
         assert len(store.search(SearchRequest("بازار", sort="date", limit=10)).hits) == 10
+
+
+def test_common_phrases_and_facets_use_the_newest_matches(tmp_path: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    from khabar.store import open_store, sqlite
+
+    monkeypatch.setattr(sqlite, "RANK_CAP", 3)
+    with open_store(str(tmp_path / "cap.db")) as store:
+        store.upsert_many([_news(n, section="ورزش" if n % 2 else "اقتصاد", published=f"2025-11-{n + 1:02d}")
+                           for n in range(10)])
+        phrase = store.search(SearchRequest('"درباره بازار"', limit=10))
+        assert not phrase.exact and phrase.total == 10  # estimated from the span of the newest matches
+        assert [h.article.id for h in phrase.hits] == ["n9", "n8", "n7", "n6"]  # newest first
+        word = store.search(SearchRequest("بازار"))
+        assert word.exact and word.total == 10
+        assert dict(word.facets.section) == {"ورزش": 2, "اقتصاد": 2}  # the RANK_CAP + 1 newest
+        assert sum(n for _, n in word.facets.month) == 4
+        rare = store.search(SearchRequest('"درباره بازار"', section="ورزش", since=date(2025, 11, 8)))
+        assert rare.exact and rare.total == 2 and dict(rare.facets.section) == {"ورزش": 2}  # n7, n9
