@@ -121,10 +121,10 @@ class SQLStore(ABC):
         """The ``window`` best (id, BM25) pairs from the index alone."""
         return [(int(r[0]), float(r[1])) for r in self._all(plain[1], [*plain[2], window])]
 
-    def _recent_edge(self, plain: tuple[str, str, list[Any]]) -> int | None:
-        """The oldest row id among the newest matches a backend ranks, facets and counts exactly,
-        when there are more matches than that; None: every match is used."""
-        return None
+    def _recent_edge(self, plain: tuple[str, str, list[Any]]) -> tuple[int | None, int | None]:
+        """(the oldest row id among the newest matches a backend ranks, facets and counts exactly
+        when there are more matches than that, else None; the number of matches when that told it)."""
+        return None, None
 
     def _index_total(self, plain: tuple[str, str, list[Any]], query: Query,
                      edge: int | None) -> tuple[int, bool]:
@@ -502,10 +502,10 @@ class SQLStore(ABC):
         args = [*source_params, *match_params]
         plain = self._index_only(parsed)
         with self._lock:
-            edge = self._recent_edge(plain) if plain else None
+            edge, known = self._recent_edge(plain) if plain else (None, None)
             exact = True
             if plain and (edge is not None or not query.facets):
-                total, exact = self._index_total(plain, parsed, edge)
+                total, exact = (known, True) if known is not None else self._index_total(plain, parsed, edge)
                 facets = self._recent_facets(plain, edge) if query.facets else Facets()
             else:
                 total, facets = self._totals(base, args, query.facets)

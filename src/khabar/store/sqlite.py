@@ -171,14 +171,14 @@ class SQLiteStore(SQLStore):
                 "SELECT rowid, -rank FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?",
                 [fts_query(query)])
 
-    def _recent_edge(self, plain: tuple[str, str, list[Any]]) -> int | None:
+    def _recent_edge(self, plain: tuple[str, str, list[Any]]) -> tuple[int | None, int | None]:
         """FTS5 scores every match before it can sort (no top-k pruning), about 15 µs each, and a
         phrase checks the positions of every match: for a query matching more than RANK_CAP
         articles, ranking, facets and (for phrases) the count use the RANK_CAP most recently stored
         matches, found by walking the index backwards (cheap); the recency boost favours them anyway."""
-        edge = self._one("SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC "
-                         "LIMIT 1 OFFSET ?", [*plain[2], RANK_CAP])
-        return int(edge[0]) if edge else None
+        rows = self._all("SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC "
+                         "LIMIT ?", [*plain[2], RANK_CAP + 1])
+        return (int(rows[-1][0]), None) if len(rows) > RANK_CAP else (None, len(rows))
 
     def _index_total(self, plain: tuple[str, str, list[Any]], query: Query,
                      edge: int | None) -> tuple[int, bool]:
