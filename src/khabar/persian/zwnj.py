@@ -163,7 +163,7 @@ class ZwnjRepairer:
             return self._attach(left, right)
         if left in _VERB_PREFIXES and right in lex.verbs:
             return left + ZWNJ + right
-        if left == A.PRIVATIVE and right not in lex.verbs and self._word_or_derived(right):
+        if left == A.PRIVATIVE and self._privative_rest(right):
             return left + ZWNJ + right
         if self._coordinated(left, right):
             return left + ZWNJ + right  # گفت‌وگو، حمل‌ونقل
@@ -179,7 +179,7 @@ class ZwnjRepairer:
             return left + ZWNJ + right
         if self._relational(left, right) or self._action_noun(left, right):
             return left + ZWNJ + right
-        if left in A.ADJECTIVE_PREFIXES and self._adjectival(right):
+        if left in A.ADJECTIVE_PREFIXES and self._adjectival(right) and not self._quantity_phrase(left, right):
             return left + ZWNJ + right
         if left in A.RANGE_FIRST and right in A.RANGE_SECOND:
             return left + (ZWNJ if is_joining(left[-1]) else "") + right
@@ -224,6 +224,12 @@ class ZwnjRepairer:
             return False
         tags = self.lex.tags.get(right[:-1])
         return tags is not None and "N" in tags.split(",")
+
+    @staticmethod
+    def _quantity_phrase(left: str, right: str) -> bool:
+        """کم before a relational adjective is the adjective of the noun before it (فروش کم
+        پاییزی «the low autumn sales»); only its possessive compounds join (کم‌برخوردار)."""
+        return left in A.QUANTITY_PREFIXES and right.endswith("ی")
 
     def _adjectival(self, word: str) -> bool:
         """A relational adjective of a listed noun (رقمی، ابری، رشته‌ای) or a possessive one
@@ -449,13 +455,22 @@ class ZwnjRepairer:
                     max(lex.logcount(rest), lex.logcount(stem), VERB_BASE) + VERB_BONUS,
                 )
         rest = stem[2:]
-        if stem.startswith(A.PRIVATIVE) and len(rest) >= 2 and rest not in lex.verbs and self._word_or_derived(rest):
+        if stem.startswith(A.PRIVATIVE) and len(rest) >= 2 and self._privative_rest(rest):
             yield (
                 A.PRIVATIVE + ZWNJ + rest,
                 max(lex.logcount(rest), lex.logcount(rest[:-1])) + PRIVATIVE_WEIGHT,
             )
         if not known and zwnj is None and stem not in lex.verbs and not any(self._derived(stem)):
             yield from self._compounds(stem)
+
+    def _privative_rest(self, rest: str) -> bool:
+        """What may follow بی‌: a word, not a verb — nor a verb whose آ the subjunctive ب wrote
+        as بیا (بیاورند، بیاموزد are verbs, not بی‌ + اورند)."""
+        if rest in self.lex.verbs:
+            return False
+        if rest.startswith("ا") and any("آ" + rest[1:] + end in self.lex.verbs for end in ("", "د")):
+            return False
+        return self._word_or_derived(rest)
 
     def _number_compound(self, word: str) -> str | None:
         """Number word + measure (سه‌روزه، شش‌ماهه، یک‌سوم); یکشنبه and پنجشنبه stay joined."""
