@@ -334,3 +334,15 @@ def test_common_phrases_and_facets_use_the_newest_matches(tmp_path: Any, monkeyp
         assert sum(n for _, n in word.facets.month) == 4
         rare = store.search(SearchRequest('"درباره بازار"', section="ورزش", since=date(2025, 11, 8)))
         assert rare.exact and rare.total == 2 and dict(rare.facets.section) == {"ورزش": 2}  # n7, n9
+
+
+_TEXT_CHARS = "ابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهیيكۀةئؤأآ۰۱۲۳۴۵۶۷۸۹0123456789abcXYZ\u064e\u0651.,«»:- \n\u200c"
+
+
+@given(st.text(alphabet=_TEXT_CHARS, max_size=80))
+@settings(max_examples=300, deadline=None)
+def test_word_by_word_keys_equal_whole_text_keys(text: str) -> None:
+    """document_tokens folds each word once (cached); that must equal folding the whole text."""
+    from khabar.search import _key_functions, document_tokens
+
+    assert document_tokens(text) == _key_functions()[1](text)
