@@ -383,7 +383,8 @@ def print_results(results: Any) -> None:
     from rich.table import Table
 
     console = Console()
-    table = Table(title=f"{results.total} results", show_lines=False)
+    about = "" if getattr(results, "exact", True) else "about "
+    table = Table(title=f"{about}{results.total} results", show_lines=False)
     for column in ("date", "source", "title", "snippet"):
         table.add_column(column, overflow="fold")
     for hit in results.hits:
