@@ -212,9 +212,6 @@ WEEK_START: Final[int] = 5
 #: صبح، بامداد، عصر، شب alone name no hour, so the date keeps day precision.
 CLOCK_WORDS: Final[dict[str, int]] = {"ظهر": 12, "نیمه شب": 0, "نیمه‌شب": 0, "noon": 12, "midnight": 0}
 
-#: Zone of a time written beside a Dari (Afghan) month name when the text names none:
-#: Iranian pages never use the zodiac month names, so Kabul time surprises no Iranian page.
-DARI_ZONE: Final[str] = "Asia/Kabul"
 
 #: Whole-phrase relative words → days from the reference (precision day), or None for "just now"
 #: (the reference itself, precision minute). Adverbs such as اکنون ("now") are left out: in running

@@ -21,9 +21,9 @@ Readings where a page could mean two things:
 
 - a time without a zone is read in ``default_tz`` (Asia/Tehran: +03:30, and
   +04:30 in the summers before 2023); «به وقت کابل», GMT, Z, UTC+3:30 or
-  +04:30 after the time override it; beside a Dari month name (۱۳ عقرب) a
-  time with no zone is Kabul time (+04:30) while ``default_tz`` is Tehran
-  (Iranian pages never use the zodiac names);
+  +04:30 after the time override it; a Dari month name (۱۳ عقرب) does not
+  change the zone by itself (DESIGN.md: Tehran unless the source says
+  otherwise — an Afghan outlet passes ``default_tz="Asia/Kabul"``);
 - a numeric date with a year below 1700 is Jalali (۱۴۰۴/۰۸/۱۳) unless a
   suffix names another calendar (۱۴۴۷/۰۴/۰۵ ه.ق); day-first when the year is
   last (۱۳/۰۸/۱۴۰۴, 04/11/2025), month-first only when the day-first reading

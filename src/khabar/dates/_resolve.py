@@ -289,14 +289,6 @@ def _dated(
     return Resolved(value, precision, calendar)
 
 
-def dari_context(ctx: Context) -> Context:
-    """Dari month names without a written zone: Kabul time, unless the caller chose a zone
-    other than Tehran (a page's own default beats this guess)."""
-    if getattr(ctx.zone, "key", None) != "Asia/Tehran":
-        return ctx
-    return Context(ctx.reference, zone_of(cal.DARI_ZONE))
-
-
 def resolve_textual(match: re.Match[str], ctx: Context) -> Resolved:
     entry = g.months()[fold_key(re.sub(r"[\s\u200c]*ماه$", "", match.group("month")))]
     day = _number(match.group("day"), g.day_words())
@@ -307,8 +299,6 @@ def resolve_textual(match: re.Match[str], ctx: Context) -> Resolved:
         shift = _folded_table("years")[fold_key(match.group("yrel"))]
         assert isinstance(shift, int)
         year = _calendar_year(entry.calendar, ctx.reference.date()) + shift
-    if entry.dari:
-        ctx = dari_context(ctx)
     return _dated(entry.calendar, year, entry.month, day, match, ctx)
 
 
@@ -350,8 +340,6 @@ def resolve_month_first(match: re.Match[str], ctx: Context) -> Resolved:
     year_text = match.group("year") or match.group("year_fa")
     year = int(year_text) if year_text else None
     day = int(match.group("day") or match.group("day_fa"))
-    if entry.dari:
-        ctx = dari_context(ctx)
     return _dated(entry.calendar, year, entry.month, day, match, ctx)
 
 
