@@ -52,3 +52,10 @@ def test_id_is_filled_and_stable() -> None:
 def test_a_line_with_two_dates_takes_the_first() -> None:
     article = enrich(Article(published_text="۱۳ آبان ۱۴۰۴، به‌روزرسانی ۱۵ آبان ۱۴۰۴"), fetched_at=FETCHED)
     assert article.published == "2025-11-04"
+
+
+def test_a_dari_date_line_is_read_in_kabul_time() -> None:
+    article = enrich(Article(published_text="۲۴ قوس ۱۴۰۴ ساعت ۱۰:۲۰"), fetched_at=FETCHED)
+    assert article.published == "2025-12-15T10:20:00+04:30"
+    iranian = enrich(Article(published_text="۲۴ آذر ۱۴۰۴ ساعت ۱۰:۲۰"), fetched_at=FETCHED)
+    assert iranian.published == "2025-12-15T10:20:00+03:30"

@@ -15,6 +15,7 @@ import unicodedata
 from dataclasses import replace
 from datetime import datetime
 
+from khabar.data.calendars import DARI_MONTHS
 from khabar.dates import find_dates, parse_date
 from khabar.errors import DateError
 from khabar.records import Article, stable_id
@@ -26,7 +27,12 @@ _WORD = re.compile(r"\w+")
 _SPACE = re.compile(r"\s+")
 
 
+#: Afghan outlets print the Dari month names; their clocks are Kabul's.
+AFGHAN_ZONE = "Asia/Kabul"
+
+
 def enrich(article: Article, *, fetched_at: datetime | None = None, timezone: str = "Asia/Tehran") -> Article:
+    timezone = page_zone(article, timezone)
     published = article.published or _parse_or_none(article.published_text, fetched_at, timezone)
     updated = article.updated or _parse_or_none(article.updated_text, fetched_at, timezone)
     return replace(
@@ -38,6 +44,14 @@ def enrich(article: Article, *, fetched_at: datetime | None = None, timezone: st
         id=article.id or stable_id(article.url, article.title, published, article.source),
         fetched_at=article.fetched_at or (fetched_at.isoformat(timespec="seconds") if fetched_at else None),
     )
+
+
+def page_zone(article: Article, default: str) -> str:
+    """The zone a page's clock times are in. DESIGN.md: Tehran time unless the source says
+    otherwise; a page whose date line names a Dari month (۲۴ قوس ۱۴۰۴) is an Afghan outlet."""
+    printed = f"{article.published_text or ''} {article.updated_text or ''}"
+    words = set(_WORD.findall(printed))
+    return AFGHAN_ZONE if default == "Asia/Tehran" and words & DARI_MONTHS.keys() else default
 
 
 def _parse_or_none(text: str | None, reference: datetime | None, timezone: str) -> str | None:
