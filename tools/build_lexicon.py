@@ -14,7 +14,7 @@ Output (shipped in the wheel, read by :mod:`khabar.persian.lexicon`):
   dropped; count is shekar's corpus count, else hazm's count scaled to shekar's corpus, else 0;
   tags are hazm's POS tags plus ``C`` for shekar's compound list;
 * ``verbs.tsv``: ``past<TAB>present`` stems;
-* ``lexicon.compiled.gz``: the tables :func:`khabar.persian.lexicon.load` builds from the two,
+* ``lexicon.compiled.xz``: the tables :func:`khabar.persian.lexicon.load` builds from the two,
   pickled, so a process loads them without parsing (``--compile`` rewrites only this file).
 
 Usage: ``python tools/build_lexicon.py [--hazm WHEEL] [--shekar WHEEL]``; without a wheel path
@@ -103,7 +103,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--hazm", help="path to the hazm 0.10.0 wheel")
     ap.add_argument("--shekar", help="path to the shekar 1.7.0 wheel")
-    ap.add_argument("--compile", action="store_true", help="only recompile lexicon.compiled.gz")
+    ap.add_argument("--compile", action="store_true", help="only recompile lexicon.compiled.xz")
     args = ap.parse_args()
     if args.compile:
         print(f"compiled -> {compile_tables()}")
