@@ -1,0 +1,70 @@
+"""Word tests the ZWNJ rules share: function words, dictionary words, nominals, bound heads.
+
+Split from the rules so the token rules (:mod:`khabar.persian.zwnj`) and the pair rules
+(:mod:`khabar.persian.pairs`) ask the lexicon the same questions the same way.
+"""
+
+from __future__ import annotations
+
+import re
+
+from khabar.persian import affixes as A
+from khabar.persian.characters import DIACRITICS
+from khabar.persian.lexicon import Lexicon
+
+CACHE_LIMIT = 200_000
+HAS_MARK = re.compile(f"[{DIACRITICS}]")
+#: Verbal prefixes with any preverb (می، نمی، برمی، درنمی…).
+VERB_PREFIXES = tuple(p + v for p in ("", *A.PREVERBS) for v in A.VERB_PREFIXES)
+#: Suffixes that may stand as a token of their own in spaced text ("است" is a word of its own).
+TOKEN_SUFFIXES = frozenset(A.SUFFIX_WEIGHT) - {"است"}
+NOMINAL_COUNT = 10_000_000
+
+
+class WordTests:
+    """The lexicon and the word-level questions both rule sets ask of it (cached where hot)."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lex = lexicon
+        self._function: dict[str, bool] = {}
+
+    def _function_word(self, word: str) -> bool:
+        known = self._function.get(word)
+        if known is None:
+            tags = self.lex.tags.get(word)
+            parts = set(tags.split(",")) if tags else set()
+            known = bool(parts & A.FUNCTION_TAGS) and not parts & {"N", "AJ", "V"}
+            if len(self._function) > CACHE_LIMIT:
+                self._function.clear()
+            self._function[word] = known
+        return known
+
+    def _dictionary_word(self, word: str) -> bool:
+        tags = self.lex.tags.get(word)
+        return tags is not None and tags not in ("0", "C")
+
+    def _nominal(self, word: str) -> bool:
+        if self._dictionary_word(word):
+            parts = self.lex.tags[word].split(",")
+            return "N" in parts or "AJ" in parts
+        verbs = self.lex.verbs
+        if word + "م" in verbs and word + "ند" in verbs:  # a present stem: هست، دان
+            return False
+        return word not in verbs or self.lex.counts.get(word, 0) > NOMINAL_COUNT
+
+    def _word_or_derived(self, word: str) -> bool:
+        counts = self.lex.counts
+        return counts.get(word, 0) > 0 or (word[-1] == "ی" and counts.get(word[:-1], 0) > 0)
+
+    def _privative_rest(self, rest: str) -> bool:
+        """What may follow بی‌: a word, not a verb — nor a verb whose آ the subjunctive ب wrote
+        as بیا (بیاورند، بیاموزد are verbs, not بی‌ + اورند)."""
+        if rest in self.lex.verbs:
+            return False
+        if rest.startswith("ا") and any("آ" + rest[1:] + end in self.lex.verbs for end in ("", "د")):
+            return False
+        return self._word_or_derived(rest)
+
+    def _bound(self, word: str) -> bool:
+        """A second part that never stands alone: a bound head or a participle's plural (شدگان)."""
+        return word in A.BOUND_HEADS or (word.endswith("گان") and word[:-3] + "ه" in self.lex.participles)

@@ -1,0 +1,248 @@
+"""Spaced-text rules: whether two neighbouring tokens are one word whose ZWNJ became a space.
+
+A suffix written apart (همکاری های), a verbal prefix (می کند), بی + word, coordinated and
+bound-head compounds (گفت و گو، زمین شناس), adjective prefixes, and the lexicon's compounds
+(رئیس جمهور) — each guarded against the phrases the standard writes apart (کره شمالی، کرده بود).
+Hand-written: no Persian toolkit tells a compound from an ezafe phrase. Answers are cached per pair.
+"""
+
+from __future__ import annotations
+
+from khabar.persian import affixes as A
+from khabar.persian.characters import ZWNJ, is_joining
+from khabar.persian.grammar import CACHE_LIMIT, HAS_MARK, TOKEN_SUFFIXES, VERB_PREFIXES, WordTests
+from khabar.persian.lexicon import Lexicon
+
+_LEFT_TRIGGERS = frozenset(
+    {*VERB_PREFIXES, A.PRIVATIVE, "هیچ", *A.NUMBERS, *A.ADJECTIVE_PREFIXES, *A.RANGE_FIRST, *A.RELATIONAL_PREFIXES}
+)
+_RIGHT_TRIGGERS = TOKEN_SUFFIXES | A.BOUND_HEADS
+COMPOUND_MIN = 30_000
+COMPOUND_BEFORE_VERB_MIN = 100_000
+RARE_ZWNJ = 100  # a ZWNJ spelling the corpus has seen (1-99 times) but rarely: one writer's habit
+JOINED_DOMINANCE = 10  # a form the corpus joins 10x more often than it writes with ZWNJ: a name
+VERBAL = "\x00verbal"  # merge_pair's answer for a lexicon compound: the next token decides
+
+
+class PairRules(WordTests):
+    """Merges neighbouring tokens of spaced text; holds the per-pair cache."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        super().__init__(lexicon)
+        self._pairs: dict[tuple[str, str], str | None] = {}
+
+    def merge(self, tokens: list[str]) -> list[str]:
+        out = [tokens[0]]
+        pairs = self._pairs
+        for i in range(1, len(tokens)):
+            key = (out[-1], tokens[i])
+            merged = pairs[key] if key in pairs else self.merge_pair(*key)
+            if merged is not None and i + 1 < len(tokens) and self._loses_to_next(out[-1], tokens[i], tokens[i + 1]):
+                merged = None
+            if merged is VERBAL and len(out) > 1 and (out[-2], out[-1]) in A.ATTRIBUTION_FORMULAS:
+                merged = None  # به گزارش نامه: an outlet's name follows the formula, not a compound
+            if merged is not None and merged is VERBAL:
+                after = tokens[i + 1] if i + 1 < len(tokens) else None
+                merged = None if self._verb_follows(out[-1], tokens[i], after) else self._spaced(out[-1], tokens[i])
+            if merged is None:
+                out.append(tokens[i])
+            else:
+                out[-1] = merged
+        return out
+
+    def _may_merge(self, left: str, right: str) -> bool:
+        """Whether any rule of ``_merge`` could apply: most neighbouring words are plain, and this
+        test (set look-ups and end letters) keeps cold text from paying for the full rule chain."""
+        return (
+            left in _LEFT_TRIGGERS
+            or right in _RIGHT_TRIGGERS
+            or right[:-1] in A.ACTION_STEMS
+            or right[0] == "و"
+            or right.endswith("گان")
+            or (left.replace(ZWNJ, " ") in self.lex.heads and self._spaced(left, right) is not None)
+        )
+
+    def _loses_to_next(self, left: str, middle: str, right: str) -> bool:
+        """Two overlapping compounds (سطحی نگران کننده): a bound head or the more frequent one wins."""
+        if right in TOKEN_SUFFIXES or middle in TOKEN_SUFFIXES or left in VERB_PREFIXES:
+            return False
+        if self._spaced(left, middle) is None:
+            return False
+        if self._bound(right):
+            return True
+        theirs = self.lex.spaced.get(middle + " " + right)
+        if theirs is None or not self._compound_ok(*theirs):
+            return False
+        ours = self.lex.spaced.get(left.replace(ZWNJ, " ") + " " + middle)
+        return theirs[1] > (ours[1] if ours else 0)
+
+    def merge_pair(self, left: str, right: str) -> str | None:
+        key = (left, right)
+        if key in self._pairs:
+            return self._pairs[key]
+        result = self._merge(left, right) if self._may_merge(left, right) else None
+        if len(self._pairs) > CACHE_LIMIT:
+            self._pairs.clear()
+        self._pairs[key] = result
+        return result
+
+    def _merge(self, left: str, right: str) -> str | None:
+        if HAS_MARK.search(left + right):
+            return None
+        lex = self.lex
+        if right in TOKEN_SUFFIXES:
+            return self._attach(left, right)
+        if left in VERB_PREFIXES and right in lex.verbs:
+            return left + ZWNJ + right
+        if left == A.PRIVATIVE and self._privative_rest(right):
+            return left + ZWNJ + right
+        if self._coordinated(left, right):
+            return left + ZWNJ + right  # گفت‌وگو، حمل‌ونقل
+        if self._bound(right) and not self._function_word(left) and left not in A.NUMBERS:
+            if right.startswith("مند"):  # ثروتمند but علاقه‌مند: a ZWNJ only after a silent ه
+                return left + (ZWNJ if left[-1] == "ه" and not A.pronounced_h(left) else "") + right
+            return left + (ZWNJ if is_joining(left[-1]) else "") + right
+        if left in A.NUMBERS:
+            return left + ZWNJ + right if right in A.MEASURES else None
+        if self._verbal(right):
+            return None
+        if left == "هیچ" and right in A.HICH_SPACED:
+            return left + ZWNJ + right
+        if self._relational(left, right) or self._action_noun(left, right):
+            return left + ZWNJ + right
+        if left in A.ADJECTIVE_PREFIXES and self._adjectival(right) and not self._quantity_phrase(left, right):
+            return left + ZWNJ + right
+        if left in A.RANGE_FIRST and right in A.RANGE_SECOND:
+            return left + (ZWNJ if is_joining(left[-1]) else "") + right
+        form = self._spaced(left, right)
+        if form is not None and left in lex.participles and right in lex.participles:
+            return None
+        return None if form is None else VERBAL
+
+    def _verb_follows(self, left: str, middle: str, after: str | None) -> bool:
+        """Whether the token after a lexicon compound makes it a verb phrase instead: a participle
+        before an auxiliary or verb (آسیب دیده بود), هم before a light verb (هم اندازه بگیرد,
+        where هم means "also"), a rare compound before a light verb (پیش آغاز شده بود)."""
+        if middle in self.lex.participles:
+            return after is None or after in A.AUXILIARIES
+        if left in A.QUANTITY_PREFIXES and after is not None and self._finite_verb(after):
+            return True  # کم آب می‌نوشند: «little water», the object of the verb
+        if after is None or not self._light_verb(after):
+            return False
+        if left == "هم":
+            return True
+        spaced = self.lex.spaced.get(left.replace(ZWNJ, " ") + " " + middle)
+        return spaced is None or spaced[1] < COMPOUND_BEFORE_VERB_MIN
+
+    def _finite_verb(self, word: str) -> bool:
+        rest = word.split(ZWNJ, 1)[1] if word.startswith(("می" + ZWNJ, "نمی" + ZWNJ)) else word
+        return rest in self.lex.verbs and rest not in self.lex.participles
+
+    def _light_verb(self, word: str) -> bool:
+        for prefix in ("می" + ZWNJ, "نمی" + ZWNJ, "ب", "ن", ""):
+            rest = word[len(prefix) :]
+            if word.startswith(prefix) and rest in self.lex.verbs and rest.startswith(A.LIGHT_VERB_STEMS):
+                return True
+        return False
+
+    def _verbal(self, word: str) -> bool:
+        """An infinitive (کردن، شدن): the noun before it is its object, not a compound part."""
+        return len(word) >= 3 and word[-1] == "ن" and word[:-1] in self.lex.verbs
+
+    def _relational(self, left: str, right: str) -> bool:
+        """بین + a relational adjective of a noun (بین‌شهری، بین‌نسلی): one adjective, never a phrase."""
+        if left not in A.RELATIONAL_PREFIXES or len(right) < 4 or right[-1] != "ی" or right[-2] in "یه":
+            return False
+        tags = self.lex.tags.get(right[:-1])
+        return tags is not None and "N" in tags.split(",")
+
+    @staticmethod
+    def _quantity_phrase(left: str, right: str) -> bool:
+        """کم before a relational adjective is the adjective of the noun before it (فروش کم
+        پاییزی «the low autumn sales»); only its possessive compounds join (کم‌برخوردار)."""
+        return left in A.QUANTITY_PREFIXES and right.endswith("ی")
+
+    def _adjectival(self, word: str) -> bool:
+        """A relational adjective of a listed noun (رقمی، ابری، رشته‌ای) or a possessive one
+        (برخوردار): what an adjective prefix joins across a space."""
+        if word.endswith(ZWNJ + "ای"):
+            return self._dictionary_word(word[:-3]) and "N" in self.lex.tags[word[:-3]].split(",")
+        if ZWNJ in word or len(word) < 4:
+            return False
+        if word.endswith(A.POSSESSIVE_ADJECTIVE_ENDINGS):
+            return self._dictionary_word(word) and not self._function_word(word)
+        if word[-1] != "ی" or word[-2] in "یه" or word.endswith("گی") or word in A.EZAFE_ADJECTIVES:
+            return False  # نیمه جنوبی: an ezafe adjective, the southern half
+        tags = self.lex.tags.get(word[:-1])
+        return tags is not None and "N" in tags.split(",") and not self._function_word(word[:-1])
+
+    def _action_noun(self, left: str, right: str) -> bool:
+        """Noun + present stem + ی is an action noun (نوبت‌دهی، مالچ‌پاشی، اطلاع‌رسانی): a bare
+        second-person verb (دهی «you give») has no place after a noun in news prose. Left alone when
+        the second part is a noun of its own (زنی «a woman») or the first is a function word or verb."""
+        if len(right) < 3 or right[-1] != "ی" or not is_joining(left[-1]):
+            return False
+        stem, lex = right[:-1], self.lex
+        if stem not in A.ACTION_STEMS or "N" in lex.tags.get(right, "").split(","):
+            return False
+        if left in lex.verbs:
+            return False
+        tags = lex.tags.get(left)
+        if tags is None or tags in ("0", "C"):
+            return len(left) >= 3  # a loanword noun the dictionary lacks: مالچ‌پاشی
+        return "N" in tags.split(",") and not self._function_word(left)
+
+    def _coordinated(self, left: str, right: str) -> bool:
+        lex = self.lex
+        return (
+            right[0] == "و"
+            and len(right) > 3
+            and not lex.known(right)
+            and self._dictionary_word(right[1:])
+            and self._dictionary_word(left)
+            and not self._function_word(left)
+        )
+
+    def _attach(self, left: str, right: str) -> str | None:
+        """A suffix written as a word of its own (همکاری های، رفته اند): attach it to the left."""
+        if right in A.PLURAL or right in A.COMPARATIVE:
+            return left + (ZWNJ if is_joining(left[-1]) else "") + right
+        if A.needs_zwnj(left, right):
+            return left + ZWNJ + right
+        if right == "اند" and is_joining(left[-1]) and left not in self.lex.verbs and self._nominal(left):
+            return left + ZWNJ + right  # نگران‌اند
+        return None  # گفت ای مردم: a vocative, not a clitic
+
+    def _compound_ok(self, form: str, count: int) -> bool:
+        """Shekar's corpus spells many phrases with ZWNJ (تیم‌ملی); trust only hazm's dictionary."""
+        lex = self.lex
+        if form not in lex.attested or form in A.WRITTEN_APART:
+            return False
+        if 0 < count < RARE_ZWNJ and ZWNJ + "و" not in form:
+            return False
+        joined = form.replace(ZWNJ, "")
+        if lex.counts.get(joined, 0) > JOINED_DOMINANCE * max(count, 1) and self._dictionary_word(joined):
+            return False  # علیرضا: a listed word written joined, so a space there is two names
+        parts = form.split(ZWNJ)
+        if parts[-1] in A.EZAFE_ADJECTIVES or any(self._function_word(p) for p in parts if p != "هم"):
+            return False
+        return count >= COMPOUND_MIN or parts[-1] not in lex.participles
+
+    def _spaced(self, left: str, right: str) -> str | None:
+        """A lexicon compound spelled with a space, also when the second part is inflected."""
+        head = left.replace(ZWNJ, " ")
+        if head not in self.lex.heads:
+            return None
+        prefix = head + " "
+        spaced = self.lex.spaced.get(prefix + right)
+        if spaced is not None:
+            return spaced[0] if self._compound_ok(*spaced) else None
+        for suffix, restore in A.COMPOUND_INFLECTIONS:
+            if right.endswith(suffix) and len(right) > len(suffix) + 1:
+                spaced = self.lex.spaced.get(prefix + right[: -len(suffix)] + restore)
+                if suffix == "یی" and spaced is not None and ZWNJ + "و" not in spaced[0]:
+                    continue  # رضایی after علی is a surname, گفت‌وگویی a compound's adjective
+                if spaced is not None and self._compound_ok(*spaced):
+                    stem = spaced[0][: len(spaced[0]) - len(restore)]
+                    return stem + (ZWNJ if suffix in A.PLURAL and is_joining(stem[-1]) else "") + suffix
+        return None
