@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import date
 from typing import Any
 
@@ -12,11 +11,11 @@ from hypothesis import strategies as st
 
 from khabar.errors import QueryError
 from khabar.records import Article
-from khabar.search import AllOf, AnyOf, Phrase, SearchRequest, parse_query, query_tokens
+from khabar.search import AllOf, AnyOf, Filters, Phrase, SearchRequest, parse_query, query_tokens
 from khabar.store.models import MARK_END, MARK_START
 from khabar.store.postgres import tsquery_literal
 from khabar.store.snippet import highlight, snippet
-from khabar.store.sqlite import fts_query
+from khabar.store.tantivy_index import SearchIndex
 
 Z = "\u200c"  # ZWNJ
 
@@ -173,23 +172,23 @@ def test_query_keys_fold_variants_to_one() -> None:
     assert query_tokens("رئيس‌جمهور ١٤٠٤") == query_tokens("رییسجمهور 1404")
 
 
-def test_fts_and_tsquery_compilation() -> None:
+def test_tsquery_compilation() -> None:
     query = parse_query('نفت OR گاز "سازمان ملل" تهر* -قیمت')
-    assert fts_query(query) == '((("نفت" OR "گاز") AND "سازمان ملل" AND "تهر" *)) NOT ("قیمت")'
     assert tsquery_literal(query) == "(('نفت' | 'گاز') & ('سازمان' <-> 'ملل') & 'تهر':*) & !'قیمت'"
 
 
 @settings(max_examples=200, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list('ابپتکگی‌ يك۱1"«»-*| ORهای')), max_size=40))
-def test_any_text_parses_or_says_why_and_fts5_accepts_it(text: str) -> None:
-    """Property: every query either parses to something FTS5 runs, or raises QueryError."""
+def test_any_text_parses_or_says_why_and_the_index_runs_it(text: str) -> None:
+    """Property: every query either parses to something Tantivy runs, or raises QueryError."""
     try:
         query = parse_query(text)
     except QueryError:
         return
-    conn = sqlite3.connect(":memory:")
-    conn.execute("CREATE VIRTUAL TABLE t USING fts5(a)")
-    conn.execute("SELECT count(*) FROM t WHERE t MATCH ?", (fts_query(query),)).fetchone()
+    _EMPTY_INDEX.search(query, Filters(), sort="relevance", limit=5, offset=0, facets=True)
+
+
+_EMPTY_INDEX = SearchIndex(None, key_version=0)
 
 
 # ------------------------------------------------------------------ snippets
@@ -305,35 +304,22 @@ def test_cli_search_table_json_and_jalali_dates(tmp_path: Any) -> None:
     assert bad.exit_code != 0 and "Traceback" not in bad.output
 
 
-def test_very_common_words_rank_the_newest_matches(tmp_path: Any, monkeypatch: pytest.MonkeyPatch) -> None:
-    from khabar.store import open_store, sqlite
-
-    monkeypatch.setattr(sqlite, "RANK_CAP", 3)
-    with open_store(str(tmp_path / "cap.db")) as store:
-        store.upsert_many([_news(n, title="طلا" if n == 0 else "خبر") for n in range(10)])
-        results = store.search(SearchRequest("بازار", limit=10))
-        assert results.total == 10  # the count is still exact
-        assert {h.article.id for h in results.hits} == {"n6", "n7", "n8", "n9"}  # RANK_CAP + 1 newest
-        assert store.search(SearchRequest("طلا")).total == 1  # rare words rank every match
-        assert len(store.search(SearchRequest("بازار", sort="date", limit=10)).hits) == 10
-
-
-def test_common_phrases_and_facets_use_the_newest_matches(tmp_path: Any, monkeypatch: pytest.MonkeyPatch) -> None:
-    from khabar.store import open_store, sqlite
-
-    monkeypatch.setattr(sqlite, "RANK_CAP", 3)
-    with open_store(str(tmp_path / "cap.db")) as store:
-        store.upsert_many([_news(n, section="ورزش" if n % 2 else "اقتصاد", published=f"2025-11-{n + 1:02d}")
-                           for n in range(10)])
-        phrase = store.search(SearchRequest('"درباره بازار"', limit=10))
-        assert not phrase.exact and phrase.total == 10  # estimated from the span of the newest matches
-        assert [h.article.id for h in phrase.hits] == ["n9", "n8", "n7", "n6"]  # newest first
-        word = store.search(SearchRequest("بازار"))
-        assert word.exact and word.total == 10
-        assert dict(word.facets.section) == {"ورزش": 2, "اقتصاد": 2}  # the RANK_CAP + 1 newest
-        assert sum(n for _, n in word.facets.month) == 4
-        rare = store.search(SearchRequest('"درباره بازار"', section="ورزش", since=date(2025, 11, 8)))
-        assert rare.exact and rare.total == 2 and dict(rare.facets.section) == {"ورزش": 2}  # n7, n9
+def test_relevance_ranks_every_match_and_facets_count_them_all(store: Any) -> None:
+    """The best BM25 match wins however old it is and however many newer ones match; the facets
+    count every match."""
+    many = [_news(n, section="ورزش" if n % 2 else "اقتصاد", published=f"2025-11-{n % 28 + 1:02d}")
+            for n in range(1, 60)]
+    best = _news(0, title="بازار بازار بازار", published="2020-01-05")
+    store.upsert_many([best, *many])
+    results = store.search(SearchRequest("بازار", limit=5))
+    assert results.exact and results.total == 60
+    assert results.hits[0].article.id == "n0"
+    assert dict(results.facets.section) == {"ورزش": 30, "اقتصاد": 30}
+    assert sum(n for _, n in results.facets.month) == 60
+    assert dict(results.facets.jmonth)["1398-10"] == 1  # 5 January 2020 is 15 Dey 1398
+    phrase = store.search(SearchRequest('"درباره بازار"', section="ورزش", since=date(2025, 11, 8)))
+    assert phrase.exact and phrase.total == len([a for a in many if a.section == "ورزش"
+                                                 and a.published >= "2025-11-08"])
 
 
 _TEXT_CHARS = "ابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهیيكۀةئؤأآ۰۱۲۳۴۵۶۷۸۹0123456789abcXYZ\u064e\u0651.,«»:- \n\u200c"

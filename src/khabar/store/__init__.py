@@ -54,7 +54,8 @@ class Store(Protocol):
     def search(self, query: SearchRequest) -> SearchResults: ...
 
     def latest(self, *, section: str | None = None, source: str | None = None, since: date | None = None,
-               until: date | None = None, limit: int = 20, cursor: str | None = None) -> ArticlePage: ...
+               until: date | None = None, limit: int = 20, cursor: str | None = None,
+               jmonth: str | None = None) -> ArticlePage: ...
 
     def iter_articles(self, filters: Filters | None = None) -> Iterator[Article]: ...
 
@@ -75,8 +76,11 @@ class Store(Protocol):
     def fetch_state(self, url: str) -> FetchState | None: ...
 
 
-def open_store(db: str) -> Store:
-    """Open (creating if needed) the archive named by ``db``: a SQLite path or a postgresql:// URL."""
+def open_store(db: str, *, read_only: bool = False) -> Store:
+    """Open (creating if needed) the archive named by ``db``: a SQLite path or a postgresql:// URL.
+
+    ``read_only``: never create, migrate or index (a reader beside a writer); an archive that needs
+    any of these raises StoreError saying so."""
     from khabar.errors import StoreError
 
     if not db or not db.strip():
@@ -84,9 +88,9 @@ def open_store(db: str) -> Store:
     if db.startswith(("postgresql://", "postgres://")):
         from khabar.store.postgres import PostgresStore
 
-        return PostgresStore(db)
+        return PostgresStore(db, read_only=read_only)
     if "://" in db:
         raise StoreError(f"unknown archive URL {db!r}; use a file path or a postgresql:// URL")
     from khabar.store.sqlite import SQLiteStore
 
-    return SQLiteStore(db)
+    return SQLiteStore(db, read_only=read_only)

@@ -21,7 +21,7 @@ from typing import Any, Self
 from khabar.errors import StoreError
 from khabar.records import Article
 from khabar.search import AllOf, Filters, Query, SearchRequest, key_version
-from khabar.store import dedup
+from khabar.store import dedup, groups
 from khabar.store.filter_terms import filter_node
 from khabar.store.models import (
     ArticlePage,
@@ -42,6 +42,7 @@ from khabar.store.rows import (
     article_row,
     decode_cursor,
     encode_cursor,
+    jalali_day,
     keys_from_doc,
     paragraphs_from_doc,
     relevance,
@@ -51,7 +52,7 @@ from khabar.store.snippet import snippet
 
 Row = tuple[Any, ...]
 _COLUMNS = ("id", "url", "source", "section", "title", "lead", "authors", "published", "pub_day", "month",
-            "sort_ts", "image_url", "content_hash", "minhash", "doc_hash")
+            "sort_ts", "image_url", "content_hash", "minhash", "doc_hash", "jday", "jmonth")
 #: The JSON document lives in its own table so that the articles rows that filters, facets and
 #: joins scan stay small.
 DOC_JOIN = "JOIN article_docs d ON d.article = a.{rid}"
@@ -75,21 +76,24 @@ def _ranked(pairs: Iterable[tuple[Any, int]]) -> tuple[tuple[str, int], ...]:
 
 
 def facets_of(rows: Iterable[Row]) -> Facets:
-    """Facets from (source, section, month, count) groups."""
+    """Facets from (source, section, month, jmonth, count) groups."""
     rows = list(rows)
-    by = [_ranked((r[i], int(r[3])) for r in rows) for i in range(3)]
-    return Facets(by[0], by[1], tuple(sorted(by[2], reverse=True)))
+    by = [_ranked((r[i], int(r[4])) for r in rows) for i in range(4)]
+    return Facets(by[0], by[1], tuple(sorted(by[2], reverse=True)), tuple(sorted(by[3], reverse=True)))
 
 
 class SQLStore(ABC):
     """Shared implementation of the Store protocol over a DB-API connection."""
 
     RID = "rowid"
+    #: Whether replacing an index entry needs the keys it was indexed with (a contentless index).
+    _needs_old_keys = False
 
-    def __init__(self) -> None:
+    def __init__(self, *, read_only: bool = False) -> None:
         self._lock = threading.RLock()
         self._key_version = key_version()
         self._in_batch = False
+        self.read_only = read_only
 
     # -------------------------------------------------------------- backend hooks
     @abstractmethod
@@ -110,31 +114,6 @@ class SQLStore(ABC):
 
     @abstractmethod
     def _clear_index(self) -> None: ...
-
-    def _index_only(self, query: Query) -> tuple[str, str, list[Any]] | None:
-        """(count SQL, top-k SQL with a trailing LIMIT ?, params) that read only the full-text index,
-        for searches without filters; None where the generic SQL is as fast."""
-        return None
-
-    def _index_top(self, plain: tuple[str, str, list[Any]], window: int, edge: int | None,
-                   query: Query) -> list[tuple[int, float]]:
-        """The ``window`` best (id, BM25) pairs from the index alone."""
-        return [(int(r[0]), float(r[1])) for r in self._all(plain[1], [*plain[2], window])]
-
-    def _recent_edge(self, plain: tuple[str, str, list[Any]]) -> tuple[int | None, int | None]:
-        """(the oldest row id among the newest matches a backend ranks, facets and counts exactly
-        when there are more matches than that, else None; the number of matches when that told it)."""
-        return None, None
-
-    def _index_total(self, plain: tuple[str, str, list[Any]], query: Query,
-                     edge: int | None) -> tuple[int, bool]:
-        """(number of matches, whether exact) from the index alone."""
-        found = self._one(plain[0], plain[2])
-        return (int(found[0]) if found else 0), True
-
-    def _recent_facets(self, plain: tuple[str, str, list[Any]], edge: int | None) -> Facets:
-        """Facets of the matches newer than ``edge`` (all of them when None)."""
-        return Facets()
 
     def _inline_index(self, keys: Keys) -> tuple[str, str, Any] | None:
         """(column, SQL expression, value) when the index lives in the article row itself."""
@@ -230,6 +209,10 @@ class SQLStore(ABC):
     def _reserve_rids(self, count: int) -> list[int]:
         """Row ids for ``count`` new articles, inside the current write transaction."""
 
+    def _queue_rows(self, entries: list[tuple[int, ArticleRow]], *, replace: bool) -> bool:
+        """Hand rows to an index outside the database (True), or leave them to _index (False)."""
+        return False
+
     def _index_many(self, entries: list[tuple[int, Keys]]) -> None:
         """Index new rows (nothing old to replace)."""
         for rid, keys in entries:
@@ -240,23 +223,37 @@ class SQLStore(ABC):
             return
         now = _now()
         rids = self._reserve_rids(len(rows))
+        grouped = self._group(rows, rids)
         inline = [self._inline_index(row.keys) for row in rows]
-        columns = [*_COLUMNS, "first_seen", "updated_at", "key_version", self.RID]
+        columns = [*_COLUMNS, "first_seen", "updated_at", "key_version", "dup_group", self.RID]
         marks = ["?"] * len(columns)
         extra = inline[0]
         if extra is not None:
             columns.append(extra[0])
             marks.append(extra[1])
-        values = [(*self._values(row), now, now, self._key_version, rid,
+        values = [(*self._values(row), now, now, self._key_version, grouped[rid], rid,
                    *((ins[2],) if ins is not None else ())) for row, rid, ins in zip(rows, rids, inline, strict=True)]
         self._execute_many(f"INSERT INTO articles ({', '.join(columns)}) VALUES ({', '.join(marks)})", values)
         self._execute_many("INSERT INTO article_docs (article, doc) VALUES (?, ?)",
                            [(rid, row.doc) for row, rid in zip(rows, rids, strict=True)])
-        if extra is None:
+        if extra is None and not self._queue_rows(list(zip(rids, rows, strict=True)), replace=False):
             self._index_many([(rid, row.keys) for row, rid in zip(rows, rids, strict=True)])
         self._execute_many("INSERT INTO minhash_bands (band, article) VALUES (?, ?)",
                            [(band, rid) for row, rid in zip(rows, rids, strict=True) if row.minhash is not None
                             for band in dedup.bands(row.minhash)])
+
+    def _group(self, rows: list[ArticleRow], rids: list[int]) -> dict[int, int]:
+        """The duplicate group of each new row (see groups); stored groups it renames are updated."""
+        new = [groups.Candidate(rid, None, row.sort_ts, row.content_hash, row.minhash)
+               for row, rid in zip(rows, rids, strict=True)]
+        bands = [key for row in rows if row.minhash is not None for key in dedup.bands(row.minhash)]
+        stored = groups.stored_candidates(self._all, self.RID, [r.content_hash for r in rows if r.content_hash],
+                                          bands)
+        mine = set(rids)
+        found = groups.assign(new, [c for c in stored if c.rid not in mine])
+        for old, leader in found.renamed.items():
+            self._execute("UPDATE articles SET dup_group = ? WHERE dup_group = ?", (leader, old))
+        return found.groups
 
     @staticmethod
     def _row(article: Article) -> ArticleRow:
@@ -282,7 +279,7 @@ class SQLStore(ABC):
                               (self._key_version, rid))
             return "unchanged"
         old_doc = self._one("SELECT doc FROM article_docs WHERE article = ?", (rid,))
-        old_keys = keys_from_doc(old_doc[0]) if old_doc and inline is None else None
+        old_keys = keys_from_doc(old_doc[0]) if old_doc and inline is None and self._needs_old_keys else None
         self._execute("INSERT INTO article_versions (article_id, version, content_hash, doc, stored_at) "
                       f"SELECT a.id, a.version, a.content_hash, d.doc, ? FROM articles a "
                       f"{self._docs} WHERE a.{self.RID} = ?", (now, rid))
@@ -292,9 +289,11 @@ class SQLStore(ABC):
         self._execute(f"UPDATE articles SET {assignments}, version = version + 1, updated_at = ?, "
                       f"key_version = ?{extra} WHERE {self.RID} = ?",
                       (*self._values(row)[1:], now, self._key_version, *extra_values, rid))
-        if inline is None:
+        if inline is None and not self._queue_rows([(rid, row)], replace=True):
             self._index(rid, row.keys, old=old_keys)
         self._execute("DELETE FROM minhash_bands WHERE article = ?", (rid,))
+        group = self._group([row], [rid])[rid]
+        self._execute(f"UPDATE articles SET dup_group = ? WHERE {self.RID} = ?", (group, rid))
         self._file_bands(rid, row.minhash)
         return "updated"
 
@@ -359,6 +358,27 @@ class SQLStore(ABC):
                     self._set_meta("key_version", str(self._key_version))
                     return done
 
+    def _backfill(self) -> None:
+        """Fill the columns migration 2 added (Jalali day and month, duplicate group) for the rows
+        stored before it, in row order and batches."""
+        last = 0
+        while rows := self._all(f"SELECT {self.RID}, pub_day, sort_ts, content_hash, minhash FROM articles "
+                                f"WHERE {self.RID} > ? ORDER BY {self.RID} LIMIT {BATCH}", (last,)):
+            jalali = [(jday_, jday_[:7] if jday_ else None, rid) for rid, day, *_ in rows
+                      for jday_ in [jalali_day(day)]]
+            self._execute_many(f"UPDATE articles SET jday = ?, jmonth = ? WHERE {self.RID} = ?", jalali)
+            new = [groups.Candidate(int(r[0]), None, float(r[2]), r[3], bytes(r[4]) if r[4] else None)
+                   for r in rows]
+            bands = [key for c in new if c.minhash is not None for key in dedup.bands(c.minhash)]
+            stored = groups.stored_candidates(self._all, self.RID, [c.content_hash for c in new if c.content_hash],
+                                              bands)
+            found = groups.assign(new, [c for c in stored if c.rid <= last])
+            for old, leader in found.renamed.items():
+                self._execute("UPDATE articles SET dup_group = ? WHERE dup_group = ?", (leader, old))
+            self._execute_many(f"UPDATE articles SET dup_group = ? WHERE {self.RID} = ?",
+                               [(group, rid) for rid, group in found.groups.items()])
+            last = int(rows[-1][0])
+
     def _set_meta(self, key: str, value: str) -> None:
         self._execute("INSERT INTO meta (key, value) VALUES (?, ?) "
                       "ON CONFLICT (key) DO UPDATE SET value = excluded.value", (key, value))
@@ -378,6 +398,8 @@ class SQLStore(ABC):
                 for statement in statements:
                     self._execute(statement)
                 self._set_meta("schema_version", str(number))
+            if 0 < current < 2 <= len(migrations):
+                self._backfill()
         if check_keys and self._get_meta("key_version") != str(self._key_version):
             self._catch_up()
 
@@ -420,8 +442,13 @@ class SQLStore(ABC):
         return "".join(f" AND {c}" for c in clauses), params
 
     def latest(self, *, section: str | None = None, source: str | None = None, since: date | None = None,
-               until: date | None = None, limit: int = 20, cursor: str | None = None) -> ArticlePage:
+               until: date | None = None, limit: int = 20, cursor: str | None = None,
+               jmonth: str | None = None) -> ArticlePage:
+        """Newest first; ``jmonth`` ('1404-08') keeps one Jalali month (an indexed lookup)."""
         where, params = self._filter_sql(Filters(section=section, source=source, since=since, until=until))
+        if jmonth:
+            where += " AND a.jmonth = ?"
+            params.append(jmonth)
         if cursor:
             ts, rid = decode_cursor(cursor)
             where += f" AND (a.sort_ts < ? OR (a.sort_ts = ? AND a.{self.RID} < ?))"
@@ -466,29 +493,12 @@ class SQLStore(ABC):
         return Stats(self.count(), tuple(self.sources()), tuple(self.sections()), tuple(by_month))
 
     def duplicates(self, article_id: str) -> list[ArticleSummary]:
-        """Other copies of the same story (same body, or MinHash-similar), earliest publisher first."""
+        """Other copies of the same story (same body, or MinHash-similar), earliest publisher first:
+        one lookup of the stored duplicate group (see khabar.store.groups)."""
         with self._lock:
-            found = self._one(f"SELECT {self.RID}, content_hash, minhash FROM articles WHERE id = ?",
-                              (article_id,))
-            if found is None:
-                return []
-            rid, chash, signature = found
-            ids = {r[0] for r in self._all(f"SELECT {self.RID} FROM articles WHERE content_hash = ?",
-                                           (chash,))} if chash else set()
-            if signature is not None:
-                signature = bytes(signature)
-                marks = ", ".join("?" for _ in range(dedup.BANDS))
-                for other, other_sig in self._all(
-                        f"SELECT DISTINCT a.{self.RID}, a.minhash FROM minhash_bands b JOIN articles a "
-                        f"ON a.{self.RID} = b.article WHERE b.band IN ({marks})", dedup.bands(signature)):
-                    if dedup.similarity(signature, bytes(other_sig)) >= dedup.THRESHOLD:
-                        ids.add(other)
-            ids.discard(rid)
-            if not ids:
-                return []
-            marks = ", ".join("?" for _ in ids)
-            rows = self._all(f"SELECT {SUMMARY_SQL} FROM articles a WHERE a.{self.RID} IN ({marks}) "
-                             f"ORDER BY a.sort_ts, a.first_seen", tuple(ids))
+            rows = self._all(f"SELECT {SUMMARY_SQL} FROM articles a WHERE a.dup_group = "
+                             "(SELECT dup_group FROM articles WHERE id = ?) AND a.id <> ? "
+                             "ORDER BY a.sort_ts, a.first_seen", (article_id, article_id))
         return [summary(r) for r in rows]
 
     # -------------------------------------------------------------- search
@@ -500,20 +510,9 @@ class SQLStore(ABC):
         source, source_params, match, match_params, score = self._match(parsed)
         base = f"FROM {source} WHERE {match}"
         args = [*source_params, *match_params]
-        plain = self._index_only(parsed)
         with self._lock:
-            edge, known = self._recent_edge(plain) if plain else (None, None)
-            exact = True
-            if plain and (edge is not None or not query.facets):
-                total, exact = (known, True) if known is not None else self._index_total(plain, parsed, edge)
-                facets = self._recent_facets(plain, edge) if query.facets else Facets()
-            else:
-                total, facets = self._totals(base, args, query.facets)
-            if plain and query.sort == "relevance":
-                window = query.offset + query.limit + RERANK_EXTRA
-                scored = self._index_top(plain, window, edge, parsed)
-                chosen = self._rerank(scored, query.limit, query.offset)
-            elif query.sort == "date":
+            total, facets = self._totals(base, args, query.facets)
+            if query.sort == "date":
                 rows = self._all(f"SELECT a.{self.RID}, 0.0 {base} "
                                  f"ORDER BY a.sort_ts DESC, a.{self.RID} DESC LIMIT ? OFFSET ?",
                                  (*args, query.limit, query.offset))
@@ -521,15 +520,15 @@ class SQLStore(ABC):
             else:
                 chosen = self._ranked_page(base, args, score, query.limit, query.offset)
             hits = self._hits(chosen, parsed)
-        return SearchResults(total, hits, facets, exact)
+        return SearchResults(total, hits, facets)
 
     def _totals(self, base: str, args: list[Any], facets: bool) -> tuple[int, Facets]:
         if not facets:
             row = self._one(f"SELECT count(*) {base}", args)
             return (int(row[0]) if row else 0), Facets()
-        rows = self._all(f"SELECT a.source, a.section, a.month, count(*) {base} GROUP BY a.source, "
-                         "a.section, a.month", args)
-        return sum(int(r[3]) for r in rows), facets_of(rows)
+        rows = self._all(f"SELECT a.source, a.section, a.month, a.jmonth, count(*) {base} GROUP BY a.source, "
+                         "a.section, a.month, a.jmonth", args)
+        return sum(int(r[4]) for r in rows), facets_of(rows)
 
     def _ranked_page(self, base: str, args: list[Any], score: str, limit: int,
                      offset: int) -> list[tuple[int, float]]:

@@ -41,20 +41,22 @@ class SearchHit:
 
 @dataclass(frozen=True)
 class Facets:
-    """Counts of the matching articles by source, section and month (YYYY-MM), largest first."""
+    """Counts of the matching articles by source, section, month (YYYY-MM) and Jalali month
+    (1404-08); sources and sections largest first, months newest first."""
 
     source: tuple[tuple[str, int], ...] = ()
     section: tuple[tuple[str, int], ...] = ()
     month: tuple[tuple[str, int], ...] = ()
+    jmonth: tuple[tuple[str, int], ...] = ()
 
     def to_json(self) -> dict[str, list[list[Any]]]:
-        return {name: [list(pair) for pair in getattr(self, name)] for name in ("source", "section", "month")}
+        return {name: [list(pair) for pair in getattr(self, name)]
+                for name in ("source", "section", "month", "jmonth")}
 
 
 @dataclass(frozen=True)
 class SearchResults:
-    """``exact`` is False when ``total`` is estimated (a phrase with very many matches). With more
-    matches than a backend ranks (SQLite: 2,000), the facets count the newest of them."""
+    """``exact`` is False when ``total`` is an estimate (no backend estimates today)."""
 
     total: int
     hits: tuple[SearchHit, ...]

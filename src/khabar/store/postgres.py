@@ -75,8 +75,8 @@ def _safe_url(url: str) -> str:
 class PostgresStore(SQLStore):
     RID = "rid"
 
-    def __init__(self, url: str) -> None:
-        super().__init__()
+    def __init__(self, url: str, *, read_only: bool = False) -> None:
+        super().__init__(read_only=read_only)
         try:
             import psycopg
         except ImportError as exc:
@@ -91,7 +91,13 @@ class PostgresStore(SQLStore):
                              "the server runs") from exc
         self._depth = 0
         if self._ready():
+            if read_only:
+                self._execute("SET default_transaction_read_only = on")
             return
+        if read_only:
+            self._conn.close()
+            raise StoreError(f"archive {_safe_url(url)} is new or needs an upgrade; open it once for writing "
+                             "(e.g. khabar reindex --db …)")
         with self._transaction():
             self._execute("SELECT pg_advisory_xact_lock(?)", (_LOCK_ID,))
             self._migrate(POSTGRES_MIGRATIONS, check_keys=False)

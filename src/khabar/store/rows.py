@@ -7,8 +7,11 @@ import json
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
+from functools import lru_cache
 from typing import Any
+
+import jdatetime
 
 from khabar.records import Article
 from khabar.search import document_key, document_tokens
@@ -35,6 +38,18 @@ def pub_day_of(published: str | None) -> str | None:
     return published[:10] if published and parse_timestamp(published) else None
 
 
+@lru_cache(maxsize=1 << 14)
+def jalali_day(pub_day: str | None) -> str | None:
+    """The Jalali (solar hijri) day of a Gregorian YYYY-MM-DD, as 1404-08-13, for browsing by month."""
+    if not pub_day:
+        return None
+    try:
+        day = jdatetime.date.fromgregorian(date=date.fromisoformat(pub_day))
+    except ValueError:
+        return None
+    return f"{day.year:04d}-{day.month:02d}-{day.day:02d}"
+
+
 @dataclass(frozen=True)
 class ArticleRow:
     """An article as stored: display columns, the JSON document, and the derived search keys."""
@@ -49,6 +64,8 @@ class ArticleRow:
     published: str | None
     pub_day: str | None  # YYYY-MM-DD, for date filters
     month: str | None  # YYYY-MM, for facets
+    jday: str | None  # the Jalali day, 1404-08-13
+    jmonth: str | None  # the Jalali month, 1404-08
     sort_ts: float  # seconds since the epoch: publication, else when fetched
     image_url: str | None
     content_hash: str | None
@@ -58,7 +75,12 @@ class ArticleRow:
     title_key: str
     lead_key: str
     body_key: str
-    meta_key: str  # hidden filter tokens (see filter_terms)
+    author_names: tuple[str, ...]
+
+    @property
+    def meta_key(self) -> str:
+        """Hidden filter tokens (see filter_terms), for the backends whose index holds them."""
+        return meta_key(self.section, self.source, self.author_names, self.pub_day)
 
     @property
     def keys(self) -> Keys:
@@ -86,17 +108,18 @@ def article_row(article: Article, now: datetime | None = None) -> ArticleRow:
     moment = (parse_timestamp(article.published) or parse_timestamp(article.fetched_at)
               or now or datetime.now(UTC))
     pub_day = pub_day_of(article.published)
+    jday = jalali_day(pub_day)
     return ArticleRow(
         id=article.id, url=article.url, source=article.source, section=article.section,
         title=article.title, lead=article.lead,
         authors=json.dumps(list(article.authors), ensure_ascii=False),
         published=article.published, pub_day=pub_day, month=pub_day[:7] if pub_day else None,
+        jday=jday, jmonth=jday[:7] if jday else None,
         sort_ts=moment.timestamp(), image_url=article.image.url,
         content_hash=article.content_hash or (dedup.content_hash(body_key) if body_key else None),
         minhash=dedup.signature(body_tokens), doc=doc, doc_hash=doc_hash,
         title_key=document_key(article.title or ""), lead_key=document_key(article.lead or ""),
-        body_key=body_key,
-        meta_key=meta_key(article.section, article.source, article.authors, pub_day),
+        body_key=body_key, author_names=tuple(article.authors),
     )
 
 

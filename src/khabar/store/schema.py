@@ -43,6 +43,20 @@ SQLITE_MIGRATIONS: tuple[tuple[str, ...], ...] = (
             url TEXT PRIMARY KEY, status INTEGER, etag TEXT, last_modified TEXT,
             fetched_at TEXT, error TEXT)""",
     ),
+    # 2: the search index moves to Tantivy beside the file (khabar.store.tantivy_index); Jalali
+    # day and month, and the duplicate group (its first publisher's row id), stored per article.
+    (
+        "DROP TABLE articles_fts",
+        "DROP INDEX articles_by_key_version",
+        "ALTER TABLE articles ADD COLUMN jday TEXT",
+        "ALTER TABLE articles ADD COLUMN jmonth TEXT",
+        "ALTER TABLE articles ADD COLUMN dup_group INTEGER",
+        "CREATE INDEX articles_by_group ON articles(dup_group)",
+        "CREATE INDEX articles_by_jmonth ON articles(jmonth, sort_ts)",
+        # rows written to SQLite but not yet committed to the search index (see SQLiteStore)
+        "CREATE TABLE index_queue (article INTEGER PRIMARY KEY)",
+        "INSERT INTO index_queue (article) SELECT rowid FROM articles",
+    ),
 )
 
 POSTGRES_MIGRATIONS: tuple[tuple[str, ...], ...] = (
@@ -77,4 +91,15 @@ POSTGRES_MIGRATIONS: tuple[tuple[str, ...], ...] = (
             url TEXT PRIMARY KEY, status INTEGER, etag TEXT, last_modified TEXT,
             fetched_at TEXT, error TEXT)""",
     ),
+    # 2: Jalali day and month, and the duplicate group (its first publisher's row id), per article.
+    (
+        "ALTER TABLE articles ADD COLUMN jday TEXT",
+        "ALTER TABLE articles ADD COLUMN jmonth TEXT",
+        "ALTER TABLE articles ADD COLUMN dup_group BIGINT",
+        "CREATE INDEX articles_by_group ON articles(dup_group)",
+        "CREATE INDEX articles_by_jmonth ON articles(jmonth, sort_ts)",
+    ),
 )
+
+#: Columns filled in Python for rows stored before the migration that added them.
+BACKFILLED = ("jday", "jmonth", "dup_group")

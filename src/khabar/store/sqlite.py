@@ -1,27 +1,30 @@
-"""The default archive: one SQLite file in WAL mode, full-text search with FTS5 over search keys.
+"""The default archive: one SQLite file in WAL mode, searched through a Tantivy index beside it.
 
-One writer at a time (SQLite's rule); readers never block it. Each upsert is one transaction (or one
-per batch in ``upsert_many``), so a crash loses at most the transaction in flight, and the article
-row and its index entry always commit together.
+One writer at a time (SQLite's rule, and Tantivy's lock file); readers never block it. Each upsert is
+one transaction (or one per batch in ``upsert_many``), so a crash loses at most the transaction in
+flight. The search index (``<db>.tantivy/``, in memory for ``:memory:``) holds derived data only:
+every row written is also put in ``index_queue`` in the same transaction and leaves it once Tantivy
+has committed it, so an index that missed rows (a crash, a killed process) catches up when the
+archive is next opened for writing, and a missing or outdated index is rebuilt from the rows.
 """
 
 from __future__ import annotations
 
+import json
 import sqlite3
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from khabar.errors import StoreError
-from khabar.search import AllOf, AnyOf, Node, Phrase, Query
-from khabar.store.base import SQLStore, facets_of
-from khabar.store.models import Facets
-from khabar.store.rows import Keys
+from khabar.search import Query, SearchRequest
+from khabar.store.base import BATCH, RERANK_EXTRA, SQLStore
+from khabar.store.models import SearchResults
+from khabar.store.rows import ArticleRow, Keys, keys_from_doc, relevance
 from khabar.store.schema import SQLITE_MIGRATIONS
-
-#: Matches ranked by BM25 at most (see SQLiteStore._index_top).
-RANK_CAP = 2000
+from khabar.store.tantivy_index import Entry, SearchIndex
 
 PRAGMAS = (
     "PRAGMA journal_mode = WAL",
@@ -31,71 +34,81 @@ PRAGMAS = (
     "PRAGMA temp_store = MEMORY",
     "PRAGMA mmap_size = 268435456",
 )
+READ_ONLY_PRAGMAS = ("PRAGMA busy_timeout = 30000", "PRAGMA cache_size = -65536",
+                     "PRAGMA mmap_size = 268435456")
+#: Index entries added before Tantivy commits them (a commit waits for its indexing threads, so
+#: committing seldom lets them index while Python prepares the next batches), and the longest wait.
+COMMIT_EVERY = 20_000
+COMMIT_SECONDS = 5.0
+_ENTRY_SQL = ("SELECT a.rowid, a.section, a.source, a.authors, a.pub_day, a.sort_ts, a.month, a.jmonth, d.doc "
+              "FROM articles a JOIN article_docs d ON d.article = a.rowid WHERE a.rowid IN ({marks})")
 
 
-def fts_expression(node: Node) -> str:
-    """Compile a query tree node to FTS5 MATCH syntax (tokens are plain word characters)."""
-    if isinstance(node, Phrase):
-        return '"' + " ".join(node.words) + '"' + (" *" if node.prefix else "")
-    joiner = " OR " if isinstance(node, AnyOf) else " AND "
-    assert isinstance(node, AnyOf | AllOf)
-    return "(" + joiner.join(fts_expression(item) for item in node.items) + ")"
+def _day_number(pub_day: str | None) -> int | None:
+    return int(pub_day.replace("-", "")) if pub_day and len(pub_day) == 10 else None
 
 
-def _has_phrase(node: Node) -> bool:
-    if isinstance(node, Phrase):
-        return len(node.words) > 1
-    return any(_has_phrase(item) for item in node.items)
+def entry_of(rid: int, row: ArticleRow) -> Entry:
+    return Entry(rid, row.title_key, row.lead_key, row.body_key, row.section, row.source, row.author_names,
+                 _day_number(row.pub_day), row.sort_ts, row.month, row.jmonth)
 
 
-def fts_query(query: Query) -> str:
-    text = fts_expression(query.include)
-    if query.exclude:
-        text = f"({text}) NOT ({' OR '.join(fts_expression(e) for e in query.exclude)})"
-    return text
+def stored_entry(values: Sequence[Any]) -> Entry:
+    rid, section, source, authors, pub_day, sort_ts, month, jmonth, doc = values
+    title, lead, body, _ = keys_from_doc(doc)
+    return Entry(int(rid), title, lead, body, section, source, tuple(json.loads(authors or "[]")),
+                 _day_number(pub_day), float(sort_ts), month, jmonth)
 
 
 class SQLiteStore(SQLStore):
     RID = "rowid"
 
-    def __init__(self, path: str) -> None:
-        super().__init__()
+    def __init__(self, path: str, *, read_only: bool = False) -> None:
+        super().__init__(read_only=read_only)
         self.path = path
         if path != ":memory:" and not Path(path).parent.exists():
             raise StoreError(f"cannot create archive {path}: folder {Path(path).parent} does not exist; "
                              "create it or pass another --db")
+        if read_only and (path == ":memory:" or not Path(path).exists()):
+            raise StoreError(f"no archive at {path} to open read-only; ingest into it first")
+        self._depth = 0
+        self._pending: list[tuple[Entry, bool]] = []  # (entry, replaces one) waiting for the SQL commit
+        self._unsaved: list[int] = []  # in Tantivy's writer, not yet committed there
+        self._indexed: list[int] = []  # committed in Tantivy, still in index_queue
+        self._last_commit = time.monotonic()
         try:
-            self._conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
-            for pragma in PRAGMAS:
+            if read_only:
+                self._conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True,
+                                             isolation_level=None, check_same_thread=False)
+            else:
+                self._conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+            for pragma in READ_ONLY_PRAGMAS if read_only else PRAGMAS:
                 self._conn.execute(pragma)
-            self._depth = 0
+            where = None if path == ":memory:" else f"{path}.tantivy"
+            self._search_index = SearchIndex(where, key_version=self._key_version, read_only=read_only)
             if self._one("PRAGMA user_version") != (self._stamp,):
-                self._migrate(SQLITE_MIGRATIONS)
+                if read_only:
+                    raise StoreError(f"archive {path} needs an upgrade first; open it once for writing "
+                                     "(e.g. khabar reindex --db …)")
+                self._migrate(SQLITE_MIGRATIONS, check_keys=False)
                 self._execute(f"PRAGMA user_version = {self._stamp}")
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"cannot open archive {path}: {exc}; is it a khabar archive? "
                              "pass another --db") from exc
+        if not read_only:
+            self._open_catch_up()
 
     @property
     def _stamp(self) -> int:
-        """The header's user_version of an archive at this schema and key version: opening reads it
-        alone (one page) and runs the migration and key checks only when it differs."""
-        return len(SQLITE_MIGRATIONS) * 100_000 + self._key_version
+        """The header's user_version of an archive at this schema: opening reads it alone (one page)
+        and runs the migrations only when it differs."""
+        return len(SQLITE_MIGRATIONS) * 100_000
 
-    def reindex(self) -> int:
-        self._execute("PRAGMA user_version = 0")  # an interrupted rebuild is resumed at the next open
-        done = super().reindex()
-        self._execute(f"PRAGMA user_version = {self._stamp}")
-        return done
-
+    # ------------------------------------------------------------------ connection
     def _execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
         try:
             return self._conn.execute(sql, params)
         except sqlite3.OperationalError as exc:
-            if "fts5" in str(exc):
-                from khabar.errors import QueryError
-
-                raise QueryError(f"the search index cannot run this query ({exc}); simplify it") from exc
             raise StoreError(f"archive {self.path}: {exc}; check the disk and that no other writer hangs") \
                 from exc
 
@@ -115,28 +128,33 @@ class SQLiteStore(SQLStore):
             finally:
                 self._depth -= 1
             return
+        if self.read_only:
+            raise StoreError(f"archive {self.path} was opened read-only; open it without read_only to write")
+        self._search_index.writer()  # a busy index lock fails here, before anything is written
         self._execute("BEGIN IMMEDIATE")
         self._depth = 1
         try:
+            self._dequeue()
             yield
         except BaseException:
             self._depth = 0
+            self._pending.clear()
             self._conn.execute("ROLLBACK")
             raise
         self._depth = 0
         self._execute("COMMIT")
+        self._flush()
 
     def close(self) -> None:
-        self._conn.close()
-
-    def _index(self, rid: int, keys: Keys, *, old: Keys | None) -> None:
-        """The FTS5 table is contentless (it keeps no copy of the keys), so replacing an entry
-        means deleting it with the keys it was indexed with, recomputed from the old document."""
-        if old is not None:
-            self._execute("INSERT INTO articles_fts (articles_fts, rowid, title, lead, body, meta) "
-                          "VALUES ('delete', ?, ?, ?, ?, ?)", (rid, *old))
-        self._execute("INSERT INTO articles_fts (rowid, title, lead, body, meta) VALUES (?, ?, ?, ?, ?)",
-                      (rid, *keys))
+        try:
+            if not self.read_only:
+                self._save_index()
+                if self._indexed:
+                    with self._transaction():
+                        pass  # _dequeue runs inside
+            self._search_index.close()
+        finally:
+            self._conn.close()
 
     def _reserve_rids(self, count: int) -> list[int]:
         """The next ``count`` rowids: safe because BEGIN IMMEDIATE holds the only write lock."""
@@ -144,77 +162,117 @@ class SQLiteStore(SQLStore):
         first = int(row[0]) + 1 if row else 1
         return list(range(first, first + count))
 
-    def _index_many(self, entries: list[tuple[int, Keys]]) -> None:
-        self._execute_many("INSERT INTO articles_fts (rowid, title, lead, body, meta) VALUES (?, ?, ?, ?, ?)",
-                           [(rid, *keys) for rid, keys in entries])
+    # ------------------------------------------------------------------ the index queue
+    def _queue_rows(self, entries: list[tuple[int, ArticleRow]], *, replace: bool) -> bool:
+        self._execute_many("INSERT OR IGNORE INTO index_queue (article) VALUES (?)", [(rid,) for rid, _ in entries])
+        self._pending += [(entry_of(rid, row), replace) for rid, row in entries]
+        return True
 
-    def _refresh_stale(self, rid: int, keys: Keys) -> bool:
-        return False  # the old keys are gone with the old key version: _catch_up rebuilds
+    def _dequeue(self) -> None:
+        """Inside a write transaction: forget the queued rows Tantivy has committed."""
+        if self._indexed:
+            self._execute_many("DELETE FROM index_queue WHERE article = ?", [(rid,) for rid in self._indexed])
+            self._indexed = []
+
+    def _flush(self) -> None:
+        """After a SQL commit: hand the new entries to Tantivy; commit it now and then."""
+        if not self._pending:
+            return
+        fresh = [entry for entry, replace in self._pending if not replace]
+        replaced = [entry for entry, replace in self._pending if replace]
+        self._pending = []
+        self._search_index.add(fresh, replace=False)
+        self._search_index.add(replaced, replace=True)
+        self._unsaved += [e.rid for e in fresh] + [e.rid for e in replaced]
+        if len(self._unsaved) >= COMMIT_EVERY or time.monotonic() - self._last_commit > COMMIT_SECONDS:
+            self._save_index()
+
+    def _save_index(self) -> None:
+        if self._unsaved:
+            self._search_index.commit()
+            self._indexed += self._unsaved
+            self._unsaved = []
+        self._last_commit = time.monotonic()
+
+    def _open_catch_up(self) -> None:
+        """Opening for writing: a new or rebuilt index takes every row; otherwise the queued ones."""
+        if self._search_index.fresh:
+            with self._lock, self._transaction():
+                self._execute("INSERT OR IGNORE INTO index_queue (article) SELECT rowid FROM articles")
+        if self._one("SELECT 1 FROM index_queue LIMIT 1"):
+            try:
+                self._search_index.writer(wait=0.0)
+            except StoreError:
+                return  # another process writes the index, and it will catch up itself
+            self._catch_up(fresh=self._search_index.fresh)
 
     def _catch_up(self, *, fresh: bool = False) -> int:
-        """Keys from another version cannot be deleted one by one from a contentless index: any stale
-        row means a full rebuild (itself resumable: rows are marked stale until re-indexed)."""
-        if not fresh and self._one("SELECT 1 FROM articles WHERE key_version < ? OR key_version > ? LIMIT 1",
-                                   (self._key_version, self._key_version)):
-            return self.reindex()
-        return super()._catch_up(fresh=fresh)
+        """Index the queued rows in batches (resumable: they leave the queue once committed)."""
+        done, last = 0, 0
+        with self._lock:
+            while rids := [int(r[0]) for r in self._all(
+                    f"SELECT article FROM index_queue WHERE article > ? ORDER BY article LIMIT {BATCH}", (last,))]:
+                entries = [stored_entry(r) for r in self._all(_ENTRY_SQL.format(marks=", ".join("?" * len(rids))),
+                                                              rids)]
+                if not fresh:
+                    self._search_index.delete(rids)  # gone or replaced
+                self._search_index.add(entries, replace=False)
+                self._unsaved += rids
+                done += len(entries)
+                last = rids[-1]
+                if len(self._unsaved) >= COMMIT_EVERY:
+                    self._save_index()
+            self._save_index()
+            if self._indexed:
+                with self._transaction():
+                    pass
+        return done
+
+    def reindex(self) -> int:
+        """Rebuild the search index from the stored rows; returns how many."""
+        with self._lock:
+            self._save_index()  # Tantivy's delete-all leaves uncommitted additions in place
+            self._search_index.clear()
+            self._search_index.commit()
+            with self._transaction():
+                self._execute("INSERT OR IGNORE INTO index_queue (article) SELECT rowid FROM articles")
+            return self._catch_up(fresh=True)
+
+    # ------------------------------------------------------------------ unused SQL-index hooks
+    def _index(self, rid: int, keys: Keys, *, old: Keys | None) -> None:
+        raise AssertionError("the SQLite archive indexes through _queue_rows")
 
     def _clear_index(self) -> None:
-        self._execute("INSERT INTO articles_fts (articles_fts) VALUES ('delete-all')")
+        self._search_index.clear()
 
     def _match(self, query: Query) -> tuple[str, list[Any], str, list[Any], str]:
-        return ("articles_fts f JOIN articles a ON a.rowid = f.rowid", [],
-                "articles_fts MATCH ?", [fts_query(query)], "-f.rank")
-
-    def _index_only(self, query: Query) -> tuple[str, str, list[Any]] | None:
-        return ("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?",
-                "SELECT rowid, -rank FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?",
-                [fts_query(query)])
-
-    def _recent_edge(self, plain: tuple[str, str, list[Any]]) -> tuple[int | None, int | None]:
-        """FTS5 scores every match before it can sort (no top-k pruning), about 15 µs each, and a
-        phrase checks the positions of every match: for a query matching more than RANK_CAP
-        articles, ranking, facets and (for phrases) the count use the RANK_CAP most recently stored
-        matches, found by walking the index backwards (cheap); the recency boost favours them anyway."""
-        rows = self._all("SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC "
-                         "LIMIT ?", [*plain[2], RANK_CAP + 1])
-        return (int(rows[-1][0]), None) if len(rows) > RANK_CAP else (None, len(rows))
-
-    def _index_total(self, plain: tuple[str, str, list[Any]], query: Query,
-                     edge: int | None) -> tuple[int, bool]:
-        """Phrases with more than RANK_CAP matches: the total is estimated from how much of the rowid
-        range the newest RANK_CAP + 1 matches span (rows are stored roughly uniformly)."""
-        if edge is None or not _has_phrase(query.include):
-            return super()._index_total(plain, query, edge)
-        top = self._one("SELECT max(rowid) FROM articles")
-        newest = int(top[0]) if top and top[0] is not None else edge
-        return round((RANK_CAP + 1) * newest / max(1, newest - edge + 1)), False
-
-    def _recent_facets(self, plain: tuple[str, str, list[Any]], edge: int | None) -> Facets:
-        rows = self._all("SELECT a.source, a.section, a.month, count(*) FROM articles a WHERE a.rowid IN "
-                         "(SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? AND rowid >= ?) "
-                         "GROUP BY a.source, a.section, a.month", [*plain[2], edge or 0])
-        return facets_of(rows)
-
-    def _index_top(self, plain: tuple[str, str, list[Any]], window: int, edge: int | None,
-                   query: Query) -> list[tuple[int, float]]:
-        if edge is None:
-            return super()._index_top(plain, window, edge, query)
-        if _has_phrase(query.include):
-            # bm25() of a phrase first counts the phrase in every matching row (its IDF), as slow as
-            # counting them all, and scoring row by row recomputes that: above RANK_CAP matches, a
-            # phrase's newest matches are ordered by recency alone (the boost of _rerank).
-            rows = self._all("SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? AND rowid >= ? "
-                             "ORDER BY rowid DESC LIMIT ?", [*plain[2], edge, window])
-            return [(int(r[0]), 1.0) for r in rows]
-        rows = self._all("SELECT rowid, -rank FROM articles_fts WHERE articles_fts MATCH ? AND rowid >= ? "
-                         "ORDER BY rank LIMIT ?", [*plain[2], edge, window])
-        return [(int(r[0]), float(r[1])) for r in rows]
+        raise AssertionError("the SQLite archive searches through Tantivy")
 
     def _author_clause(self, author: str) -> tuple[str, Any]:
         return "EXISTS (SELECT 1 FROM json_each(a.authors) WHERE json_each.value = ?)", author
 
+    # ------------------------------------------------------------------ search
+    def search(self, query: SearchRequest) -> SearchResults:
+        """Tantivy finds, counts, ranks (BM25 over every match) and facets; the best BM25 candidates
+        are re-ranked with the recency boost; snippets come from the stored display text."""
+        with self._lock:
+            if self._unsaved:
+                self._save_index()  # this store sees its own writes
+            relevant = query.sort == "relevance"
+            window = query.offset + query.limit + RERANK_EXTRA
+            found = self._search_index.search(
+                query.query, query.filters, sort=query.sort, limit=window if relevant else query.limit,
+                offset=0 if relevant else query.offset, facets=query.facets)
+            if relevant:
+                now = time.time()
+                ranked = sorted(((rid, relevance(score, ts, now)) for rid, score, ts in found.hits),
+                                key=lambda pair: -pair[1])
+                chosen = ranked[query.offset:query.offset + query.limit]
+            else:
+                chosen = [(rid, 0.0) for rid, _, _ in found.hits]
+            hits = self._hits(chosen, query.query)
+        return SearchResults(found.total, hits, found.facets)
+
     def index_size(self) -> int:
         """Bytes used by the full-text index (for benchmarks)."""
-        row = self._one("SELECT sum(pgsize) FROM dbstat WHERE name LIKE 'articles_fts%'")
-        return int(row[0] or 0) if row else 0
+        return self._search_index.size()

@@ -1,0 +1,116 @@
+"""Duplicate groups: each article stores the row id of its story's first publisher (``dup_group``).
+
+At ingest a new article is compared with the stored ones that share its content hash or one of its
+MinHash LSH bands (see :mod:`khabar.store.dedup`) and with the others of its batch; it joins the
+group of every copy it matches (single linkage). When it was published before the group's first
+publisher, the group is renamed after it. ``Store.duplicates(id)`` is then one indexed lookup.
+Hand-written because the grouping lives in the archive's own rows, where datasketch's in-memory
+LSH cannot follow it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from khabar.store import dedup
+
+Query = Callable[[str, Sequence[Any]], list[tuple[Any, ...]]]
+#: Values per IN (…) list.
+CHUNK = 500
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One article a new one is compared with."""
+
+    rid: int
+    group: int | None  # None: not grouped yet (in the same batch, or stored before groups existed)
+    sort_ts: float
+    content_hash: str | None
+    minhash: bytes | None
+
+
+def _chunks(values: list[Any]) -> list[list[Any]]:
+    return [values[i:i + CHUNK] for i in range(0, len(values), CHUNK)]
+
+
+def stored_candidates(query: Query, rid_column: str, hashes: list[str],
+                      band_keys: list[int]) -> list[Candidate]:
+    """Stored articles sharing one of ``hashes`` or ``band_keys``: two indexed lookups per chunk."""
+    found: dict[int, Candidate] = {}
+    columns = f"a.{rid_column}, a.dup_group, a.sort_ts, a.content_hash, a.minhash"
+    for part in _chunks(sorted(set(hashes))):
+        marks = ", ".join("?" for _ in part)
+        for row in query(f"SELECT {columns} FROM articles a WHERE a.content_hash IN ({marks})", part):
+            found[int(row[0])] = _candidate(row)
+    for part in _chunks(sorted(set(band_keys))):
+        marks = ", ".join("?" for _ in part)
+        for row in query(f"SELECT DISTINCT {columns} FROM minhash_bands b JOIN articles a "
+                         f"ON a.{rid_column} = b.article WHERE b.band IN ({marks})", part):
+            found[int(row[0])] = _candidate(row)
+    leaders = sorted({c.group for c in found.values() if c.group is not None} - set(found))
+    for part in _chunks(leaders):  # a group's first publisher decides who comes first
+        marks = ", ".join("?" for _ in part)
+        for row in query(f"SELECT {columns} FROM articles a WHERE a.{rid_column} IN ({marks})", part):
+            found[int(row[0])] = _candidate(row)
+    return list(found.values())
+
+
+def _candidate(row: Sequence[Any]) -> Candidate:
+    return Candidate(int(row[0]), int(row[1]) if row[1] is not None else None, float(row[2]), row[3],
+                     bytes(row[4]) if row[4] is not None else None)
+
+
+def is_copy(a: Candidate, b: Candidate) -> bool:
+    if a.content_hash and a.content_hash == b.content_hash:
+        return True
+    return (a.minhash is not None and b.minhash is not None
+            and dedup.similarity(a.minhash, b.minhash) >= dedup.THRESHOLD)
+
+
+@dataclass(frozen=True)
+class Grouping:
+    """The group of each new row, and stored groups renamed (old leader → new leader)."""
+
+    groups: dict[int, int]
+    renamed: dict[int, int]
+
+
+def assign(new: list[Candidate], stored: list[Candidate]) -> Grouping:
+    """Groups for ``new`` (in order) against ``stored`` and each other; see the module docstring."""
+    by_hash: dict[str, list[Candidate]] = {}
+    by_band: dict[int, list[Candidate]] = {}
+    for item in stored:
+        _file(item, by_hash, by_band)
+    when = {c.rid: c.sort_ts for c in stored}
+    group_of = {c.rid: c.group if c.group is not None else c.rid for c in stored}
+    renamed: dict[int, int] = {}
+    out: dict[int, int] = {}
+    for item in new:
+        when[item.rid] = item.sort_ts
+        seen = {c.rid: c for c in by_hash.get(item.content_hash or "", [])}
+        for key in dedup.bands(item.minhash) if item.minhash is not None else []:
+            seen.update((c.rid, c) for c in by_band.get(key, []))
+        leaders = {_leader(group_of[c.rid], renamed) for c in seen.values() if c.rid != item.rid and is_copy(item, c)}
+        best = min([*leaders, item.rid], key=lambda rid: (when.get(rid, float("inf")), rid))
+        for leader in leaders - {best}:
+            renamed[leader] = best
+        group_of[item.rid] = out[item.rid] = best
+        _file(item, by_hash, by_band)
+    return Grouping({rid: _leader(group, renamed) for rid, group in out.items()}, renamed)
+
+
+def _leader(group: int, renamed: dict[int, int]) -> int:
+    while group in renamed:
+        group = renamed[group]
+    return group
+
+
+def _file(item: Candidate, by_hash: dict[str, list[Candidate]], by_band: dict[int, list[Candidate]]) -> None:
+    if item.content_hash:
+        by_hash.setdefault(item.content_hash, []).append(item)
+    if item.minhash is not None:
+        for key in dedup.bands(item.minhash):
+            by_band.setdefault(key, []).append(item)

@@ -1,0 +1,270 @@
+"""The SQLite archive's search index: Tantivy (tantivy-py), in a directory beside the database file.
+
+The index holds derived data only (the row id, the search keys of title, lead and body, the filter
+and facet values, the sort time), so the SQLite file stays the record of truth and the index can be
+rebuilt from it at any time. Measured against FTS5 on the same keys (BENCHMARKS.md), Tantivy returns
+the BM25 top-k without scoring every match and indexes in its own threads. A small JSON file in the
+directory records the key version and the index layout it was built with; either differing means a
+rebuild. One process writes (Tantivy's lock file); readers open the directory and reload on commit.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import tantivy
+
+from khabar.errors import QueryError, StoreError
+from khabar.search import AllOf, AnyOf, Filters, Node, Phrase, Query
+from khabar.store.models import Facets
+from khabar.store.rows import FIELD_WEIGHTS
+
+#: Bumped whenever the fields below change: an index of another layout is rebuilt.
+LAYOUT = 1
+TEXT_FIELDS = ("title", "lead", "body")
+FACET_FIELDS = ("source", "section", "month", "jmonth")
+META_FILE = "khabar-index.json"
+WRITER_HEAP = 128_000_000
+#: How long a writer waits for another process's index lock before giving up.
+LOCK_WAIT = 30.0
+FACET_SIZE = 1000
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One article as the index sees it."""
+
+    rid: int
+    title: str
+    lead: str
+    body: str
+    section: str | None
+    source: str | None
+    authors: tuple[str, ...]
+    day: int | None  # YYYYMMDD of publication
+    sort_ts: float
+    month: str | None
+    jmonth: str | None
+
+
+@dataclass(frozen=True)
+class Found:
+    """A search's answer from the index: total matches, (row id, score, sort time) in order, facets."""
+
+    total: int
+    hits: list[tuple[int, float, float]]
+    facets: Facets
+
+
+def _schema() -> Any:
+    builder = tantivy.SchemaBuilder()
+    builder.add_integer_field("rid", stored=False, indexed=True, fast=True)
+    for name in TEXT_FIELDS:
+        builder.add_text_field(name, tokenizer_name="keys", index_option="position")
+    for name in ("section", "source", "month", "jmonth"):
+        builder.add_text_field(name, tokenizer_name="raw", fast=True, index_option="basic")
+    builder.add_text_field("author", tokenizer_name="raw", index_option="basic")
+    builder.add_integer_field("day", indexed=True, fast=False)
+    builder.add_float_field("sort_ts", fast=True)
+    return builder.build()
+
+
+class SearchIndex:
+    """A Tantivy index at ``path`` (None: in memory). Writing takes the index lock lazily."""
+
+    def __init__(self, path: str | None, *, key_version: int, read_only: bool = False) -> None:
+        self.path = path
+        self.key_version = key_version
+        self.read_only = read_only
+        self._schema = _schema()
+        self._writer: Any = None
+        self.fresh = False  # True when opening found no usable index (everything must be indexed)
+        meta = self._read_meta()
+        if path is not None and not read_only and meta != {"layout": LAYOUT, "key_version": key_version}:
+            shutil.rmtree(path, ignore_errors=True)  # another layout or key version: rebuilt from SQLite
+            self.fresh = True
+        if path is not None and read_only and meta is None:
+            raise StoreError(f"the archive has no search index at {path}; open it once for writing or "
+                             "run khabar reindex")
+        if path is not None:
+            Path(path).mkdir(exist_ok=True)
+        try:
+            self._index = tantivy.Index(self._schema, path=path)
+        except (OSError, ValueError) as exc:
+            raise StoreError(f"cannot open the search index {path}: {exc}; run khabar reindex") from exc
+        self.fresh = self.fresh or path is None
+        self._index.register_tokenizer("keys", tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.whitespace()).build())
+        if self.fresh:
+            self._write_meta()
+
+    # ------------------------------------------------------------------ meta
+    def _meta_path(self) -> Path | None:
+        return Path(self.path) / META_FILE if self.path is not None else None
+
+    def _read_meta(self) -> dict[str, Any] | None:
+        where = self._meta_path()
+        try:
+            found: dict[str, Any] | None = json.loads(where.read_text(encoding="utf-8")) if where else None
+            return found
+        except (OSError, ValueError):
+            return None
+
+    def _write_meta(self) -> None:
+        where = self._meta_path()
+        if where is not None:
+            spare = where.with_suffix(".tmp")
+            spare.write_text(json.dumps({"layout": LAYOUT, "key_version": self.key_version}), encoding="utf-8")
+            spare.replace(where)
+
+    def size(self) -> int:
+        if self.path is None:
+            return 0
+        return sum(f.stat().st_size for f in Path(self.path).iterdir() if f.is_file())
+
+    # ------------------------------------------------------------------ writing
+    def writer(self, *, wait: float = LOCK_WAIT) -> Any:
+        """The index writer, taken when first needed (Tantivy allows one per index)."""
+        if self.read_only:
+            raise StoreError("this archive was opened read-only; open it without read_only to write")
+        deadline = time.monotonic() + wait
+        while self._writer is None:
+            try:
+                self._writer = self._index.writer(heap_size=WRITER_HEAP, num_threads=1)
+            except ValueError as exc:
+                if "LockBusy" not in str(exc) or time.monotonic() >= deadline:
+                    raise StoreError(f"another process is writing to the archive's search index ({self.path}); "
+                                     "wait for it to finish, or stop it") from exc
+                time.sleep(0.05)
+        return self._writer
+
+    def add(self, entries: Sequence[Entry], *, replace: bool) -> None:
+        writer = self.writer()
+        for entry in entries:
+            if replace:
+                writer.delete_documents_by_term("rid", entry.rid)
+            writer.add_document(self._document(entry))
+
+    def delete(self, rids: Sequence[int]) -> None:
+        writer = self.writer()
+        for rid in rids:
+            writer.delete_documents_by_term("rid", rid)
+
+    @staticmethod
+    def _document(entry: Entry) -> Any:
+        doc = tantivy.Document()
+        doc.add_integer("rid", entry.rid)
+        doc.add_text("title", entry.title)
+        doc.add_text("lead", entry.lead)
+        doc.add_text("body", entry.body)
+        for name in ("section", "source", "month", "jmonth"):
+            value = getattr(entry, name)
+            if value:
+                doc.add_text(name, value)
+        for author in entry.authors:
+            doc.add_text("author", author)
+        if entry.day is not None:
+            doc.add_integer("day", entry.day)
+        doc.add_float("sort_ts", entry.sort_ts)
+        return doc
+
+    def clear(self) -> None:
+        self.writer().delete_all_documents()
+
+    def commit(self) -> None:
+        if self._writer is not None:
+            self._writer.commit()
+            self._index.reload()
+
+    def release(self) -> None:
+        """Commit and hand the index lock back, so that another process may write."""
+        if self._writer is not None:
+            self.commit()
+            self._writer = None
+
+    def close(self) -> None:
+        try:
+            self.release()
+        finally:
+            self._writer = None
+
+    # ------------------------------------------------------------------ searching
+    def search(self, query: Query, filters: Filters, *, sort: str, limit: int, offset: int,
+               facets: bool) -> Found:
+        compiled = self._compile(query, filters)
+        searcher = self._index.searcher()
+        try:
+            if sort == "date":
+                result = searcher.search(compiled, limit, count=True, order_by_field="sort_ts", offset=offset)
+            else:
+                result = searcher.search(compiled, limit + offset, count=True)
+        except ValueError as exc:
+            raise QueryError(f"the search index cannot run this query ({exc}); simplify it") from exc
+        addresses = [address for _, address in result.hits]
+        rids = searcher.fast_field_values("rid", addresses) if addresses else []
+        times = searcher.fast_field_values("sort_ts", addresses) if addresses else []
+        hits = [(int(rid or 0), float(score) if sort != "date" else 0.0, float(ts or 0.0))
+                for (score, _), rid, ts in zip(result.hits, rids, times, strict=True)]
+        total = int(getattr(result, "count", 0) or 0)  # asked for with count=True
+        return Found(total, hits, self._facets(searcher, compiled) if facets else Facets())
+
+    def _facets(self, searcher: Any, compiled: Any) -> Facets:
+        spec = {name: {"terms": {"field": name, "size": FACET_SIZE}} for name in FACET_FIELDS}
+        found = searcher.aggregate(compiled, spec)
+
+        def pairs(name: str) -> tuple[tuple[str, int], ...]:
+            buckets = found.get(name, {}).get("buckets", [])
+            return tuple(sorted(((str(b["key"]), int(b["doc_count"])) for b in buckets),
+                                key=lambda kv: (-kv[1], kv[0])))
+
+        return Facets(pairs("source"), pairs("section"), tuple(sorted(pairs("month"), reverse=True)),
+                      tuple(sorted(pairs("jmonth"), reverse=True)))
+
+    def _compile(self, query: Query, filters: Filters) -> Any:
+        clauses = [(tantivy.Occur.Must, self._node(query.include))]
+        clauses += [(tantivy.Occur.MustNot, self._node(node)) for node in query.exclude]
+        clauses += [(tantivy.Occur.Must, q) for q in self._filters(filters)]
+        return tantivy.Query.boolean_query(clauses)
+
+    def _node(self, node: Node) -> Any:
+        if isinstance(node, Phrase):
+            return tantivy.Query.boolean_query(
+                [(tantivy.Occur.Should, tantivy.Query.boost_query(self._phrase(name, node), weight))
+                 for name, weight in zip(TEXT_FIELDS, FIELD_WEIGHTS, strict=True)])
+        occur = tantivy.Occur.Should if isinstance(node, AnyOf) else tantivy.Occur.Must
+        assert isinstance(node, AnyOf | AllOf)
+        return tantivy.Query.boolean_query([(occur, self._node(item)) for item in node.items])
+
+    def _phrase(self, field: str, node: Phrase) -> Any:
+        words: list[str | tuple[int, str]] = list(node.words)
+        if node.prefix and len(words) > 1:
+            return tantivy.Query.phrase_prefix_query(self._schema, field, words)
+        if node.prefix:
+            return tantivy.Query.regex_query(self._schema, field, _regex_literal(node.words[0]) + ".*")
+        if len(words) > 1:
+            return tantivy.Query.phrase_query(self._schema, field, words)
+        return tantivy.Query.term_query(self._schema, field, node.words[0], index_option="freq")
+
+    def _filters(self, filters: Filters) -> list[Any]:
+        out = [tantivy.Query.term_query(self._schema, name, value)
+               for name, value in (("section", filters.section), ("source", filters.source),
+                                   ("author", filters.author)) if value]
+        if filters.since or filters.until:
+            out.append(tantivy.Query.range_query(self._schema, "day", tantivy.FieldType.Integer,
+                                                 _day(filters.since), _day(filters.until)))
+        return out
+
+
+def _day(value: date | None) -> int | None:
+    return value.year * 10000 + value.month * 100 + value.day if value else None
+
+
+def _regex_literal(word: str) -> str:
+    """A key token as a literal in Tantivy's regular-expression syntax."""
+    return "".join(f"\\{c}" if not c.isalnum() else c for c in word)
