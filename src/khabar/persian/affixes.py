@@ -276,7 +276,21 @@ BOUND_HEADS = (
     )
     | _heads("کنند دهند گیرند شوند", ("ه", "گان", "گی"))
     | frozenset({"زدایی", "افزایی", "آسا", "آسای"})
+    | _heads("بان باف آور پرست خیز", ("", "ان", "ی"))
+    | frozenset({"زا", "زای"})
 )
+
+#: Heads that form compounds (دانش‌بنیان، مردم‌نهاد، بوم‌گردی، آهنگ‌ساز، کاروان‌سرا، کم‌بضاعت) but are
+#: also words of their own (نهاد «institution», ساز «instrument», بنیان «foundation»): after a space
+#: they join only when the lexicon knows that very compound (``AFFIXOID_MIN`` uses, any spelling),
+#: since a noun before them is as often the head of an ezafe phrase (تحکیم بنیان، رئیس نهاد).
+AFFIXOID_HEADS = _heads("بنیان نهاد محور ساز سرا بضاعت ران فروش گردان", ("", "ی", "ان", "انی")) | frozenset(
+    {"گردی", "گردها", "محوری"}
+)
+AFFIXOID_MIN = 100
+#: Negating prefixes written joined (their last letter does not join): غیرقانونی، غیرایمن.
+NEGATIVE_PREFIXES = frozenset({"غیر"})
+NEGATIVE_WEIGHT = -3.0
 
 #: Surname endings written after a ZWNJ when the first part ends in ی (کریمی‌پور، هاشمی‌نژاد).
 SURNAME_ENDINGS = ("پور", "نژاد")
@@ -324,6 +338,7 @@ WRITTEN_APART = frozenset(
         "تیم ملی",
         "پشت سر",
         "شب شعر",
+        "پلیس راه",
     )
 )
 #: Present stems that make action nouns with ی after a noun (نوبت‌دهی، اطلاع‌رسانی، سم‌پاشی); not
@@ -362,3 +377,7 @@ ACTION_STEMS = frozenset(
 QUANTITY_PREFIXES = frozenset({"کم", "پر"})
 #: Newswire attribution formulas: the word after them starts a name (به گزارش نامه «Nameh reports»).
 ATTRIBUTION_FORMULAS = frozenset({("به", "گزارش"), ("به", "نقل"), ("به", "گفته")})
+#: What may follow a noun phrase but never a plural's ezafe (زمینه‌ای برای, not زمین‌های برای):
+#: punctuation after the word, and words that open a clause or end a phrase.
+PHRASE_END_MARKS = frozenset(".،,؛;:؟?!»)\n")
+PHRASE_END_WORDS = frozenset({"که", "را", "و", "یا", "است", "بود", "شد", "هم", "نیز", "از", "به", "در", "با", "برای"})

@@ -68,3 +68,14 @@ class WordTests:
     def _bound(self, word: str) -> bool:
         """A second part that never stands alone: a bound head or a participle's plural (شدگان)."""
         return word in A.BOUND_HEADS or (word.endswith("گان") and word[:-3] + "ه" in self.lex.participles)
+
+    def _negatable(self, word: str) -> bool:
+        """What غیر negates: a listed noun or adjective (مجاز، ایمن، قانونی), not a function word or verb."""
+        tags = self.lex.tags.get(word)
+        if tags is None or len(word) < 3 or word in self.lex.verbs or self._function_word(word):
+            return False
+        parts = tags.split(",")
+        if "N" in parts or "AJ" in parts:
+            return True
+        base = self.lex.tags.get(word[:-1], "") if word[-1] == "ی" else ""
+        return "N" in base.split(",")  # a relational adjective the dictionary leaves untagged: قانونی

@@ -14,9 +14,18 @@ from khabar.persian.grammar import CACHE_LIMIT, HAS_MARK, TOKEN_SUFFIXES, VERB_P
 from khabar.persian.lexicon import Lexicon
 
 _LEFT_TRIGGERS = frozenset(
-    {*VERB_PREFIXES, A.PRIVATIVE, "هیچ", *A.NUMBERS, *A.ADJECTIVE_PREFIXES, *A.RANGE_FIRST, *A.RELATIONAL_PREFIXES}
+    {
+        *VERB_PREFIXES,
+        A.PRIVATIVE,
+        "هیچ",
+        *A.NUMBERS,
+        *A.ADJECTIVE_PREFIXES,
+        *A.RANGE_FIRST,
+        *A.RELATIONAL_PREFIXES,
+        *A.NEGATIVE_PREFIXES,
+    }
 )
-_RIGHT_TRIGGERS = TOKEN_SUFFIXES | A.BOUND_HEADS
+_RIGHT_TRIGGERS = TOKEN_SUFFIXES | A.BOUND_HEADS | A.AFFIXOID_HEADS
 COMPOUND_MIN = 30_000
 COMPOUND_BEFORE_VERB_MIN = 100_000
 RARE_ZWNJ = 100  # a ZWNJ spelling the corpus has seen (1-99 times) but rarely: one writer's habit
@@ -102,6 +111,12 @@ class PairRules(WordTests):
             if right.startswith("مند"):  # ثروتمند but علاقه‌مند: a ZWNJ only after a silent ه
                 return left + (ZWNJ if left[-1] == "ه" and not A.pronounced_h(left) else "") + right
             return left + (ZWNJ if is_joining(left[-1]) else "") + right
+        if right in A.AFFIXOID_HEADS and not self._function_word(left) and left not in A.NUMBERS:
+            affixoid = self._affixoid(left, right)
+            if affixoid is not None:
+                return affixoid
+        if left in A.NEGATIVE_PREFIXES:
+            return left + right if self._negatable(right) else None  # غیرقانونی: ر does not join
         if left in A.NUMBERS:
             return left + ZWNJ + right if right in A.MEASURES else None
         if self._verbal(right):
@@ -212,6 +227,21 @@ class PairRules(WordTests):
         if right == "اند" and is_joining(left[-1]) and left not in self.lex.verbs and self._nominal(left):
             return left + ZWNJ + right  # نگران‌اند
         return None  # گفت ای مردم: a vocative, not a clitic
+
+    def _affixoid(self, left: str, right: str) -> str | None:
+        """A compound with a free-word head (مردم نهاد، دانش بنیان، خودرو سازان) that the lexicon
+        knows in some spelling; the head may carry a joined ending the lexicon form lacks."""
+        lex = self.lex
+        for ending in ("", "انی", "ان", "ی"):
+            head = right[: len(right) - len(ending)]
+            if not right.endswith(ending) or head not in A.AFFIXOID_HEADS:
+                continue
+            form, count = lex.zwnj.get(left + head, ("", 0))
+            if form and form not in A.WRITTEN_APART and (count >= A.AFFIXOID_MIN or form in lex.attested):
+                return form + ending
+            if lex.counts.get(left + head, 0) >= A.AFFIXOID_MIN:
+                return left + (ZWNJ if is_joining(left[-1]) else "") + right
+        return None
 
     def _compound_ok(self, form: str, count: int) -> bool:
         """Shekar's corpus spells many phrases with ZWNJ (تیم‌ملی); trust only hazm's dictionary."""

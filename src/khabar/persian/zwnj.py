@@ -54,12 +54,18 @@ def _joint(stem: str, suffix: str) -> str | None:
     return None
 
 
+def _after(match: re.Match[str]) -> str:
+    """The character after a run of Persian words ("" at the end of the text)."""
+    return match.string[match.end() : match.end() + 1]
+
+
 class ZwnjRepairer(PairRules):
     """Restores ZWNJs with one lexicon; holds the per-token cache (the pair rules hold theirs)."""
 
     def __init__(self, lexicon: Lexicon) -> None:
         super().__init__(lexicon)
         self._tokens: dict[str, str] = {}
+        self._readings: dict[str, tuple[str, str] | None] = {}
 
     # -------------------------------------------------------------- whole text
     def restore(self, text: str) -> str:
@@ -68,10 +74,58 @@ class ZwnjRepairer(PairRules):
     def _run(self, match: re.Match[str]) -> str:
         run = match.group()
         if " " not in run:
-            return self.fix_token(run)
+            fixed = self.fix_token(run)
+            if run.endswith("های") and self._plural_or_clitic(run) is not None:
+                return self._in_context(run, fixed, None, _after(match))
+            return fixed
         merged = self._prefix_pass(self.merge(run.split(" ")))
         cache, fix = self._tokens, self.fix_token
-        return " ".join(cache.get(t) or (t if ZWNJ in t else fix(t)) for t in merged)
+        out = [cache.get(t) or (t if ZWNJ in t else fix(t)) for t in merged]
+        for i, token in enumerate(merged):
+            if token.endswith("های") and self._plural_or_clitic(token) is not None:
+                following = out[i + 1] if i + 1 < len(out) else None
+                out[i] = self._in_context(token, out[i], following, _after(match))
+        return " ".join(out)
+
+    # -------------------------------------------------------------- plural or clitic
+    def _plural_or_clitic(self, token: str) -> tuple[str, str] | None:
+        """A joined token read two ways, stem + های or silent-ه stem + ای (زمینهای: زمین‌های or
+        زمینه‌ای): both forms when both stems are listed nouns or adjectives, else None."""
+        if token in self._readings:
+            return self._readings[token]
+        plural, clitic = token[:-3], token[:-2]
+        both = None
+        shaped = len(plural) >= 2 and ZWNJ not in token and is_joining(plural[-1]) and not A.pronounced_h(clitic)
+        if shaped and all(self._dictionary_word(w) and self._nominal(w) for w in (plural, clitic)):
+            both = (plural + ZWNJ + "های", clitic + ZWNJ + "ای")
+        if len(self._readings) > CACHE_LIMIT:
+            self._readings.clear()
+        self._readings[token] = both
+        return both
+
+    def _in_context(self, token: str, fixed: str, following: str | None, after: str) -> str:
+        """Which reading the next word allows: های is followed by its ezafe dependent (a noun, an
+        adjective, a pronoun), so before که، از، a verb or punctuation only ای fits."""
+        readings = self._plural_or_clitic(token)
+        if readings is None or fixed not in readings:
+            return fixed
+        plural, clitic = readings
+        if following is None:
+            return clitic if after in A.PHRASE_END_MARKS else fixed
+        if following in A.PHRASE_END_WORDS or following in A.AUXILIARIES or self._finite_verb(following):
+            return clitic
+        tags = self.lex.tags.get(following, "").split(",")
+        if ("P" in tags or "CONJ" in tags) and "N" not in tags and "AJ" not in tags:
+            return clitic
+        if fixed == plural and self._double_plural(token[:-3], token[:-2]):
+            return clitic  # دوستانه‌ای تازه: not the plural of a plural
+        return fixed  # before a noun or adjective both occur (کمیته‌ای ویژه، زمین‌های بایر): counts decide
+
+    def _double_plural(self, plural_stem: str, clitic_stem: str) -> bool:
+        """دوستان + های is a plural of a plural; دوستانه + ای an adjective with its article."""
+        base = plural_stem[:-2]
+        tags = self.lex.tags.get(clitic_stem, "").split(",")
+        return plural_stem.endswith("ان") and "AJ" in tags and self._dictionary_word(base) and self._nominal(base)
 
     def _prefix_pass(self, tokens: list[str]) -> list[str]:
         """Adjective prefixes before a word merge already done (میان رشته ای → میان‌رشته‌ای)."""
@@ -214,6 +268,10 @@ class ZwnjRepairer(PairRules):
     def _derived(self, stem: str) -> Iterator[Candidate]:
         """An unlisted stem read as a listed word + a joined suffix (ورزشکاران، برزیلی)."""
         counts = self.lex.counts
+        for prefix in A.NEGATIVE_PREFIXES if stem.startswith(tuple(A.NEGATIVE_PREFIXES)) else ():
+            rest = stem[len(prefix) :]
+            if stem.startswith(prefix) and self._negatable(rest):
+                yield stem, max(self.lex.logcount(rest), DICTIONARY_FLOOR) + A.NEGATIVE_WEIGHT
         for suffix in A.DERIVATIONAL if stem.endswith(A.DERIVATIONAL) else ():
             base = stem[: -len(suffix)]
             if (
@@ -249,6 +307,8 @@ class ZwnjRepairer(PairRules):
                 continue
             if self._bound(right) or (right in lex.participles and len(right) >= 3 and dictionary(left)):
                 yield left + ZWNJ + right, lex.logcount(left) + BOUND_WEIGHT  # زمین‌شناس، واژگون‌شده
+            elif right in A.AFFIXOID_HEADS and len(left) >= 3 and dictionary(left) and self._nominal(left):
+                yield left + ZWNJ + right, lex.logcount(left) + BOUND_WEIGHT - 1.0  # فناوری‌محور
             elif right in A.SURNAME_ENDINGS and left[-1] == "ی":
                 yield left + ZWNJ + right, lex.logcount(left) + COMPOUND_WEIGHT
             elif len(left) >= 3 and len(right) >= 3 and dictionary(left) and self._joins_as_compound(left, right):
