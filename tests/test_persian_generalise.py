@@ -51,6 +51,18 @@ NEGATED = [
     ("کالاهای غیر ضروری", "کالاهای غیرضروری"),
 ]
 
+# (damaged input, expected): after a plural's ezafe the next two words are its modifier
+AFTER_PLURAL = [
+    ("دولت وام های کم بهره می دهد.", f"دولت وام{Z}های کم{Z}بهره می{Z}دهد."),
+    ("قیمت‌های پر نوسان بازار", f"قیمت{Z}های پرنوسان بازار"),
+    ("طرح های عدالت محور مجلس", f"طرح{Z}های عدالت{Z}محور مجلس"),
+]
+
+
+@pytest.mark.parametrize(("damaged", "expected"), AFTER_PLURAL)
+def test_modifier_after_plural_joins(damaged: str, expected: str) -> None:
+    assert repair(damaged) == expected
+
 
 @pytest.mark.parametrize(("damaged", "expected"), NEGATED)
 def test_negated_adjective_joins(damaged: str, expected: str) -> None:
@@ -70,6 +82,11 @@ UNCHANGED = [
     "مدیر گردان دوم منصوب شد.",
     "ساز و کار تازه‌ای تصویب شد.",
     "پلیس راه از رانندگان خواست احتیاط کنند.",
+    # a strong head outside a plural's ezafe, or after a verbal noun or an infinitive
+    "این دانشگاه محور پژوهش‌های منطقه است.",
+    "مسئولان نگران بنیان اقتصادی خانواده‌ها هستند.",
+    "طرح‌های تقویت محور شرقی بررسی شد.",
+    "از مسدود بودن محور کوهستانی خبر دادند.",
 ]
 
 

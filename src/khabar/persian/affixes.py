@@ -6,6 +6,8 @@ whole, not per word); they trade a stem + affix analysis against the token read 
 
 from __future__ import annotations
 
+import re
+
 from khabar.persian.characters import is_joining
 
 #: Plural and plural + clitic suffixes: ZWNJ after any joining letter (کتاب‌ها، گروه‌های).
@@ -288,6 +290,14 @@ AFFIXOID_HEADS = _heads("بنیان نهاد محور ساز سرا بضاعت �
     {"گردی", "گردها", "محوری"}
 )
 AFFIXOID_MIN = 100
+#: Affixoid heads a noun rarely governs in an ezafe phrase except as a verbal noun's object, so
+#: they join any listed noun that is not one (فناوری‌محور، عدالت‌محور، دانش‌بنیان).
+STRONG_HEADS = frozenset({"محور", "محوری", "مدار", "بنیان"})
+#: Shapes of Arabic verbal nouns (تفعیل، افعال، افتعال، استفعال، تفعّل): تقویت، ایجاد، انتخاب،
+#: استقرار، تشکل. Before a head they take it as their object (تحکیم بنیان), not as a compound.
+VERBAL_NOUN_PATTERNS = tuple(re.compile(p) for p in ("ت..ی.", "ا..ا.", "ا.ت.ا.", "است..ا.", "ت...", "ت.ا.."))
+#: Quantity and quality words that form possessive adjectives with a noun (کم‌بهره، پرترافیک).
+MODIFIER_PREFIXES = frozenset({"کم", "پر", "خوش", "بد"})
 #: Negating prefixes written joined (their last letter does not join): غیرقانونی، غیرایمن.
 NEGATIVE_PREFIXES = frozenset({"غیر"})
 NEGATIVE_WEIGHT = -3.0

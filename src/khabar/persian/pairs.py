@@ -33,6 +33,10 @@ JOINED_DOMINANCE = 10  # a form the corpus joins 10x more often than it writes w
 VERBAL = "\x00verbal"  # merge_pair's answer for a lexicon compound: the next token decides
 
 
+def _marked(word: str) -> bool:
+    return ZWNJ in word or HAS_MARK.search(word) is not None
+
+
 class PairRules(WordTests):
     """Merges neighbouring tokens of spaced text; holds the per-pair cache."""
 
@@ -53,11 +57,28 @@ class PairRules(WordTests):
             if merged is not None and merged is VERBAL:
                 after = tokens[i + 1] if i + 1 < len(tokens) else None
                 merged = None if self._verb_follows(out[-1], tokens[i], after) else self._spaced(out[-1], tokens[i])
+            if merged is None and len(out) > 1 and out[-2].endswith("های"):
+                merged = self._after_plural(out[-1], tokens[i])
             if merged is None:
                 out.append(tokens[i])
             else:
                 out[-1] = merged
         return out
+
+    def _after_plural(self, left: str, right: str) -> str | None:
+        """Two words right after a plural's ezafe (its modifier comes next): کم/پر/خوش/بد + noun
+        (وام‌های کم بهره، مسیرهای پر ترافیک) and noun + strong head (راهکارهای فناوری محور) are
+        one adjective there; elsewhere they may be a phrase (این دانشگاه محور پژوهش است)."""
+        if _marked(left) or _marked(right) or len(right) < 3:
+            return None
+        if left in A.MODIFIER_PREFIXES:
+            tags = self.lex.tags.get(right, "").split(",")
+            lex = self.lex
+            if "N" not in tags or self._function_word(right) or right in lex.verbs or right in lex.participles:
+                return None
+        elif right not in A.STRONG_HEADS or not self._head_modifier(left):
+            return None
+        return left + (ZWNJ if is_joining(left[-1]) else "") + right
 
     def _may_merge(self, left: str, right: str) -> bool:
         """Whether any rule of ``_merge`` could apply: most neighbouring words are plain, and this
@@ -242,6 +263,16 @@ class PairRules(WordTests):
             if lex.counts.get(left + head, 0) >= A.AFFIXOID_MIN:
                 return left + (ZWNJ if is_joining(left[-1]) else "") + right
         return None
+
+    def _head_modifier(self, word: str) -> bool:
+        """A noun that can stand before a strong head (دانش‌محور، فناوری‌محور): a listed noun, not a
+        verbal noun or infinitive whose object the head would be (تقویت محور، بستن محور)."""
+        tags = self.lex.tags.get(word, "").split(",")
+        if len(word) < 4 or "N" not in tags or self._function_word(word) or word in self.lex.verbs:
+            return False
+        if self._verbal(word):
+            return False  # بودن محور: an infinitive governs the head
+        return not any(pattern.fullmatch(word) for pattern in A.VERBAL_NOUN_PATTERNS)
 
     def _compound_ok(self, form: str, count: int) -> bool:
         """Shekar's corpus spells many phrases with ZWNJ (تیم‌ملی); trust only hazm's dictionary."""
