@@ -21,6 +21,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 from typing import cast
@@ -52,8 +53,8 @@ def build(db: str, count: int) -> None:
             return
         began = time.perf_counter()
         print(f"bench: building {db} with {count} articles …", file=sys.stderr)
-        counts = store.upsert_many(synthetic_articles(count))
-        print(f"bench: built in {time.perf_counter() - began:.0f} s: {counts}", file=sys.stderr)
+        counts = Counter(store.upsert_many(synthetic_articles(count)))
+        print(f"bench: built in {time.perf_counter() - began:.0f} s: {dict(counts)}", file=sys.stderr)
 
 
 def article_ids(db: str, limit: int = 5000) -> list[str]:
@@ -123,7 +124,37 @@ end
 """
 
 
-def run_wrk(base: str, paths: list[str], seconds: int, connections: int, threads: int) -> tuple[float, float, float]:
+def tree_cpu_seconds(root: int) -> float:
+    """CPU seconds (user + system) used so far by process ``root`` and every live descendant.
+
+    The machine is shared: wall-clock rates move with other people's work, the CPU a request
+    costs the server much less. Read from /proc (Linux), 0.0 where it is missing.
+    """
+    tick = os.sysconf("SC_CLK_TCK")
+    children: dict[int, list[int]] = {}
+    used: dict[int, float] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        children.setdefault(int(fields[1]), []).append(int(entry.name))
+        used[int(entry.name)] = (int(fields[11]) + int(fields[12])) / tick
+    total, todo = 0.0, [root]
+    while todo:
+        pid = todo.pop()
+        total += used.get(pid, 0.0)
+        todo.extend(children.get(pid, ()))
+    return total
+
+
+Result = tuple[float, float, float, float, float]  # req/s, p50 ms, p99 ms, server and wrk CPU µs per request
+
+
+def run_wrk(base: str, paths: list[str], seconds: int, connections: int, threads: int,
+            server: int = 0) -> Result:
     with tempfile.TemporaryDirectory() as folder:
         listing = Path(folder) / "paths.txt"
         listing.write_text("\n".join(paths) + "\n", "utf-8")
@@ -131,11 +162,27 @@ def run_wrk(base: str, paths: list[str], seconds: int, connections: int, threads
         script.write_text(LUA % listing, "utf-8")
         command = ["wrk", "-t", str(threads), "-c", str(connections), "-d", f"{seconds}s", "--timeout", "30s",
                    "--latency", "-s", str(script), base]
+        server_before, wrk_before = tree_cpu_seconds(server), children_cpu_seconds()
         out = subprocess.run(command, capture_output=True, text=True, check=True)
+        server_cpu, wrk_cpu = tree_cpu_seconds(server) - server_before, children_cpu_seconds() - wrk_before
     text = out.stdout
     if "Non-2xx" in text:
         print(text, file=sys.stderr)
-    return _rate(text), _percentile(text, "50%"), _percentile(text, "99%")
+    done = max(_requests(text), 1)
+    return (_rate(text), _percentile(text, "50%"), _percentile(text, "99%"), server_cpu / done * 1e6,
+            wrk_cpu / done * 1e6)
+
+
+def children_cpu_seconds() -> float:
+    import resource
+
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _requests(text: str) -> int:
+    found = re.search(r"(\d+) requests in", text)
+    return int(found.group(1)) if found else 0
 
 
 def _rate(text: str) -> float:
@@ -185,24 +232,28 @@ def main() -> None:
                 continue
             loads.append(os.getloadavg()[0])
             results[name] = measure(db, paths, cache, workers, args)
-            rate, p50, p99 = results[name]
-            print(f"bench: {name}: {rate:.0f} req/s, p50 {p50:.1f} ms, p99 {p99:.1f} ms", file=sys.stderr)
+            print(f"bench: {line(name, results[name])}", file=sys.stderr)
     print(f"archive: {args.articles} articles; wrk -c {args.connections} -t {args.threads} -d {args.seconds}s; "
           f"{os.cpu_count()} cores; load average before the runs {min(loads, default=0):.1f}"
           f"-{max(loads, default=0):.1f}")
-    for name, (rate, p50, p99) in results.items():
-        print(f"{name}: {rate:.0f} req/s, p50 {p50:.1f} ms, p99 {p99:.1f} ms")
+    for name, result in results.items():
+        print(line(name, result))
 
 
-def measure(db: str, paths: list[str], cache: int, workers: int,
-            args: argparse.Namespace) -> tuple[float, float, float]:
+def line(name: str, result: Result) -> str:
+    rate, p50, p99, server_cpu, wrk_cpu = result
+    return (f"{name}: {rate:.0f} req/s, p50 {p50:.1f} ms, p99 {p99:.1f} ms; "
+            f"CPU per request: server {server_cpu:.0f} us, wrk {wrk_cpu:.0f} us")
+
+
+def measure(db: str, paths: list[str], cache: int, workers: int, args: argparse.Namespace) -> Result:
     port = free_port()
     server = start_server(db, port, workers, cache)
     base = f"http://127.0.0.1:{port}"
     try:
         warm_up(base, paths[:500])
         run_wrk(base, paths, 3, args.connections, args.threads)
-        return run_wrk(base, paths, args.seconds, args.connections, args.threads)
+        return run_wrk(base, paths, args.seconds, args.connections, args.threads, server.pid)
     finally:
         stop(server)
 

@@ -25,6 +25,7 @@ from khabar.errors import KhabarError, QueryError, StoreError
 from khabar.web.api import Api, UnicodeJSON
 from khabar.web.cache import CacheFront, ResponseCache
 from khabar.web.feeds import Feeds
+from khabar.web.front import ArticleFront
 from khabar.web.reader import ArchiveReader
 from khabar.web.security import STATIC_MAX_AGE, SecurityHeaders
 from khabar.web.views import Pages, make_environment
@@ -124,7 +125,11 @@ def create_app(settings: Settings, *, cache_size: int = 2048, cache_seconds: flo
 
     app = Starlette(
         routes=routes(pages, api, Feeds(pool), cache),
-        middleware=[Middleware(CacheFront, cache=cache), Middleware(SecurityHeaders)],
+        middleware=[
+            Middleware(CacheFront, cache=cache),
+            Middleware(ArticleFront, pages=pages, cache=cache),
+            Middleware(SecurityHeaders),
+        ],
         exception_handlers={
             HTTPException: http_error,
             KhabarError: khabar_error,

@@ -29,7 +29,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from khabar.web.security import SECURITY_HEADERS, etags_in
+from khabar.web.security import SECURITY_HEADERS, Rendered, etags_in
 
 Endpoint = Callable[[Request], Response]
 AsyncEndpoint = Callable[[Request], Awaitable[Response]]
@@ -66,7 +66,15 @@ class ResponseCache:
         if self.size <= 0 or response.status_code != 200 or not etag:
             return
         headers = tuple((name, value) for name, value in response.headers.items() if name != "content-length")
-        entry = Entry(bytes(response.body), headers, etag, time.monotonic() + self.ttl)
+        self._keep(key, Entry(bytes(response.body), headers, etag, time.monotonic() + self.ttl))
+
+    def put_rendered(self, key: str, rendered: Rendered) -> None:
+        if self.size <= 0:
+            return
+        headers = tuple((name.decode(), value.decode("latin-1")) for name, value in rendered.raw_headers)
+        self._keep(key, Entry(rendered.body, headers, rendered.etag, time.monotonic() + self.ttl))
+
+    def _keep(self, key: str, entry: Entry) -> None:
         with self._lock:
             self._entries[key] = entry
             self._entries.move_to_end(key)

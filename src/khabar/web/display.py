@@ -8,6 +8,8 @@ Persian digits.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 from urllib.parse import urlsplit
@@ -126,26 +128,51 @@ def _time_tag(value: str | date, with_time: bool) -> Markup:
     return Markup('<time datetime="{}">{}</time>').format(iso_attr(value), label)
 
 
-@lru_cache(maxsize=8192)
 def safe_url(url: str | None) -> str | None:
     """Only absolute http(s) URLs with a host become links; anything else (javascript:, data:) is text."""
+    found = link(url)
+    return found.href if found else None
+
+
+def url_host(url: str | None) -> str:
+    found = link(url)
+    return found.host if found else ""
+
+
+@dataclass(frozen=True)
+class Link:
+    """A link safe to print: an absolute http(s) URL (``href``) and its host to show."""
+
+    href: str
+    host: str
+
+
+def link(url: str | None) -> Link | None:
+    """:func:`safe_url` and the host in one parse (an article page prints both)."""
     if not url:
         return None
+    return _link(url)
+
+
+@lru_cache(maxsize=8192)
+def _link(url: str) -> Link | None:
     candidate = url.strip()
     if _CONTROL_OR_SPACE.search(candidate):
         return None
     try:
         parts = urlsplit(candidate)
+        host = parts.hostname
     except ValueError:
         return None
-    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+    if parts.scheme.lower() not in ("http", "https") or not host:
         return None
-    return candidate
+    return Link(candidate, host)
 
 
-def url_host(url: str | None) -> str:
-    safe = safe_url(url)
-    return (urlsplit(safe).hostname or "") if safe else ""
+def paragraphs(body: Sequence[str]) -> Markup:
+    """The body as ``<p>`` elements, each paragraph escaped as text: one filter call for the whole
+    body instead of a template loop (the loop was a tenth of an article page)."""
+    return Markup("\n".join([f"<p>{escape(paragraph)}</p>" for paragraph in body]))
 
 
 def highlight(snippet: str) -> Markup:

@@ -12,6 +12,7 @@ which would add a task and a queue to every request on the hot path.
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass
 
 from starlette.requests import Request
 from starlette.responses import Response
@@ -59,6 +60,27 @@ class SecurityHeaders:
         await self.app(scope, receive, send_with_headers)
 
 
+@dataclass(frozen=True)
+class Rendered:
+    """A finished 200 HTML page: its bytes and entity tag (what the article lane and the cache send)."""
+
+    body: bytes
+    etag: str
+
+    @property
+    def raw_headers(self) -> list[tuple[bytes, bytes]]:
+        """The headers :func:`cached` gives an HTML page (without the security headers and length)."""
+        return [
+            (b"content-type", b"text/html; charset=utf-8"),
+            (b"etag", self.etag.encode("latin-1")),
+            (b"cache-control", PAGE_CACHE_CONTROL),
+            (b"vary", b"accept-encoding"),
+        ]
+
+
+PAGE_CACHE_CONTROL = f"public, max-age={PAGE_MAX_AGE}".encode()
+
+
 def etag_of(body: bytes) -> str:
     return '"' + hashlib.blake2b(body, digest_size=12).hexdigest() + '"'
 
@@ -71,6 +93,14 @@ def cached(request: Request, response: Response, max_age: int = PAGE_MAX_AGE) ->
         return Response(status_code=304, headers=headers)
     response.headers.update(headers)
     return response
+
+
+def rendered_response(request: Request, rendered: Rendered) -> Response:
+    """A :class:`Rendered` page as a Starlette response (the routed twin of the article lane)."""
+    headers = {name.decode(): value.decode("latin-1") for name, value in rendered.raw_headers[1:]}
+    if rendered.etag in if_none_match(request):
+        return Response(status_code=304, headers=headers)
+    return Response(rendered.body, media_type="text/html", headers=headers)
 
 
 def if_none_match(request: Request) -> set[str]:

@@ -28,8 +28,10 @@ from khabar.web.display import (
     highlight,
     iso_attr,
     jalali_month_name,
+    link,
     month_label,
     month_params,
+    paragraphs,
     reading_label,
     safe_url,
     short_jalali,
@@ -37,7 +39,9 @@ from khabar.web.display import (
     url_host,
 )
 from khabar.web.reader import ArchiveReader
-from khabar.web.security import cached
+from khabar.web.security import Rendered, cached, etag_of, rendered_response
+
+ARTICLE_PATH = "/article/"  # what the navigation compares; no article page is a navigation target
 
 
 def make_environment() -> jinja2.Environment:
@@ -58,6 +62,8 @@ def make_environment() -> jinja2.Environment:
         short=short_jalali,
         safe_url=safe_url,
         host=url_host,
+        link=link,
+        paragraphs=paragraphs,
         reading=reading_label,
         month_name=jalali_month_name,
         seg=path_segment,
@@ -102,6 +108,7 @@ class Pages:
         self.pool = pool
         self.loop_pool = pool.for_loop()  # for the views run on the event loop (article)
         self.env = env
+        self.article_template = env.get_template("article.html")
 
     def render(self, request: Request, template: str, status_code: int = 200, **context: Any) -> Response:
         html = self.env.get_template(template).render(path=request.url.path, **context)
@@ -119,10 +126,20 @@ class Pages:
         )
 
     def article(self, request: Request) -> Response:
-        found = data.article_data(self.loop_pool, request.path_params["id"])
-        if found is None:
+        rendered = self.article_page(request.path_params["id"])
+        if rendered is None:
             raise HTTPException(404, "no article with this id")
-        return self.render(request, "article.html", page=found, article=found.article)
+        return rendered_response(request, rendered)
+
+    def article_page(self, article_id: str) -> Rendered | None:
+        """One article's page as bytes (None when the archive has no such id): the routed view and
+        the article lane (:mod:`khabar.web.front`) both answer with it."""
+        found = data.article_data(self.loop_pool, article_id)
+        if found is None:
+            return None
+        html = self.article_template.render(path=ARTICLE_PATH, page=found, article=found.article)
+        body = html.encode()
+        return Rendered(body, etag_of(body))
 
     def section(self, request: Request) -> Response:
         return self._listing(request, "section")
