@@ -161,6 +161,7 @@ def run_khabar(db: str, corpus: Corpus, count: int, seed: int) -> dict[str, Any]
             result[kind] = timed(store.search, requests)
         result["sample hits"] = store.search(query_sets(corpus, seed)["one-term"][0]).total
     result["RSS MiB"] = max(ingest_rss, rss_mib())
+    result["helper RSS MiB"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     return result
 
 
@@ -301,7 +302,9 @@ def main() -> None:
         process.join()
         print(f"bench: {name}: {json.dumps(results[name], ensure_ascii=False)}", file=sys.stderr)
     kinds = ["one-term", "two-term", "phrase", "filtered", "one-term+facets"]
-    print(f"\n{args.articles:,} synthetic articles, {os.cpu_count()} cores; latency p50/p95 in ms\n")
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    print(f"\n{args.articles:,} synthetic articles, {os.cpu_count()} cores, load average {load}; "
+          "latency p50/p95 in ms\n")
     print("| backend | ingest+index art/s | index MiB | " + " | ".join(kinds) + " | RSS MiB |")
     print("|---" * (len(kinds) + 4) + "|")
     for name, r in results.items():

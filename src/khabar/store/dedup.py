@@ -39,10 +39,18 @@ def _permutations() -> tuple[np.ndarray, np.ndarray]:
     return np.asarray(a, dtype=np.uint32), np.asarray(b, dtype=np.uint32)
 
 
-@lru_cache(maxsize=1 << 18)
-def _crc(token: str) -> int:
-    """CRC-32 of a token, remembered: most tokens of a text repeat across a corpus."""
-    return zlib.crc32(token.encode("utf-8"))
+class _Crcs(dict[str, int]):
+    """token → CRC-32, remembered (most tokens of a text repeat across a corpus); a plain dict's hits
+    are cheaper than lru_cache's. Emptied when full."""
+
+    def __missing__(self, token: str) -> int:
+        if len(self) >= 1 << 18:
+            self.clear()
+        value = self[token] = zlib.crc32(token.encode("utf-8"))
+        return value
+
+
+_CRCS = _Crcs()
 
 
 def _mix(values: np.ndarray) -> np.ndarray:
@@ -61,7 +69,7 @@ def signature(tokens: Sequence[str]) -> bytes | None:
     """
     if len(tokens) < MIN_TOKENS:
         return None
-    words = np.fromiter(map(_crc, tokens), dtype=np.uint64, count=len(tokens))
+    words = np.fromiter(map(_CRCS.__getitem__, tokens), dtype=np.uint64, count=len(tokens))
     with np.errstate(over="ignore"):
         bigrams = _mix((words[:-1] << np.uint64(32)) | words[1:]).astype(np.uint32)
         a, b = _permutations()

@@ -30,6 +30,15 @@ class Candidate:
     sort_ts: float
     content_hash: str | None
     minhash: bytes | None
+    bands: tuple[int, ...] = ()  # the LSH band keys of ``minhash``
+
+
+def candidate(rid: int, group: int | None, sort_ts: float, content_hash: str | None,
+              minhash: bytes | None, bands: Sequence[int] | None = None) -> Candidate:
+    """A Candidate with its band keys (computed from the signature unless given)."""
+    if bands is None:
+        bands = dedup.bands(minhash) if minhash is not None else ()
+    return Candidate(rid, group, sort_ts, content_hash, minhash, tuple(bands))
 
 
 def _chunks(values: list[Any]) -> list[list[Any]]:
@@ -59,7 +68,7 @@ def stored_candidates(query: Query, rid_column: str, hashes: list[str],
 
 
 def _candidate(row: Sequence[Any]) -> Candidate:
-    return Candidate(int(row[0]), int(row[1]) if row[1] is not None else None, float(row[2]), row[3],
+    return candidate(int(row[0]), int(row[1]) if row[1] is not None else None, float(row[2]), row[3],
                      bytes(row[4]) if row[4] is not None else None)
 
 
@@ -91,7 +100,7 @@ def assign(new: list[Candidate], stored: list[Candidate]) -> Grouping:
     for item in new:
         when[item.rid] = item.sort_ts
         seen = {c.rid: c for c in by_hash.get(item.content_hash or "", [])}
-        for key in dedup.bands(item.minhash) if item.minhash is not None else []:
+        for key in item.bands:
             seen.update((c.rid, c) for c in by_band.get(key, []))
         leaders = {_leader(group_of[c.rid], renamed) for c in seen.values() if c.rid != item.rid and is_copy(item, c)}
         best = min([*leaders, item.rid], key=lambda rid: (when.get(rid, float("inf")), rid))
@@ -111,6 +120,5 @@ def _leader(group: int, renamed: dict[int, int]) -> int:
 def _file(item: Candidate, by_hash: dict[str, list[Candidate]], by_band: dict[int, list[Candidate]]) -> None:
     if item.content_hash:
         by_hash.setdefault(item.content_hash, []).append(item)
-    if item.minhash is not None:
-        for key in dedup.bands(item.minhash):
-            by_band.setdefault(key, []).append(item)
+    for key in item.bands:
+        by_band.setdefault(key, []).append(item)

@@ -148,7 +148,10 @@ class PostgresStore(SQLStore):
             self._depth = 0
 
     def close(self) -> None:
-        self._conn.close()
+        try:
+            self._helper.close()
+        finally:
+            self._conn.close()
 
     def _reserve_rids(self, count: int) -> list[int]:
         rows = self._all("SELECT nextval(pg_get_serial_sequence('articles', 'rid')) FROM generate_series(1, ?)",

@@ -76,6 +76,7 @@ class ArticleRow:
     lead_key: str
     body_key: str
     author_names: tuple[str, ...]
+    bands: tuple[int, ...]  # MinHash LSH band keys (see dedup)
 
     @property
     def meta_key(self) -> str:
@@ -109,6 +110,7 @@ def article_row(article: Article, now: datetime | None = None) -> ArticleRow:
               or now or datetime.now(UTC))
     pub_day = pub_day_of(article.published)
     jday = jalali_day(pub_day)
+    signature = dedup.signature(body_tokens)
     return ArticleRow(
         id=article.id, url=article.url, source=article.source, section=article.section,
         title=article.title, lead=article.lead,
@@ -117,7 +119,7 @@ def article_row(article: Article, now: datetime | None = None) -> ArticleRow:
         jday=jday, jmonth=jday[:7] if jday else None,
         sort_ts=moment.timestamp(), image_url=article.image.url,
         content_hash=article.content_hash or (dedup.content_hash(body_key) if body_key else None),
-        minhash=dedup.signature(body_tokens), doc=doc, doc_hash=doc_hash,
+        minhash=signature, bands=tuple(dedup.bands(signature)) if signature else (), doc=doc, doc_hash=doc_hash,
         title_key=document_key(article.title or ""), lead_key=document_key(article.lead or ""),
         body_key=body_key, author_names=tuple(article.authors),
     )

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import threading
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -37,9 +38,10 @@ PRAGMAS = (
 READ_ONLY_PRAGMAS = ("PRAGMA busy_timeout = 30000", "PRAGMA cache_size = -65536",
                      "PRAGMA mmap_size = 268435456")
 #: Index entries added before Tantivy commits them (a commit waits for its indexing threads, so
-#: committing seldom lets them index while Python prepares the next batches), and the longest wait.
+#: committing seldom lets them index while Python prepares the next batches), and the longest wait
+#: before a timer commits them (how late other processes may see a write).
 COMMIT_EVERY = 20_000
-COMMIT_SECONDS = 5.0
+COMMIT_SECONDS = 2.0
 _ENTRY_SQL = ("SELECT a.rowid, a.section, a.source, a.authors, a.pub_day, a.sort_ts, a.month, a.jmonth, d.doc "
               "FROM articles a JOIN article_docs d ON d.article = a.rowid WHERE a.rowid IN ({marks})")
 
@@ -75,7 +77,8 @@ class SQLiteStore(SQLStore):
         self._pending: list[tuple[Entry, bool]] = []  # (entry, replaces one) waiting for the SQL commit
         self._unsaved: list[int] = []  # in Tantivy's writer, not yet committed there
         self._indexed: list[int] = []  # committed in Tantivy, still in index_queue
-        self._last_commit = time.monotonic()
+        self._timer: threading.Timer | None = None
+        self._closed = False
         try:
             if read_only:
                 self._conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True,
@@ -84,12 +87,13 @@ class SQLiteStore(SQLStore):
                 self._conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
             for pragma in READ_ONLY_PRAGMAS if read_only else PRAGMAS:
                 self._conn.execute(pragma)
+            current = self._one("PRAGMA user_version") == (self._stamp,)
+            if read_only and not current:
+                raise StoreError(f"archive {path} needs an upgrade first; open it once for writing "
+                                 "(e.g. khabar reindex --db …)")
             where = None if path == ":memory:" else f"{path}.tantivy"
             self._search_index = SearchIndex(where, key_version=self._key_version, read_only=read_only)
-            if self._one("PRAGMA user_version") != (self._stamp,):
-                if read_only:
-                    raise StoreError(f"archive {path} needs an upgrade first; open it once for writing "
-                                     "(e.g. khabar reindex --db …)")
+            if not current:
                 self._migrate(SQLITE_MIGRATIONS, check_keys=False)
                 self._execute(f"PRAGMA user_version = {self._stamp}")
         except sqlite3.DatabaseError as exc:
@@ -146,14 +150,23 @@ class SQLiteStore(SQLStore):
         self._flush()
 
     def close(self) -> None:
+        with self._lock:
+            if self._closed:
+                return
+            self._closed = True
+            if self._timer is not None:
+                self._timer.cancel()
         try:
             if not self.read_only:
                 self._save_index()
                 if self._indexed:
+                    self._closed = False  # for the last transaction
                     with self._transaction():
                         pass  # _dequeue runs inside
+                    self._closed = True
             self._search_index.close()
         finally:
+            self._helper.close()
             self._conn.close()
 
     def _reserve_rids(self, count: int) -> list[int]:
@@ -184,15 +197,24 @@ class SQLiteStore(SQLStore):
         self._search_index.add(fresh, replace=False)
         self._search_index.add(replaced, replace=True)
         self._unsaved += [e.rid for e in fresh] + [e.rid for e in replaced]
-        if len(self._unsaved) >= COMMIT_EVERY or time.monotonic() - self._last_commit > COMMIT_SECONDS:
+        if len(self._unsaved) >= COMMIT_EVERY:
             self._save_index()
+        elif self._timer is None:
+            self._timer = threading.Timer(COMMIT_SECONDS, self._timed_save)
+            self._timer.daemon = True
+            self._timer.start()
+
+    def _timed_save(self) -> None:
+        with self._lock:
+            self._timer = None
+            if not self._closed:
+                self._save_index()
 
     def _save_index(self) -> None:
         if self._unsaved:
             self._search_index.commit()
             self._indexed += self._unsaved
             self._unsaved = []
-        self._last_commit = time.monotonic()
 
     def _open_catch_up(self) -> None:
         """Opening for writing: a new or rebuilt index takes every row; otherwise the queued ones."""
@@ -237,6 +259,9 @@ class SQLiteStore(SQLStore):
             with self._transaction():
                 self._execute("INSERT OR IGNORE INTO index_queue (article) SELECT rowid FROM articles")
             return self._catch_up(fresh=True)
+
+    def _refresh_stale(self, rid: int, keys: Keys) -> bool:
+        return True  # the index is rebuilt as a whole when the key version changes
 
     # ------------------------------------------------------------------ unused SQL-index hooks
     def _index(self, rid: int, keys: Keys, *, old: Keys | None) -> None:

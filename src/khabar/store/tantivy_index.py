@@ -11,6 +11,7 @@ rebuild. One process writes (Tantivy's lock file); readers open the directory an
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import time
 from collections.abc import Sequence
@@ -85,6 +86,7 @@ class SearchIndex:
         self.read_only = read_only
         self._schema = _schema()
         self._writer: Any = None
+        self._seen = 0  # meta.json's mtime when last reloaded
         self.fresh = False  # True when opening found no usable index (everything must be indexed)
         meta = self._read_meta()
         if path is not None and not read_only and meta != {"layout": LAYOUT, "key_version": key_version}:
@@ -129,11 +131,11 @@ class SearchIndex:
         return sum(f.stat().st_size for f in Path(self.path).iterdir() if f.is_file())
 
     # ------------------------------------------------------------------ writing
-    def writer(self, *, wait: float = LOCK_WAIT) -> Any:
+    def writer(self, *, wait: float | None = None) -> Any:
         """The index writer, taken when first needed (Tantivy allows one per index)."""
         if self.read_only:
             raise StoreError("this archive was opened read-only; open it without read_only to write")
-        deadline = time.monotonic() + wait
+        deadline = time.monotonic() + (LOCK_WAIT if wait is None else wait)
         while self._writer is None:
             try:
                 self._writer = self._index.writer(heap_size=WRITER_HEAP, num_threads=1)
@@ -195,9 +197,23 @@ class SearchIndex:
             self._writer = None
 
     # ------------------------------------------------------------------ searching
+    def _follow(self) -> None:
+        """Reload when another process committed: Tantivy rewrites meta.json at every commit, and
+        one stat() per search is cheaper and more prompt than its polling reload policy."""
+        if self.path is None:
+            return
+        try:
+            stamp = os.stat(os.path.join(self.path, "meta.json")).st_mtime_ns
+        except OSError:
+            return
+        if stamp != self._seen:
+            self._seen = stamp
+            self._index.reload()
+
     def search(self, query: Query, filters: Filters, *, sort: str, limit: int, offset: int,
                facets: bool) -> Found:
         compiled = self._compile(query, filters)
+        self._follow()
         searcher = self._index.searcher()
         try:
             if sort == "date":
