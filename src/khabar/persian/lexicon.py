@@ -43,7 +43,9 @@ class Lexicon:
     verbs: frozenset[str]
     participles: frozenset[str]
     attested: frozenset[str]  # ZWNJ forms in hazm's tagged dictionary, not only in corpus counts
-    heads: frozenset[str]  # everything before the last space of a ``spaced`` key: a fast pre-check
+    #: Everything before the last space of a ``spaced`` key, with the first two letters of the
+    #: words that follow it there: a pre-check that spares most neighbouring words the look-ups.
+    heads: dict[str, frozenset[str]]
     #: Likely tokens' ZWNJ repairs, solved at build time (``write_compiled``): cold text costs a
     #: dictionary look-up per common word instead of scoring its analyses. A listed form (in
     #: ``counts``) that repairs to itself has no entry: absent means unchanged for those.
@@ -60,7 +62,7 @@ SOURCES = ("lexicon.tsv.gz", "verbs.tsv")
 #: The rules' code: the solved table is only valid for the code that solved it.
 CODE = ("affixes.py", "characters.py", "grammar.py", "lexicon.py", "pairs.py", "zwnj.py")
 COMPILED = "lexicon.compiled.xz"  # xz: a third smaller than gzip and faster to unpack
-_FORMAT = 2  # bump when the Lexicon fields change: old compiled files are then ignored
+_FORMAT = 3  # bump when the Lexicon fields change: old compiled files are then ignored
 
 
 def _raw(name: str) -> bytes:
@@ -139,16 +141,19 @@ def load() -> Lexicon:
     return _compiled(_digest()) or parse()
 
 
-SOLVED_NOUNS = 30_000  # the most frequent nouns and adjectives get their plurals solved too
+SOLVED_NOUNS = 30_000  # the most frequent nouns and adjectives get their inflections solved too
+#: Endings of those inflections: the unlisted forms cold news text is mostly made of (بیماران،
+#: اعضای، تازه‌ای، نگران‌اند، سریع‌تر، کتابش), which would otherwise each be scored at first sight.
+SOLVED_ENDINGS = ("ها", "های", "ان", "ی", "ای", "اند", "تر")
 
 
 def _likely_tokens(lexicon: Lexicon) -> list[str]:
     """Words news text is made of, damaged or not: listed forms, verb forms with and without a
-    joined می/نمی, joined ZWNJ spellings, and the joined plurals of the most frequent nouns."""
+    joined می/نمی, joined ZWNJ spellings, and the joined inflections of the most frequent nouns."""
     verbs = lexicon.verbs
     nominal = [w for w, t in lexicon.tags.items() if "N" in t.split(",") or "AJ" in t.split(",")]
     nominal.sort(key=lambda w: -lexicon.counts.get(w, 0))
-    plurals = [w + s for w in nominal[:SOLVED_NOUNS] for s in ("ها", "های")]
+    plurals = [w + s for w in nominal[:SOLVED_NOUNS] for s in SOLVED_ENDINGS]
     return [*lexicon.counts, *verbs, *lexicon.zwnj, *("می" + v for v in verbs), *("نمی" + v for v in verbs), *plurals]
 
 
@@ -182,7 +187,11 @@ def parse() -> Lexicon:
         counts.pop(word, None)
         tags.pop(word, None)
     verbs, participles = _verb_forms(_read("verbs.tsv"))
-    heads = frozenset(key.rsplit(" ", 1)[0] for key in spaced)
+    starts: dict[str, set[str]] = {}
+    for key in spaced:
+        head, _, second = key.rpartition(" ")
+        starts.setdefault(head, set()).add(second[:2])
+    heads = {head: frozenset(two) for head, two in starts.items()}
     return Lexicon(counts, tags, zwnj, spaced, verbs, participles, frozenset(attested), heads)
 
 

@@ -292,7 +292,8 @@ class PairRules(WordTests):
     def _spaced(self, left: str, right: str) -> str | None:
         """A lexicon compound spelled with a space, also when the second part is inflected."""
         head = left.replace(ZWNJ, " ")
-        if head not in self.lex.heads:
+        starts = self.lex.heads.get(head)
+        if starts is None or right[:2] not in starts:
             return None
         prefix = head + " "
         spaced = self.lex.spaced.get(prefix + right)
