@@ -133,6 +133,9 @@ class PostgresStore(SQLStore):
 
     @contextmanager
     def _transaction(self) -> Iterator[None]:
+        if self.read_only:
+            raise StoreError(f"archive {_safe_url(self.url)} was opened read-only; open it without "
+                             "read_only to write")
         if self._depth:
             self._depth += 1
             try:

@@ -227,6 +227,7 @@ class SQLiteStore(SQLStore):
             except StoreError:
                 return  # another process writes the index, and it will catch up itself
             self._catch_up(fresh=self._search_index.fresh)
+            self._search_index.release()  # a store opened to read must not keep the writer's lock
 
     def _catch_up(self, *, fresh: bool = False) -> int:
         """Index the queued rows in batches (resumable: they leave the queue once committed)."""
