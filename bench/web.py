@@ -79,10 +79,18 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
+def serve(port: int, workers: int) -> None:
+    """The server process: uvicorn as `khabar serve` runs it, over this file's app factory."""
+    import uvicorn
+
+    from khabar.web.serve import uvicorn_options
+
+    uvicorn.run("web:app_factory", factory=True, app_dir=str(Path(__file__).resolve().parent), workers=workers,
+                **uvicorn_options("127.0.0.1", port))
+
+
 def start_server(db: str, port: int, workers: int, cache: int) -> subprocess.Popen[bytes]:
-    command = [sys.executable, "-m", "uvicorn", "web:app_factory", "--factory", "--app-dir",
-               str(Path(__file__).resolve().parent), "--host", "127.0.0.1", "--port", str(port),
-               "--workers", str(workers), "--log-level", "warning", "--no-access-log"]
+    command = [sys.executable, str(Path(__file__).resolve()), "--serve", str(port), "--workers", str(workers)]
     server = subprocess.Popen(command, env={**os.environ, "KHABAR_DB": db, "KHABAR_BENCH_CACHE": str(cache)})
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
@@ -207,7 +215,11 @@ def main() -> None:
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--workers", default="1,2", help="uvicorn worker counts to measure, comma-separated")
     parser.add_argument("--only", default="", help="run only the scenarios whose name contains this")
+    parser.add_argument("--serve", type=int, default=0, help=argparse.SUPPRESS)  # the server process itself
     args = parser.parse_args()
+    if args.serve:
+        serve(args.serve, int(args.workers))
+        return
     if not shutil.which("wrk"):
         raise SystemExit("bench: wrk is missing: apt-get install wrk")
     db = args.db or str(Path(tempfile.gettempdir()) / f"khabar-bench-web-{args.articles}.db")

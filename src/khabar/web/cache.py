@@ -126,7 +126,7 @@ class CacheFront:
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         entry = None
-        if scope["type"] == "http" and scope["method"] in ("GET", "HEAD"):
+        if self.cache.size > 0 and scope["type"] == "http" and scope["method"] in ("GET", "HEAD"):
             entry = self.cache.get(cache_key(scope))
         if entry is None:
             await self.app(scope, receive, send)

@@ -27,6 +27,7 @@ from contextlib import contextmanager
 from datetime import date
 from typing import Any, TypeVar
 
+from khabar.errors import StoreError
 from khabar.records import Article
 from khabar.search import SearchRequest
 from khabar.store import Store, open_store
@@ -71,7 +72,7 @@ class ArchiveReader:
 
     def for_loop(self) -> ArchiveReader:
         """A reader with a single store of its own, for sync calls made on the event loop."""
-        return ArchiveReader(self.db, size=1, ttl=self.ttl, memo=self._memo)
+        return LoopReader(self.db, size=1, ttl=self.ttl, memo=self._memo)
 
     # ------------------------------------------------------------ pooling
     @contextmanager
@@ -94,7 +95,7 @@ class ArchiveReader:
         if not may_open:
             return self._idle.get()
         try:
-            return open_store(self.db)
+            return open_reader(self.db)
         except BaseException:
             with self._lock:
                 self._opened -= 1
@@ -162,3 +163,32 @@ class ArchiveReader:
     def _call(self, action: Callable[[Store], T]) -> T:
         with self.borrow() as store:
             return action(store)
+
+
+class LoopReader(ArchiveReader):
+    """The event loop's reader: one store, lent without a queue or lock (the loop makes one call at
+    a time, and an article page makes two)."""
+
+    def __init__(self, db: str, size: int = 1, ttl: float = 30.0, memo: Memo | None = None) -> None:
+        super().__init__(db, size, ttl, memo)
+        self._store: Store | None = None
+
+    @contextmanager
+    def borrow(self) -> Iterator[Store]:
+        if self._store is None:
+            self._store = open_reader(self.db)
+        yield self._store
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close()
+            self._store = None
+
+
+def open_reader(db: str) -> Store:
+    """The archive opened read-only; an archive that must first be created or upgraded is opened
+    once for writing (which does that), as ``khabar serve`` always did."""
+    try:
+        return open_store(db, read_only=True)
+    except StoreError:
+        return open_store(db)

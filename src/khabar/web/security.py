@@ -11,7 +11,7 @@ which would add a task and a queue to every request on the hot path.
 
 from __future__ import annotations
 
-import hashlib
+import zlib
 from dataclasses import dataclass
 
 from starlette.requests import Request
@@ -82,7 +82,9 @@ PAGE_CACHE_CONTROL = f"public, max-age={PAGE_MAX_AGE}".encode()
 
 
 def etag_of(body: bytes) -> str:
-    return '"' + hashlib.blake2b(body, digest_size=12).hexdigest() + '"'
+    """Length and two checksums: an entity tag only tells one version of a URL's bytes from the
+    next (it guards nothing), and CRC-32 runs several times faster than a cryptographic hash."""
+    return f'"{len(body):x}-{zlib.crc32(body):08x}{zlib.adler32(body):08x}"'
 
 
 def cached(request: Request, response: Response, max_age: int = PAGE_MAX_AGE) -> Response:
