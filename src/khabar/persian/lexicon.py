@@ -59,6 +59,7 @@ class Lexicon:
 
 
 SOURCES = ("lexicon.tsv.gz", "verbs.tsv")
+_BE = "به" + ZWNJ  # به‌زودی، به‌ویژه: hazm's spelling; corpora that join them (بهزودی) lost the ZWNJ
 #: The rules' code: the solved table is only valid for the code that solved it.
 CODE = ("affixes.py", "characters.py", "grammar.py", "lexicon.py", "pairs.py", "zwnj.py")
 COMPILED = "lexicon.compiled.xz"  # xz: a third smaller than gzip and faster to unpack
@@ -183,7 +184,7 @@ def parse() -> Lexicon:
         if tag:
             tags[form] = tag_names.setdefault(tag, tag)  # one object per tag set: a smaller pickle
     dictionary = {w for w, t in tags.items() if t not in ("0", "C")}
-    for word in _damaged_forms(counts, zwnj, dictionary):
+    for word in _damaged_forms(counts, zwnj, dictionary, attested):
         counts.pop(word, None)
         tags.pop(word, None)
     verbs, participles = _verb_forms(_read("verbs.tsv"))
@@ -195,20 +196,23 @@ def parse() -> Lexicon:
     return Lexicon(counts, tags, zwnj, spaced, verbs, participles, frozenset(attested), heads)
 
 
-def _damaged_forms(counts: dict[str, int], zwnj: dict[str, tuple[str, int]], dictionary: set[str]) -> list[str]:
+def _damaged_forms(
+    counts: dict[str, int], zwnj: dict[str, tuple[str, int]], dictionary: set[str], attested: set[str]
+) -> list[str]:
     """Corpus forms that are a stem + ZWNJ suffix with the ZWNJ lost (مدلها، خانهشان, میکند).
 
     The source corpora hold many such damaged spellings; left in, they would vouch for themselves.
     A form not in hazm's tagged dictionary counts as damaged when a ZWNJ spelling of it is more
-    frequent, or when it is a stem + suffix whose stem is frequent enough (a quarter of the form's
-    count) and either the suffix needs a ZWNJ there or the stem itself is spelled with one.
+    frequent or is hazm's own به‌ adverb (بهزودی for به‌زودی), or when it is a stem + suffix whose
+    stem is frequent enough (a quarter of the form's count) and either the suffix needs a ZWNJ there
+    or the stem itself is spelled with one.
     """
     damaged = []
     for word, count in counts.items():
         if word in SUFFIX_LOOKALIKES or word in dictionary:
             continue
         spelled = zwnj.get(word)
-        if spelled is not None and spelled[1] > count:
+        if spelled is not None and (spelled[1] > count or (spelled[0] in attested and spelled[0].startswith(_BE))):
             damaged.append(word)
             continue
         if not word.endswith(ZWNJ_SUFFIXES):
