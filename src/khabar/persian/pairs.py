@@ -275,16 +275,19 @@ class PairRules(WordTests):
         return not any(pattern.fullmatch(word) for pattern in A.VERBAL_NOUN_PATTERNS)
 
     def _compound_ok(self, form: str, count: int) -> bool:
-        """Shekar's corpus spells many phrases with ZWNJ (تیم‌ملی); trust only hazm's dictionary."""
+        """Shekar's corpus spells many phrases with ZWNJ (تیم‌ملی); trust only hazm's dictionary —
+        except for foreign names (بوئنوس‌آیرس، کیپ‌تاون), whose parts are no Persian words."""
         lex = self.lex
-        if form not in lex.attested or form in A.WRITTEN_APART:
-            return False
-        if 0 < count < RARE_ZWNJ and ZWNJ + "و" not in form:
+        parts = form.split(ZWNJ)
+        foreign = not all(self._dictionary_word(p) for p in parts)
+        bound_part = foreign and count >= RARE_ZWNJ and not all(lex.counts.get(p, 0) for p in parts)
+        if (form not in lex.attested and not bound_part) or form in A.WRITTEN_APART:
+            return False  # a part never seen alone cannot be half of a phrase: آیرس، آنجلس
+        if 0 < count < RARE_ZWNJ and ZWNJ + "و" not in form and not foreign:
             return False
         joined = form.replace(ZWNJ, "")
         if lex.counts.get(joined, 0) > JOINED_DOMINANCE * max(count, 1) and self._dictionary_word(joined):
             return False  # علیرضا: a listed word written joined, so a space there is two names
-        parts = form.split(ZWNJ)
         if parts[-1] in A.EZAFE_ADJECTIVES or any(self._function_word(p) for p in parts if p != "هم"):
             return False
         return count >= COMPOUND_MIN or parts[-1] not in lex.participles
