@@ -141,4 +141,20 @@ def create_app(settings: Settings, *, cache_size: int = 2048, cache_seconds: flo
     assert isinstance(router, Router)
     router.redirect_slashes = False  # no redirects at all: nothing to abuse as an open redirect
     app.state.settings = settings
+    app.state.env = pages.env
+    app.state.warm = lambda: warm(pages)
     return app
+
+
+def warm(pages: Pages) -> None:
+    """Do once what the first requests would: open the stores, compile every template, render the
+    newest article. A server calls this before freezing its start-up objects out of the garbage
+    collector (:func:`khabar.web.serve.server_ready`), so lazily built modules are frozen too."""
+    for name in pages.env.list_templates():
+        pages.env.get_template(name)
+    try:
+        newest = pages.pool.newest(limit=1).items
+        if newest:
+            pages.article_page(newest[0].id)
+    except KhabarError:
+        pass  # an empty or unreadable archive: the first request reports it

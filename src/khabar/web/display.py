@@ -149,13 +149,14 @@ class Link:
 
 def link(url: str | None) -> Link | None:
     """:func:`safe_url` and the host in one parse (an article page prints both)."""
-    if not url:
-        return None
-    return _link(url)
+    found = _link(url) if url else None
+    return Link(*found) if found else None
 
 
 @lru_cache(maxsize=8192)
-def _link(url: str) -> Link | None:
+def _link(url: str) -> tuple[str, str] | None:
+    """Memoised as a pair of strings, which the garbage collector stops tracking (a cache of
+    records would add thousands of objects to every full collection)."""
     candidate = url.strip()
     if _CONTROL_OR_SPACE.search(candidate):
         return None
@@ -166,7 +167,7 @@ def _link(url: str) -> Link | None:
         return None
     if parts.scheme.lower() not in ("http", "https") or not host:
         return None
-    return Link(candidate, host)
+    return candidate, host
 
 
 def paragraphs(body: Sequence[str]) -> Markup:

@@ -25,7 +25,6 @@ from khabar.errors import ConfigError
 SETTINGS_VARIABLE = "KHABAR_SERVE_SETTINGS"
 FACTORY = "khabar.web.serve:app_from_env"
 PROTOCOL = "khabar.web.serve:JoinedWritesProtocol"
-GC_YOUNG_THRESHOLD = 20_000  # allocations between collections of the youngest generation (Python's: 700)
 
 
 class JoinedWrites:
@@ -106,12 +105,16 @@ def server_ready(app: Starlette) -> Starlette:
 
     A server process keeps these for its whole life; leaving them in the youngest generations makes
     every full collection walk them, a pause of tens of milliseconds that every waiting request feels.
-    The youngest generation's threshold goes up too: what a page leaves behind (memo entries,
-    reference cycles) then sets off a collection every few hundred pages rather than every few.
+    The app is warmed first (stores opened, templates compiled, one page rendered), so what the
+    first requests would build lazily is frozen as well. Python's collection thresholds stay: a
+    page leaves about one object behind (a memoised label or link), and small young collections
+    pause less than rare large ones.
     """
+    warm = getattr(app.state, "warm", None)
+    if warm is not None:
+        warm()
     gc.collect()
     gc.freeze()
-    gc.set_threshold(GC_YOUNG_THRESHOLD, *gc.get_threshold()[1:])
     return app
 
 
