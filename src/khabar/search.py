@@ -3,7 +3,7 @@
 A query is words, "phrases" (also «guillemets»), ``OR`` between two items, ``-`` before an item to
 exclude it and ``*`` after a word for a prefix. Words are turned into search keys by the one key
 function of :mod:`khabar.persian` (the same one the index uses), so every spelling variant of a word
-meets the others. Each backend compiles the tree to its own syntax (FTS5 MATCH, tsquery).
+meets the others. Each backend compiles the tree to its own form (Tantivy queries, a tsquery).
 
 The parser is hand-written because the grammar is tiny and must run the Persian key function on runs
 of words (repair needs the neighbours to join «همکاری های»); no query library does that.

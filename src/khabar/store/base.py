@@ -43,7 +43,6 @@ from khabar.store.rows import (
     article_row,
     decode_cursor,
     encode_cursor,
-    jalali_day,
     keys_from_doc,
     paragraphs_from_doc,
     relevance,
@@ -87,13 +86,10 @@ class SQLStore(ABC):
     """Shared implementation of the Store protocol over a DB-API connection."""
 
     RID = "rowid"
-    #: Whether replacing an index entry needs the keys it was indexed with (a contentless index).
-    _needs_old_keys = False
 
     def __init__(self, *, read_only: bool = False) -> None:
         self._lock = threading.RLock()
         self._key_version = key_version()
-        self._in_batch = False
         self.read_only = read_only
         self._helper = RowHelper()
 
@@ -279,8 +275,6 @@ class SQLStore(ABC):
                 self._execute(f"UPDATE articles SET key_version = ? WHERE {self.RID} = ?",
                               (self._key_version, rid))
             return "unchanged"
-        old_doc = self._one("SELECT doc FROM article_docs WHERE article = ?", (rid,))
-        old_keys = keys_from_doc(old_doc[0]) if old_doc and inline is None and self._needs_old_keys else None
         self._execute("INSERT INTO article_versions (article_id, version, content_hash, doc, stored_at) "
                       f"SELECT a.id, a.version, a.content_hash, d.doc, ? FROM articles a "
                       f"{self._docs} WHERE a.{self.RID} = ?", (now, rid))
@@ -291,7 +285,7 @@ class SQLStore(ABC):
                       f"key_version = ?{extra} WHERE {self.RID} = ?",
                       (*self._values(row)[1:], now, self._key_version, *extra_values, rid))
         if inline is None and not self._queue_rows([(rid, row)], replace=True):
-            self._index(rid, row.keys, old=old_keys)
+            self._index(rid, row.keys, old=None)
         self._execute("DELETE FROM minhash_bands WHERE article = ?", (rid,))
         group = self._group([row], [rid])[rid]
         self._execute(f"UPDATE articles SET dup_group = ? WHERE {self.RID} = ?", (group, rid))
@@ -354,27 +348,6 @@ class SQLStore(ABC):
                     self._set_meta("key_version", str(self._key_version))
                     return done
 
-    def _backfill(self) -> None:
-        """Fill the columns migration 2 added (Jalali day and month, duplicate group) for the rows
-        stored before it, in row order and batches."""
-        last = 0
-        while rows := self._all(f"SELECT {self.RID}, pub_day, sort_ts, content_hash, minhash FROM articles "
-                                f"WHERE {self.RID} > ? ORDER BY {self.RID} LIMIT {BATCH}", (last,)):
-            jalali = [(jday_, jday_[:7] if jday_ else None, rid) for rid, day, *_ in rows
-                      for jday_ in [jalali_day(day)]]
-            self._execute_many(f"UPDATE articles SET jday = ?, jmonth = ? WHERE {self.RID} = ?", jalali)
-            new = [groups.candidate(int(r[0]), None, float(r[2]), r[3], bytes(r[4]) if r[4] else None)
-                   for r in rows]
-            bands = [key for c in new for key in c.bands]
-            stored = groups.stored_candidates(self._all, self.RID, [c.content_hash for c in new if c.content_hash],
-                                              bands)
-            found = groups.assign(new, [c for c in stored if c.rid <= last])
-            for old, leader in found.renamed.items():
-                self._execute("UPDATE articles SET dup_group = ? WHERE dup_group = ?", (leader, old))
-            self._execute_many(f"UPDATE articles SET dup_group = ? WHERE {self.RID} = ?",
-                               [(group, rid) for rid, group in found.groups.items()])
-            last = int(rows[-1][0])
-
     def _set_meta(self, key: str, value: str) -> None:
         self._execute("INSERT INTO meta (key, value) VALUES (?, ?) "
                       "ON CONFLICT (key) DO UPDATE SET value = excluded.value", (key, value))
@@ -395,7 +368,7 @@ class SQLStore(ABC):
                     self._execute(statement)
                 self._set_meta("schema_version", str(number))
             if 0 < current < 2 <= len(migrations):
-                self._backfill()
+                groups.backfill(self._all, self._execute, self._execute_many, self.RID)
         if check_keys and self._get_meta("key_version") != str(self._key_version):
             self._catch_up()
 

@@ -1,6 +1,6 @@
 """Filters as index terms: section, source, author and publication day become hidden tokens.
 
-A filtered search then runs entirely inside the full-text index (FTS5 or a GIN tsvector) as one
+A filtered search then runs entirely inside the full-text index (PostgreSQL's GIN tsvector) as one
 more AND, instead of joining every match to the articles table: a common word with a section
 filter costs as much as the word alone. A date range becomes the few decade, year, month and day
 tokens that cover it exactly. Hand-written because no index library does this for SQLite or

@@ -17,6 +17,10 @@ from typing import Any
 from khabar.store import dedup
 
 Query = Callable[[str, Sequence[Any]], list[tuple[Any, ...]]]
+Execute = Callable[[str, Sequence[Any]], Any]
+ExecuteMany = Callable[[str, Sequence[Sequence[Any]]], None]
+#: Rows per batch when filling in the groups of an older archive.
+BACKFILL_BATCH = 1000
 #: Values per IN (…) list.
 CHUNK = 500
 
@@ -122,3 +126,25 @@ def _file(item: Candidate, by_hash: dict[str, list[Candidate]], by_band: dict[in
         by_hash.setdefault(item.content_hash, []).append(item)
     for key in item.bands:
         by_band.setdefault(key, []).append(item)
+
+
+def backfill(query: Query, execute: Execute, execute_many: ExecuteMany, rid_column: str) -> None:
+    """Fill the columns migration 2 added (Jalali day and month, duplicate group) for the rows stored
+    before it, in row order and batches."""
+    from khabar.store.rows import jalali_day
+
+    last = 0
+    while rows := query(f"SELECT {rid_column}, pub_day, sort_ts, content_hash, minhash FROM articles "
+                        f"WHERE {rid_column} > ? ORDER BY {rid_column} LIMIT {BACKFILL_BATCH}", (last,)):
+        days = [(jalali_day(row[1]), int(row[0])) for row in rows]
+        execute_many(f"UPDATE articles SET jday = ?, jmonth = ? WHERE {rid_column} = ?",
+                     [(day, day[:7] if day else None, rid) for day, rid in days])
+        new = [candidate(int(r[0]), None, float(r[2]), r[3], bytes(r[4]) if r[4] else None) for r in rows]
+        stored = stored_candidates(query, rid_column, [c.content_hash for c in new if c.content_hash],
+                                   [key for c in new for key in c.bands])
+        found = assign(new, [c for c in stored if c.rid <= last])
+        for old, leader in found.renamed.items():
+            execute("UPDATE articles SET dup_group = ? WHERE dup_group = ?", (leader, old))
+        execute_many(f"UPDATE articles SET dup_group = ? WHERE {rid_column} = ?",
+                     [(group, rid) for rid, group in found.groups.items()])
+        last = int(rows[-1][0])
