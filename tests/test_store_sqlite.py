@@ -120,6 +120,7 @@ def test_jalali_months_in_rows_facets_and_browsing(tmp_path: Path) -> None:
         facets = store.search(SearchRequest("مناقصه")).facets
         assert facets.jmonth == (("1404-08", 2), ("1404-07", 1))
         assert facets.month == (("2025-11", 1), ("2025-10", 2))
+        assert store.months() == [("1404-08", 2), ("1404-07", 1)]
 
 
 def test_body_text_is_indexed_per_word_key(tmp_path: Path) -> None:

@@ -457,6 +457,10 @@ class SQLStore(ABC):
     def sources(self) -> list[tuple[str, int]]:
         return self._grouped("source")
 
+    def months(self) -> list[tuple[str, int]]:
+        """Articles per Jalali month ('1404-08'), newest first (a scan of one small index)."""
+        return sorted(self._grouped("jmonth"), reverse=True)
+
     def stats(self) -> Stats:
         by_month = sorted(self._grouped("month"), reverse=True)
         return Stats(self.count(), tuple(self.sources()), tuple(self.sections()), tuple(by_month))
