@@ -23,11 +23,13 @@ from pathlib import Path
 from khabar.errors import ConfigError
 from khabar.persian.affixes import (
     IMPERSONAL_STEMS,
+    NUMBERS,
     PAST_ENDINGS,
     PRESENT_ENDINGS,
     SUFFIX_LOOKALIKES,
     ZWNJ_SUFFIXES,
     needs_zwnj,
+    pronounced_h,
 )
 from khabar.persian.characters import ZWNJ
 
@@ -59,7 +61,6 @@ class Lexicon:
 
 
 SOURCES = ("lexicon.tsv.gz", "verbs.tsv")
-_BE = "به" + ZWNJ  # به‌زودی، به‌ویژه: hazm's spelling; corpora that join them (بهزودی) lost the ZWNJ
 #: The rules' code: the solved table is only valid for the code that solved it.
 CODE = ("affixes.py", "characters.py", "grammar.py", "lexicon.py", "pairs.py", "zwnj.py")
 COMPILED = "lexicon.compiled.xz"  # xz: a third smaller than gzip and faster to unpack
@@ -196,6 +197,16 @@ def parse() -> Lexicon:
     return Lexicon(counts, tags, zwnj, spaced, verbs, participles, frozenset(attested), heads)
 
 
+def _must_part(form: str) -> bool:
+    """Whether the standard writes this hazm compound only with its ZWNJ, so a joined corpus
+    spelling lost it: به‌ adverbs (به‌زودی), a first part in silent ه (علاقه‌مندی، صفحه‌آرایی),
+    a second part in ا/آ (توهین‌آمیز، گریه‌آور). Numbers (نهصد) and نگه are joined by custom."""
+    first, _, second = form.partition(ZWNJ)
+    if first == "به" or (second[:1] in ("ا", "آ") and ZWNJ not in second):
+        return True
+    return first[-1] == "ه" and not pronounced_h(first) and first not in NUMBERS and first != "نگه"
+
+
 def _damaged_forms(
     counts: dict[str, int], zwnj: dict[str, tuple[str, int]], dictionary: set[str], attested: set[str]
 ) -> list[str]:
@@ -203,7 +214,7 @@ def _damaged_forms(
 
     The source corpora hold many such damaged spellings; left in, they would vouch for themselves.
     A form not in hazm's tagged dictionary counts as damaged when a ZWNJ spelling of it is more
-    frequent or is hazm's own به‌ adverb (بهزودی for به‌زودی), or when it is a stem + suffix whose
+    frequent or is a hazm compound the standard only parts (``_must_part``), or when it is a stem + suffix whose
     stem is frequent enough (a quarter of the form's count) and either the suffix needs a ZWNJ there
     or the stem itself is spelled with one.
     """
@@ -212,7 +223,7 @@ def _damaged_forms(
         if word in SUFFIX_LOOKALIKES or word in dictionary:
             continue
         spelled = zwnj.get(word)
-        if spelled is not None and (spelled[1] > count or (spelled[0] in attested and spelled[0].startswith(_BE))):
+        if spelled is not None and (spelled[1] > count or (spelled[0] in attested and _must_part(spelled[0]))):
             damaged.append(word)
             continue
         if not word.endswith(ZWNJ_SUFFIXES):

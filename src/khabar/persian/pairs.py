@@ -57,7 +57,7 @@ class PairRules(WordTests):
             if merged is not None and merged is VERBAL:
                 after = tokens[i + 1] if i + 1 < len(tokens) else None
                 merged = None if self._verb_follows(out[-1], tokens[i], after) else self._spaced(out[-1], tokens[i])
-            if merged is None and len(out) > 1 and out[-2].endswith("های"):
+            if merged is None and len(out) > 1 and self._plural(out[-2]):
                 merged = self._after_plural(out[-1], tokens[i])
             if merged is None:
                 out.append(tokens[i])
@@ -65,8 +65,16 @@ class PairRules(WordTests):
                 out[-1] = merged
         return out
 
+    def _plural(self, word: str) -> bool:
+        """A plural noun (سال‌های، ناشران، تولیدکنندگان): what follows it is its modifier."""
+        if word.endswith("های"):
+            return True
+        if word.endswith("گان"):
+            return self._dictionary_word(word[:-3] + "ه") and self._nominal(word[:-3] + "ه")
+        return word.endswith("ان") and self._dictionary_word(word[:-2]) and self._nominal(word[:-2])
+
     def _after_plural(self, left: str, right: str) -> str | None:
-        """Two words right after a plural's ezafe (its modifier comes next): کم/پر/خوش/بد + noun
+        """Two words right after a plural (its modifier comes next): کم/پر/خوش/بد + noun
         (وام‌های کم بهره، مسیرهای پر ترافیک) and noun + strong head (راهکارهای فناوری محور) are
         one adjective there; elsewhere they may be a phrase (این دانشگاه محور پژوهش است)."""
         if _marked(left) or _marked(right) or len(right) < 3:
@@ -268,8 +276,8 @@ class PairRules(WordTests):
         """A noun that can stand before a strong head (دانش‌محور، فناوری‌محور): a listed noun, not a
         verbal noun or infinitive whose object the head would be (تقویت محور، بستن محور)."""
         tags = self.lex.tags.get(word, "").split(",")
-        if len(word) < 4 or "N" not in tags or self._function_word(word) or word in self.lex.verbs:
-            return False
+        if len(word) < 4 or "N" not in tags or "ADV" in tags or self._function_word(word) or word in self.lex.verbs:
+            return False  # ADV: an adjective also used as an adverb (نگران، آزاد), no compound's noun
         if self._verbal(word):
             return False  # بودن محور: an infinitive governs the head
         return not any(pattern.fullmatch(word) for pattern in A.VERBAL_NOUN_PATTERNS)
