@@ -13,12 +13,13 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
 
 from markupsafe import Markup, escape
 
 from khabar.data.calendars import JALALI_MONTH_NAMES, PERSIAN_DIGITS
 from khabar.dates import format_jalali as dates_jalali
-from khabar.dates._format import jalali_of
+from khabar.dates._format import DISPLAY_ZONE, jalali_of
 
 _CONTROL_OR_SPACE = re.compile(r"[\x00-\x20]")
 _TO_PERSIAN = str.maketrans("0123456789", PERSIAN_DIGITS)
@@ -72,39 +73,65 @@ def jalali_month_name(month: int) -> str:
     return JALALI_MONTH_NAMES[month - 1]
 
 
+def display_moment(value: str | date | None) -> datetime | date | None:
+    """:func:`parse_when`, with an aware time moved to Tehran time: the zone khabar prints times in,
+    so the Jalali date, the Gregorian date and the clock of one page never disagree."""
+    when = parse_when(value)
+    if isinstance(when, datetime) and when.tzinfo is not None:
+        return when.astimezone(display_zone())
+    return when
+
+
+@lru_cache(maxsize=1)
+def display_zone() -> ZoneInfo:
+    return ZoneInfo(DISPLAY_ZONE)
+
+
+def display_day(value: str | date | None) -> date | None:
+    when = display_moment(value)
+    return when.date() if isinstance(when, datetime) else when
+
+
+@lru_cache(maxsize=4096)
+def jalali_day_label(day: date) -> str:
+    """«سه‌شنبه ۱۳ آبان ۱۴۰۴» (khabar.dates' formatter, once per day: its calendar conversion is the
+    slowest step of an article page, and an archive has far fewer days than timestamps)."""
+    return dates_jalali(datetime.combine(day, time()))
+
+
 @lru_cache(maxsize=8192)
 def format_jalali(value: str | date | None, with_time: bool = False) -> str:
-    """«سه‌شنبه ۱۳ آبان ۱۴۰۴، ساعت ۱۰:۳۰» (khabar.dates' formatter; a bare day has no time)."""
-    when = parse_when(value)
+    """«سه‌شنبه ۱۳ آبان ۱۴۰۴، ساعت ۱۰:۳۰», as khabar.dates.format_jalali prints it (a bare day has no time)."""
+    when = display_moment(value)
     if when is None:
         return ""
-    if isinstance(when, datetime):
-        return dates_jalali(when, with_time=with_time)
-    return dates_jalali(datetime.combine(when, time()))
+    text = jalali_day_label(when.date() if isinstance(when, datetime) else when)
+    if with_time and isinstance(when, datetime):
+        return f"{text}، ساعت {fa_digits(f'{when.hour:02d}:{when.minute:02d}')}"
+    return text
 
 
 @lru_cache(maxsize=8192)
 def short_jalali(value: str | date | None) -> str:
     """«۱۳ آبان ۱۴۰۴»: the compact form lists of headlines use."""
-    when = parse_when(value)
-    if when is None:
+    day = display_day(value)
+    if day is None:
         return ""
-    day = when.date() if isinstance(when, datetime) else when
     year, month, dom = jalali_parts(day)
     return fa_digits(f"{dom} {jalali_month_name(month)} {year}")
 
 
 @lru_cache(maxsize=8192)
 def format_gregorian(value: str | date | None) -> str:
-    """«۴ نوامبر ۲۰۲۵»: the Gregorian date as a Persian page prints it.
+    """«۴ نوامبر ۲۰۲۵»: the Gregorian date as a Persian page prints it (the same Tehran day as the
+    Jalali date beside it).
 
     khabar.dates.format_gregorian writes English («Tuesday 4 November 2025»),
     right for English text but a left-to-right island in a Persian line.
     """
-    when = parse_when(value)
-    if when is None:
+    day = display_day(value)
+    if day is None:
         return ""
-    day = when.date() if isinstance(when, datetime) else when
     return fa_digits(f"{day.day} {GREGORIAN_MONTHS_FA[day.month - 1]} {day.year}")
 
 
