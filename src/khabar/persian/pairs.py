@@ -31,6 +31,7 @@ COMPOUND_BEFORE_VERB_MIN = 100_000
 RARE_ZWNJ = 100  # a ZWNJ spelling the corpus has seen (1-99 times) but rarely: one writer's habit
 JOINED_DOMINANCE = 10  # a form the corpus joins 10x more often than it writes with ZWNJ: a name
 VERBAL = "\x00verbal"  # merge_pair's answer for a lexicon compound: the next token decides
+_UNSEEN = "\x00unseen"  # a pair not in the cache yet
 
 
 def _marked(word: str) -> bool:
@@ -46,24 +47,34 @@ class PairRules(WordTests):
 
     def merge(self, tokens: list[str]) -> list[str]:
         out = [tokens[0]]
-        pairs = self._pairs
+        pairs, merge_pair = self._pairs, self.merge_pair
         for i in range(1, len(tokens)):
-            key = (out[-1], tokens[i])
-            merged = pairs[key] if key in pairs else self.merge_pair(*key)
-            if merged is not None and i + 1 < len(tokens) and self._loses_to_next(out[-1], tokens[i], tokens[i + 1]):
-                merged = None
-            if merged is VERBAL and len(out) > 1 and (out[-2], out[-1]) in A.ATTRIBUTION_FORMULAS:
-                merged = None  # به گزارش نامه: an outlet's name follows the formula, not a compound
-            if merged is not None and merged is VERBAL:
-                after = tokens[i + 1] if i + 1 < len(tokens) else None
-                merged = None if self._verb_follows(out[-1], tokens[i], after) else self._spaced(out[-1], tokens[i])
-            if merged is None and len(out) > 1 and self._plural(out[-2]):
-                merged = self._after_plural(out[-1], tokens[i])
+            left, right = out[-1], tokens[i]
+            merged = pairs.get((left, right), _UNSEEN)
+            if merged is _UNSEEN:
+                merged = merge_pair(left, right)
+            if merged is not None:
+                merged = self._in_sentence(out, tokens, i, merged)
+            if merged is None and (left in A.MODIFIER_PREFIXES or right in A.STRONG_HEADS) and len(out) > 1:
+                merged = self._after_plural(left, right) if self._plural(out[-2]) else None
             if merged is None:
-                out.append(tokens[i])
+                out.append(right)
             else:
                 out[-1] = merged
         return out
+
+    def _in_sentence(self, out: list[str], tokens: list[str], i: int, merged: str) -> str | None:
+        """A pair's answer checked against its neighbours: an overlapping compound that wins, an
+        attribution formula before it, a verb after a lexicon compound (``VERBAL``)."""
+        left, right = out[-1], tokens[i]
+        after = tokens[i + 1] if i + 1 < len(tokens) else None
+        if after is not None and self._loses_to_next(left, right, after):
+            return None
+        if merged is not VERBAL:
+            return merged
+        if len(out) > 1 and (out[-2], left) in A.ATTRIBUTION_FORMULAS:
+            return None  # به گزارش نامه: an outlet's name follows the formula, not a compound
+        return None if self._verb_follows(left, right, after) else self._spaced(left, right)
 
     def _plural(self, word: str) -> bool:
         """A plural noun (سال‌های، ناشران، تولیدکنندگان): what follows it is its modifier."""
