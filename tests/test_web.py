@@ -136,21 +136,27 @@ def test_search_page_highlights_matches_and_offers_facets(client: TestClient) ->
 def test_month_facet_reads_in_the_jalali_calendar(client: TestClient) -> None:
     html = page(client, "/search?facets=1&q=" + quote("نیروگاه خورشیدی"))
     facets = html[html.index('class="facets"'):]
-    month = re.search(r'<a href="([^"]*since=2025-11-01[^"]*)">([^<]*)</a>', facets)
+    month = re.search(r'<a href="([^"]*since=1404%2F08%2F01[^"]*)">([^<]*)</a>', facets)
     assert month, facets[:800]
-    assert month.group(2) == "۱۰ آبان تا ۹ آذر ۱۴۰۴"  # the Jalali days of November 2025
-    assert "until=2025-11-30" in month.group(1)
-    assert '<small class="greg">نوامبر ۲۰۲۵</small>' in facets  # the Gregorian name, second and small
+    assert month.group(2) == "آبان ۱۴۰۴"  # a true Jalali month, counted by the archive
+    assert "until=1404%2F08%2F30" in month.group(1)
+    assert '<small class="greg">۲۳ اکتبر تا ۲۱ نوامبر ۲۰۲۵</small>' in facets  # its Gregorian days, small
+    narrowed = page(client, month.group(1).replace("&amp;", "&"))
+    assert "نیروگاه" in narrowed and 'value="1404/08/01"' in narrowed  # the form shows the Jalali bounds
 
 
 @pytest.mark.parametrize(
-    ("value", "label"),
-    [("2025-11", "۱۰ آبان تا ۹ آذر ۱۴۰۴"), ("2026-03", "۱۰ اسفند ۱۴۰۴ تا ۱۱ فروردین ۱۴۰۵"), ("2025-13", "2025-13")],
+    ("value", "label", "span"),
+    [("1404-08", "آبان ۱۴۰۴", "۲۳ اکتبر تا ۲۱ نوامبر ۲۰۲۵"),
+     ("1404-10", "دی ۱۴۰۴", "۲۲ دسامبر ۲۰۲۵ تا ۲۰ ژانویه ۲۰۲۶"),
+     ("1404-13", "1404-13", "1404-13"), ("junk", "junk", "junk")],
 )
-def test_month_labels(value: str, label: str) -> None:
-    from khabar.web.display import month_label
+def test_month_labels(value: str, label: str, span: str) -> None:
+    from khabar.web.display import gregorian_span_label, month_label, month_params
 
     assert month_label(value) == label
+    assert gregorian_span_label(value) == span
+    assert bool(month_params(value)) == (label != value)
 
 
 def test_search_paginates(client: TestClient) -> None:

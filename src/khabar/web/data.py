@@ -206,7 +206,7 @@ def search_data(store: ArchiveReader, query: SearchQuery) -> SearchData:
     return SearchData(query, results.total, tuple(results.hits), facets_of(results.facets))
 
 
-FACET_NAMES = ("section", "source", "month")
+FACET_NAMES = ("section", "source", "month", "jmonth")  # month: Gregorian YYYY-MM; jmonth: Jalali 1404-08
 
 
 def facets_of(raw: Facets) -> tuple[Facet, ...]:
@@ -228,7 +228,10 @@ def archive_data(store: ArchiveReader, year: int, month: int, day: int | None, c
     if day is not None and not 1 <= day <= len(days):
         raise QueryError(f"day {day} is not in Jalali month {year}/{month}")
     first, last = (days[day - 1][1], days[day - 1][1]) if day else (days[0][1], days[-1][1])
-    page = store.latest(since=first, until=last, limit=PAGE_SIZE, cursor=cursor)
+    if day is None:  # the archive's stored Jalali month (an indexed lookup)
+        page = store.latest(jmonth=f"{year:04d}-{month:02d}", limit=PAGE_SIZE, cursor=cursor)
+    else:
+        page = store.latest(since=first, until=last, limit=PAGE_SIZE, cursor=cursor)
     listing = Listing("archive", None, tuple(page.items), page.next_cursor)
     previous = (year - 1, 12) if month == 1 else (year, month - 1)
     following = (year + 1, 1) if month == 12 else (year, month + 1)

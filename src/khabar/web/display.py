@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time
 from functools import lru_cache
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
@@ -19,7 +19,9 @@ from markupsafe import Markup, escape
 
 from khabar.data.calendars import JALALI_MONTH_NAMES, PERSIAN_DIGITS
 from khabar.dates import format_jalali as dates_jalali
+from khabar.dates import jalali_month_range
 from khabar.dates._format import DISPLAY_ZONE, jalali_of
+from khabar.errors import DateError
 
 _CONTROL_OR_SPACE = re.compile(r"[\x00-\x20]")
 _TO_PERSIAN = str.maketrans("0123456789", PERSIAN_DIGITS)
@@ -217,43 +219,37 @@ def reading_label(minutes: int | None) -> str:
     return f"{fa_digits(minutes)} دقیقه مطالعه" if minutes else ""
 
 
-def month_label(value: str) -> str:
-    """A store month facet «2025-11» as the Jalali days it covers: «۱۰ آبان تا ۹ آذر ۱۴۰۴».
-
-    The store counts matches by Gregorian month, and a Gregorian month straddles two Jalali
-    ones, so the honest Jalali label is the span; :func:`gregorian_month_label` is the small
-    second label.
-    """
-    bounds = month_bounds(value)
-    if bounds is None:
-        return value
-    (first_year, first_month, first_day), (year, month, day) = (jalali_parts(bound) for bound in bounds)
-    start = f"{first_day} {jalali_month_name(first_month)}" + (f" {first_year}" if first_year != year else "")
-    return fa_digits(f"{start} تا {day} {jalali_month_name(month)} {year}")
-
-
-def gregorian_month_label(value: str) -> str:
-    """A store month facet «2025-11» → «نوامبر ۲۰۲۵»."""
-    bounds = month_bounds(value)
-    if bounds is None:
-        return value
-    return fa_digits(f"{GREGORIAN_MONTHS_FA[bounds[0].month - 1]} {bounds[0].year}")
-
-
-def month_bounds(value: str) -> tuple[date, date] | None:
-    """First and last day of a Gregorian month «2025-11» (None when it is not one)."""
+def jalali_month_of(value: str) -> tuple[int, int, date, date] | None:
+    """A store Jalali month «1404-08» → (year, month, first and last Gregorian day); None if not one."""
     try:
         year, month = (int(part) for part in value.split("-")[:2])
-        first = date(year, month, 1)
-    except ValueError:
+        first, last = jalali_month_range(year, month)
+    except (ValueError, DateError):
         return None
-    following = date(year + 1, 1, 1) if month == 12 else date(year, month + 1, 1)
-    return first, following - timedelta(days=1)
+    return year, month, first, last
+
+
+def month_label(value: str) -> str:
+    """A store Jalali month «1404-08» → «آبان ۱۴۰۴» (the facet the search page shows)."""
+    found = jalali_month_of(value)
+    return fa_digits(f"{jalali_month_name(found[1])} {found[0]}") if found else value
+
+
+def gregorian_span_label(value: str) -> str:
+    """The Gregorian days of a Jalali month «1404-08»: «۲۳ اکتبر تا ۲۱ نوامبر ۲۰۲۵» (the small second label)."""
+    found = jalali_month_of(value)
+    if found is None:
+        return value
+    first, last = found[2], found[3]
+    year = f" {first.year}" if first.year != last.year else ""
+    start = f"{first.day} {GREGORIAN_MONTHS_FA[first.month - 1]}{year}"
+    return fa_digits(f"{start} تا {last.day} {GREGORIAN_MONTHS_FA[last.month - 1]} {last.year}")
 
 
 def month_params(value: str) -> dict[str, str]:
-    """Search parameters that narrow a search to one Gregorian month «2025-11»."""
-    bounds = month_bounds(value)
-    if bounds is None:
+    """Search parameters that narrow a search to one Jalali month «1404-08» (as the form takes them)."""
+    found = jalali_month_of(value)
+    if found is None:
         return {}
-    return {"since": bounds[0].isoformat(), "until": bounds[1].isoformat()}
+    year, month, first, last = found
+    return {"since": f"{year}/{month:02d}/01", "until": f"{year}/{month:02d}/{(last - first).days + 1:02d}"}

@@ -127,7 +127,8 @@ SCHEMAS: dict[str, Any] = {
             "hits": {"type": "array", "items": {"$ref": "#/components/schemas/Hit"}},
             "facets": {
                 "type": "object",
-                "description": "section, source and month (YYYY-MM) → [[value, count]]; on page 1 only.",
+                "description": "section, source, month (Gregorian YYYY-MM) and jmonth (Jalali, e.g. 1404-08) "
+                               "→ [[value, count]]; on page 1 only.",
                 "additionalProperties": {"type": "array", "items": {"type": "array"}},
             },
         },

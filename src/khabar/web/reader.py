@@ -144,9 +144,11 @@ class ArchiveReader:
         until: date | None = None,
         limit: int = 20,
         cursor: str | None = None,
+        jmonth: str | None = None,
     ) -> ArticlePage:
         with self.borrow() as store:
-            return store.latest(section=section, source=source, since=since, until=until, limit=limit, cursor=cursor)
+            return store.latest(section=section, source=source, since=since, until=until, limit=limit, cursor=cursor,
+                                jmonth=jmonth)
 
     def newest(self, *, section: str | None = None, source: str | None = None, limit: int) -> ArticlePage:
         """The first page of a section or source (memoised: many pages show it)."""

@@ -24,7 +24,7 @@ from khabar.web.display import (
     fa_digits,
     format_gregorian,
     format_jalali,
-    gregorian_month_label,
+    gregorian_span_label,
     highlight,
     iso_attr,
     jalali_month_name,
@@ -68,7 +68,7 @@ def make_environment() -> jinja2.Environment:
         month_name=jalali_month_name,
         seg=path_segment,
         month_label=month_label,
-        gregorian_month=gregorian_month_label,
+        gregorian_span=gregorian_span_label,
         time_tag=time_tag,
     )
     env.globals.update(qs=query_string, month_params=month_params)
