@@ -39,6 +39,7 @@ COMPOUND_WEIGHT = -4.0
 UNATTESTED_WEIGHT = -1.5
 PERFECT_BONUS = 3.0
 DICTIONARY_BONUS = 2.0
+AS_WRITTEN_BONUS = 1.5
 Candidate = tuple[str, float]
 
 
@@ -194,9 +195,13 @@ class ZwnjRepairer(PairRules):
 
     def _bonus(self, form: str, suffix: str) -> float:
         if suffix in A.VOWEL_CLITICS and form in self.lex.participles:
+            if suffix == "ای" and self._dictionary_word(form[:-1]) and self._nominal(form[:-1]):
+                return 0.0  # نهادهای: a noun's plural, not the rare «you have put» (نهاده‌ای)
             return PERFECT_BONUS  # رفته‌اند، نکرده‌ام
         if suffix == "اند" and form[-1] not in "هی":
             return CONSONANT_COPULA_WEIGHT  # نگران‌اند is rare; بماند is a verb
+        if suffix in A.PLURAL and not is_joining(form[-1]):
+            return AS_WRITTEN_BONUS  # رخدادهای: a plural after د is written joined, so correct text
         return 0.0
 
     def _takes(self, form: str, suffix: str) -> bool:
