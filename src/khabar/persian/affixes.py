@@ -16,6 +16,9 @@ PLURAL = ("ها", "های", "هایی", "هایم", "هایت", "هایش", "ه�
 COMPARATIVE = ("تر", "ترین", "تری", "ترها")
 #: Clitics that take a ZWNJ only after silent ه or ی (خانه‌ای، نامه‌اش، رفته‌اند، کشتی‌ای).
 VOWEL_CLITICS = ("ای", "ام", "ات", "اش", "ایم", "اید", "اند", "است")
+#: First- and second-person singular clitics («my», «your»): rare in news, so never read into a
+#: word the dictionary lists whole (دهات، دیات، اعلام).
+PERSONAL_CLITICS = frozenset({"ام", "ات"})
 #: Possessive clitics: ZWNJ after ه or ی (خانه‌شان، زندگی‌شان), joined after a consonant.
 POSSESSIVE = ("مان", "تان", "شان")
 

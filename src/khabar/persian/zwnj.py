@@ -177,7 +177,10 @@ class ZwnjRepairer(PairRules):
 
     def _analyses(self, token: str) -> Iterator[Candidate]:
         yield from self._stem_options(token, top=True)
+        listed = self._dictionary_word(token)
         for suffix in _SUFFIXES if token.endswith(_SUFFIXES) else ():
+            if listed and suffix in A.PERSONAL_CLITICS:
+                continue  # دهات، دیات: a dictionary word, not «your village»
             if token.endswith(suffix) and len(token) - len(suffix) >= 2:
                 stem = token[: -len(suffix)]
                 for form, score in self._stem_options(stem, top=False):
@@ -245,7 +248,7 @@ class ZwnjRepairer(PairRules):
             yield "هیچ" + ZWNJ + stem[3:], self._plain(stem) + 1.0
         for prefix in VERB_PREFIXES if stem.startswith(VERB_PREFIXES) else ():
             rest = stem[len(prefix) :]
-            if stem.startswith(prefix) and len(rest) >= 2 and rest in lex.verbs:
+            if stem.startswith(prefix) and len(rest) >= 2 and rest in lex.verbs and not self._second_person(stem, rest):
                 yield (
                     prefix + ZWNJ + rest,
                     max(lex.logcount(rest), lex.logcount(stem), VERB_BASE) + VERB_BONUS,
@@ -258,6 +261,13 @@ class ZwnjRepairer(PairRules):
             )
         if not known and zwnj is None and stem not in lex.verbs and not any(self._derived(stem)):
             yield from self._compounds(stem)
+
+    def _second_person(self, word: str, verb: str) -> bool:
+        """A dictionary word that also reads as می + a «you» verb (میدانی «field-», میانجی): news
+        prose hardly addresses its reader, so the word wins."""
+        if verb[-1] != "ی" or verb[:-1] + "د" not in self.lex.verbs:
+            return False
+        return self._dictionary_word(word) or self._dictionary_word(word[:-1])  # میدان + ی
 
     def _number_compound(self, word: str) -> str | None:
         """Number word + measure (سه‌روزه، شش‌ماهه، یک‌سوم); یکشنبه and پنجشنبه stay joined."""
