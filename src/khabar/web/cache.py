@@ -24,7 +24,6 @@ from dataclasses import dataclass
 from threading import Lock
 
 from starlette.concurrency import run_in_threadpool
-from starlette.datastructures import Headers
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.types import ASGIApp, Receive, Scope, Send
@@ -145,4 +144,8 @@ class CacheFront:
 
 
 def if_none_match_scope(scope: Scope) -> set[str]:
-    return etags_in(Headers(scope=scope).get("if-none-match", ""))
+    """The entity tags of the request's If-None-Match (ASGI header names arrive lower-case)."""
+    for name, value in scope.get("headers", ()):
+        if name == b"if-none-match":
+            return etags_in(value.decode("latin-1"))
+    return set()

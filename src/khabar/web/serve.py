@@ -71,7 +71,7 @@ class JoinedWritesProtocol(HttpToolsProtocol):
 def uvicorn_options(host: str, port: int) -> dict[str, Any]:
     """How every khabar server runs under uvicorn (``khabar serve`` and bench/web.py)."""
     return {"host": host, "port": port, "log_level": "warning", "access_log": False, "http": PROTOCOL,
-            "loop": "uvloop", "proxy_headers": False, "server_header": False}
+            "loop": "auto", "proxy_headers": False, "server_header": False}
 
 
 def settings_to_json(settings: Settings) -> str:
