@@ -59,10 +59,12 @@ class WordTests:
     def _privative_rest(self, rest: str) -> bool:
         """What may follow بی‌: a word, not a verb — nor a verb whose آ the subjunctive ب wrote
         as بیا (بیاورند، بیاموزد are verbs, not بی‌ + اورند)."""
-        if rest in self.lex.verbs:
-            return False
+        if rest in self.lex.verbs or len(rest) < 3:
+            return False  # بیده، بیبر: too short a rest to vouch for بی‌
         if rest.startswith("ا") and any("آ" + rest[1:] + end in self.lex.verbs for end in ("", "د")):
             return False
+        if rest[0] == "و" and not self._dictionary_word(rest):
+            return False  # بیوک، بیوتین، بیوت: a name or a loanword in بیو…, not بی‌ + «و…»
         return self._word_or_derived(rest)
 
     def _bound(self, word: str) -> bool:
