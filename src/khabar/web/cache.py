@@ -37,7 +37,7 @@ AsyncEndpoint = Callable[[Request], Awaitable[Response]]
 @dataclass(frozen=True)
 class Entry:
     body: bytes
-    headers: tuple[tuple[str, str], ...]
+    headers: tuple[tuple[bytes, bytes], ...]  # as sent (ASGI bytes), without the length and security headers
     etag: str
     expires: float
 
@@ -64,14 +64,13 @@ class ResponseCache:
         etag = response.headers.get("etag")
         if self.size <= 0 or response.status_code != 200 or not etag:
             return
-        headers = tuple((name, value) for name, value in response.headers.items() if name != "content-length")
+        headers = tuple((name, value) for name, value in response.headers.raw if name != b"content-length")
         self._keep(key, Entry(bytes(response.body), headers, etag, time.monotonic() + self.ttl))
 
     def put_rendered(self, key: str, rendered: Rendered) -> None:
         if self.size <= 0:
             return
-        headers = tuple((name.decode(), value.decode("latin-1")) for name, value in rendered.raw_headers)
-        self._keep(key, Entry(rendered.body, headers, rendered.etag, time.monotonic() + self.ttl))
+        self._keep(key, Entry(rendered.body, tuple(rendered.raw_headers), rendered.etag, time.monotonic() + self.ttl))
 
     def _keep(self, key: str, entry: Entry) -> None:
         with self._lock:
@@ -130,8 +129,7 @@ class CacheFront:
         if entry is None:
             await self.app(scope, receive, send)
             return
-        headers = [(name.encode("latin-1"), value.encode("latin-1")) for name, value in entry.headers]
-        headers.extend(SECURITY_HEADERS)
+        headers = [*entry.headers, *SECURITY_HEADERS]
         if entry.etag in if_none_match_scope(scope):
             kept = [pair for pair in headers if pair[0] not in (b"content-type", b"content-length")]
             await send({"type": "http.response.start", "status": 304, "headers": kept})
