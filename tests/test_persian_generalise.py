@@ -60,6 +60,9 @@ NEGATED = [
     ("شکارچیان غیر مجاز دستگیر شدند.", "شکارچیان غیرمجاز دستگیر شدند."),
     ("ساخت خانه در حریم رود غیر قانونی است.", "ساخت خانه در حریم رود غیرقانونی است."),
     ("کالاهای غیر ضروری", "کالاهای غیرضروری"),
+    # bound گری and listed نامه compounds across a space
+    ("معامله گری در بازار ارز", f"معامله{Z}گری در بازار ارز"),
+    ("تفاهم نامه همکاری امضا شد.", f"تفاهم{Z}نامه همکاری امضا شد."),
 ]
 
 # (damaged input, expected): after a plural's ezafe the next two words are its modifier
@@ -117,6 +120,9 @@ UNCHANGED = [
     # names and loanwords in بیو… are not بی‌ + word
     "آقای بیوک رحیمی به دادگاه رفت.",
     "مکمل بیوتین گران شد.",
+    # نامه as the head of an ezafe phrase, and as an outlet's name after an attribution formula
+    "متن نامه منتشر شد.",
+    "به گزارش نامه، نشست امروز برگزار شد.",
 ]
 
 

@@ -282,14 +282,14 @@ BOUND_HEADS = (
     | _heads("کنند دهند گیرند شوند", ("ه", "گان", "گی"))
     | frozenset({"زدایی", "افزایی", "آسا", "آسای"})
     | _heads("بان باف آور پرست خیز", ("", "ان", "ی"))
-    | frozenset({"زا", "زای"})
+    | frozenset({"زا", "زای", "گری", "گریها"})
 )
 
 #: Heads that form compounds (دانش‌بنیان، مردم‌نهاد، بوم‌گردی، آهنگ‌ساز، کاروان‌سرا، کم‌بضاعت) but are
 #: also words of their own (نهاد «institution», ساز «instrument», بنیان «foundation»): after a space
 #: they join only when the lexicon knows that very compound (``AFFIXOID_MIN`` uses, any spelling),
 #: since a noun before them is as often the head of an ezafe phrase (تحکیم بنیان، رئیس نهاد).
-AFFIXOID_HEADS = _heads("بنیان نهاد محور ساز سرا بضاعت ران فروش گردان", ("", "ی", "ان", "انی")) | frozenset(
+AFFIXOID_HEADS = _heads("بنیان نهاد محور ساز سرا بضاعت ران فروش گردان نامه", ("", "ی", "ان", "انی")) | frozenset(
     {"گردی", "گردها", "محوری"}
 )
 AFFIXOID_MIN = 100

@@ -70,10 +70,10 @@ class PairRules(WordTests):
         after = tokens[i + 1] if i + 1 < len(tokens) else None
         if after is not None and self._loses_to_next(left, right, after):
             return None
+        if len(out) > 1 and (out[-2], left) in A.ATTRIBUTION_FORMULAS and right not in TOKEN_SUFFIXES:
+            return None  # به گزارش نامه: an outlet's name follows the formula, not a compound
         if merged is not VERBAL:
             return merged
-        if len(out) > 1 and (out[-2], left) in A.ATTRIBUTION_FORMULAS:
-            return None  # به گزارش نامه: an outlet's name follows the formula, not a compound
         return None if self._verb_follows(left, right, after) else self._spaced(left, right)
 
     def _plural(self, word: str) -> bool:
