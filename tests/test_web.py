@@ -210,6 +210,11 @@ def test_archive_by_jalali_month_and_day(client: TestClient) -> None:
     mehr = page(client, "/archive/1404/7/28")
     assert FOOTBALL.title and FOOTBALL.title in mehr
     assert "بایگانی آبان ۱۴۰۴" in page(client, "/archive")  # opens at the newest month
+    months = month[month.index('class="archive-months"'):month.index('class="days"')]
+    current = r'<a href="/archive/1404/8" aria-current="page">آبان ۱۴۰۴ <span class="muted">[۰-۹]+</span>'
+    assert re.search(current, months)
+    assert '<a href="/archive/1404/7">مهر ۱۴۰۴ <span class="muted">' in months  # every month the archive holds
+    assert months.index("آبان") < months.index("مهر")  # newest first
 
 
 # ---------------------------------------------------------------- errors

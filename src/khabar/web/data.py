@@ -143,6 +143,15 @@ class SearchData:
 
 
 @dataclass(frozen=True)
+class MonthCount:
+    """One Jalali month of the archive and how many articles it holds."""
+
+    year: int
+    month: int
+    count: int
+
+
+@dataclass(frozen=True)
 class ArchiveMonth:
     """One Jalali month (or one day of it) of the archive."""
 
@@ -155,6 +164,7 @@ class ArchiveMonth:
     listing: Listing
     previous: tuple[int, int] = field(default=(0, 0))
     following: tuple[int, int] = field(default=(0, 0))
+    months: tuple[MonthCount, ...] = ()  # every month the archive holds, newest first
 
 
 # ---------------------------------------------------------------- page data
@@ -235,7 +245,17 @@ def archive_data(store: ArchiveReader, year: int, month: int, day: int | None, c
     listing = Listing("archive", None, tuple(page.items), page.next_cursor)
     previous = (year - 1, 12) if month == 1 else (year, month - 1)
     following = (year + 1, 1) if month == 12 else (year, month + 1)
-    return ArchiveMonth(year, month, day, first, last, days, listing, previous, following)
+    return ArchiveMonth(year, month, day, first, last, days, listing, previous, following, archive_months(store))
+
+
+def archive_months(store: ArchiveReader) -> tuple[MonthCount, ...]:
+    """The store's Jalali months («1404-08») as records; anything else it might hold is skipped."""
+    months = []
+    for name, count in store.months():
+        year, _, month = (name or "").partition("-")
+        if year.isdigit() and month.isdigit():
+            months.append(MonthCount(int(year), int(month), count))
+    return tuple(months)
 
 
 def jalali_month_days(year: int, month: int) -> tuple[tuple[int, date], ...]:
@@ -250,7 +270,10 @@ def jalali_month_days(year: int, month: int) -> tuple[tuple[int, date], ...]:
 
 
 def newest_month(store: ArchiveReader, today: date) -> tuple[int, int]:
-    """The Jalali (year, month) of the newest article, else of today: where the archive opens."""
+    """The newest Jalali month the archive holds, else the month of today: where the archive opens."""
+    months = archive_months(store)
+    if months:
+        return months[0].year, months[0].month
     newest = store.newest(limit=PAGE_SIZE).items
     when = parse_when(newest[0].published) if newest else None
     day = when.date() if isinstance(when, datetime) else when or today

@@ -162,6 +162,10 @@ class ArchiveReader:
     def sources(self) -> list[tuple[str, int]]:
         return self._memoised(("sources",), lambda: self._call(lambda s: s.sources()))
 
+    def months(self) -> list[tuple[str, int]]:
+        """Articles per Jalali month («1404-08»), newest first."""
+        return self._memoised(("months",), lambda: self._call(lambda s: s.months()))
+
     def _call(self, action: Callable[[Store], T]) -> T:
         with self.borrow() as store:
             return action(store)
