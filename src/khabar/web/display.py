@@ -75,9 +75,11 @@ def jalali_month_name(month: int) -> str:
     return JALALI_MONTH_NAMES[month - 1]
 
 
+@lru_cache(maxsize=8192)
 def display_moment(value: str | date | None) -> datetime | date | None:
     """:func:`parse_when`, with an aware time moved to Tehran time: the zone khabar prints times in,
-    so the Jalali date, the Gregorian date and the clock of one page never disagree."""
+    so the Jalali date, the Gregorian date and the clock of one page never disagree (memoised: a
+    page prints one timestamp three ways)."""
     when = parse_when(value)
     if isinstance(when, datetime) and when.tzinfo is not None:
         return when.astimezone(display_zone())
