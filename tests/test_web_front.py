@@ -185,3 +185,42 @@ def test_a_server_is_warmed_before_its_objects_are_frozen(db: str, monkeypatch: 
     assert at_freeze["stores"], "no store was opened before the freeze"
     templates = {name for _, name in at_freeze["templates"]}  # type: ignore[attr-defined]
     assert {"article.html", "base.html", "search.html", "home.html"} <= templates
+
+
+def test_slow_views_run_in_at_most_a_few_threads_first_come_first_served() -> None:
+    import threading
+    import time
+
+    from starlette.requests import Request
+    from starlette.responses import Response
+
+    from khabar.web.cache import THREADS, ResponseCache
+
+    running, most, started = [0], [0], []
+    lock = threading.Lock()
+
+    def slow_view(request: Request) -> Response:
+        with lock:
+            running[0] += 1
+            most[0] = max(most[0], running[0])
+            started.append(request.query_params["n"])
+        time.sleep(0.05)
+        with lock:
+            running[0] -= 1
+        return Response(b"ok")
+
+    endpoint = ResponseCache(size=0).wrap(slow_view)
+
+    async def scenario() -> None:
+        calls = []
+        for number in range(3 * THREADS):
+            scope = {"type": "http", "method": "GET", "path": "/search", "query_string": f"n={number}".encode(),
+                     "headers": []}
+            calls.append(asyncio.create_task(endpoint(Request(scope))))
+            await asyncio.sleep(0.001)  # the requests arrive in order
+        await asyncio.gather(*calls)
+
+    asyncio.run(scenario())
+    assert most[0] == THREADS
+    assert set(started[:THREADS]) == {str(n) for n in range(THREADS)}  # the first to come are the first served
+    assert sorted(started, key=int) == [str(n) for n in range(3 * THREADS)]

@@ -17,13 +17,15 @@ one more process to run.
 
 from __future__ import annotations
 
+import asyncio
 import time
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from threading import Lock
 
-from starlette.concurrency import run_in_threadpool
+import anyio
+import anyio.to_thread
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.types import ASGIApp, Receive, Scope, Send
@@ -31,6 +33,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from khabar.web.security import SECURITY_HEADERS, Rendered, etags_in
 
 Endpoint = Callable[[Request], Response]
+THREADS = 4  # worker threads per process for the slow views: as many as ArchiveReader has stores
 AsyncEndpoint = Callable[[Request], Awaitable[Response]]
 
 
@@ -48,6 +51,7 @@ class ResponseCache:
         self.ttl = ttl
         self._entries: OrderedDict[str, Entry] = OrderedDict()
         self._lock = Lock()
+        self._limiter: tuple[asyncio.AbstractEventLoop, anyio.CapacityLimiter] | None = None  # made at first use
 
     def get(self, key: str) -> Entry | None:
         with self._lock:
@@ -83,6 +87,18 @@ class ResponseCache:
         with self._lock:
             self._entries.clear()
 
+    async def _in_thread(self, endpoint: Endpoint, request: Request) -> Response:
+        """Run ``endpoint`` in a worker thread, at most :data:`THREADS` at once.
+
+        More threads than the archive has stores only queue inside the store pool and fight for
+        the interpreter lock, whose hand-offs are not first come, first served: a search then waits
+        behind later ones. Waiting for the limiter is first come, first served.
+        """
+        loop = asyncio.get_running_loop()
+        if self._limiter is None or self._limiter[0] is not loop:  # one per event loop (tests run several)
+            self._limiter = (loop, anyio.CapacityLimiter(THREADS))
+        return await anyio.to_thread.run_sync(endpoint, request, limiter=self._limiter[1])
+
     def wrap(self, endpoint: Endpoint, *, inline: bool = False) -> AsyncEndpoint:
         """An async endpoint running ``endpoint`` in the thread pool and keeping its answer.
 
@@ -92,7 +108,7 @@ class ResponseCache:
         """
 
         async def cached_endpoint(request: Request) -> Response:
-            response = endpoint(request) if inline else await run_in_threadpool(endpoint, request)
+            response = endpoint(request) if inline else await self._in_thread(endpoint, request)
             self.put(cache_key(request.scope), response)
             return response
 
