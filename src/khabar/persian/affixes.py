@@ -354,6 +354,20 @@ WRITTEN_APART = frozenset(
         "پلیس راه",
     )
 )
+#: Loan prefixes of measures and loanwords that hazm lists as compounds (سانتی‌متر، آنتی‌بیوتیک):
+#: a compound's first part, Persian enough for the lexicon's spaced compounds to join.
+UNIT_PREFIXES = frozenset({"سانتی", "میلی", "کیلو", "آنتی", "انتی", "میکرو", "نانو"})
+#: Names with a foreign part (no Persian dictionary word) whose standard spelling has a ZWNJ: the
+#: only such names joined across a space. Every other foreign name stays as written (لس آنجلس،
+#: هنگ کنگ، سان فرانسیسکو، بوئنوس آیرس may be spelled with a space in correct text).
+KNOWN_ZWNJ_NAMES = frozenset(
+    p.replace(" ", "\u200c")
+    for p in (
+        "بیت المقدس",
+        "تل آویو",
+        "شرم الشیخ",
+    )
+)
 #: Present stems that make action nouns with ی after a noun (نوبت‌دهی، اطلاع‌رسانی، سم‌پاشی); not
 #: چین، نما، شمار, whose ی forms are common words of their own (چینی «Chinese», شماری «a number of»).
 ACTION_STEMS = frozenset(

@@ -294,15 +294,15 @@ class PairRules(WordTests):
         return not any(pattern.fullmatch(word) for pattern in A.VERBAL_NOUN_PATTERNS)
 
     def _compound_ok(self, form: str, count: int) -> bool:
-        """Shekar's corpus spells many phrases with ZWNJ (تیم‌ملی); trust only hazm's dictionary —
-        except for foreign names (بوئنوس‌آیرس، کیپ‌تاون), whose parts are no Persian words."""
+        """Shekar's corpus spells many phrases with ZWNJ (تیم‌ملی); trust only hazm's dictionary.
+        A name with a foreign part (لس آنجلس، هنگ کنگ) joins only when listed as known."""
         lex = self.lex
         parts = form.split(ZWNJ)
-        foreign = not all(self._dictionary_word(p) for p in parts)
-        bound_part = foreign and count >= RARE_ZWNJ and not all(lex.counts.get(p, 0) for p in parts)
-        if (form not in lex.attested and not bound_part) or form in A.WRITTEN_APART:
-            return False  # a part never seen alone cannot be half of a phrase: آیرس، آنجلس
-        if 0 < count < RARE_ZWNJ and ZWNJ + "و" not in form and not foreign:
+        if parts[0] not in A.UNIT_PREFIXES and not all(self._persian_part(p) for p in parts):
+            return form in A.KNOWN_ZWNJ_NAMES
+        if form not in lex.attested or form in A.WRITTEN_APART:
+            return False
+        if 0 < count < RARE_ZWNJ and ZWNJ + "و" not in form:
             return False
         joined = form.replace(ZWNJ, "")
         if lex.counts.get(joined, 0) > JOINED_DOMINANCE * max(count, 1) and self._dictionary_word(joined):
@@ -310,6 +310,19 @@ class PairRules(WordTests):
         if parts[-1] in A.EZAFE_ADJECTIVES or any(self._function_word(p) for p in parts if p != "هم"):
             return False
         return count >= COMPOUND_MIN or parts[-1] not in lex.participles
+
+    def _persian_part(self, part: str) -> bool:
+        """A compound's part as Persian grammar builds it: a dictionary word, also after و (گفت‌وگو)
+        or Arabic ال (بین‌المللی), in X‌به‌X / X‌درX (جابه‌جا، پی‌درپی), before ی/گی (همه‌پرسی، یخ‌زدگی), or a present stem (پیام‌رسان).
+        A part that is none of these (آنجلس، کنگ، تاون) marks a foreign name."""
+        linked = part[2:] if part.startswith(("ال", "در")) else part[:-2] if part.endswith("به") else ""
+        for form in (part, part[1:] if part[0] == "و" else "", linked):
+            if len(form) < 2:
+                continue
+            for base in (form, form[:-1] if form[-1] == "ی" else "", form[:-2] + "ه" if form.endswith("گی") else ""):
+                if base and (self._dictionary_word(base) or base + "ند" in self.lex.verbs):
+                    return True
+        return False
 
     def _spaced(self, left: str, right: str) -> str | None:
         """A lexicon compound spelled with a space, also when the second part is inflected."""
