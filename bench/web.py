@@ -158,7 +158,7 @@ def tree_cpu_seconds(root: int) -> float:
     return total
 
 
-Result = tuple[float, float, float, float, float]  # req/s, p50 ms, p99 ms, server and wrk CPU µs per request
+Result = tuple[float, float, float, float, float, float]  # req/s, p50, p90, p99 ms, server and wrk CPU µs/request
 
 
 def run_wrk(base: str, paths: list[str], seconds: int, connections: int, threads: int,
@@ -177,8 +177,8 @@ def run_wrk(base: str, paths: list[str], seconds: int, connections: int, threads
     if "Non-2xx" in text:
         print(text, file=sys.stderr)
     done = max(_requests(text), 1)
-    return (_rate(text), _percentile(text, "50%"), _percentile(text, "99%"), server_cpu / done * 1e6,
-            wrk_cpu / done * 1e6)
+    return (_rate(text), _percentile(text, "50%"), _percentile(text, "90%"), _percentile(text, "99%"),
+            server_cpu / done * 1e6, wrk_cpu / done * 1e6)
 
 
 def children_cpu_seconds() -> float:
@@ -253,8 +253,8 @@ def main() -> None:
 
 
 def line(name: str, result: Result) -> str:
-    rate, p50, p99, server_cpu, wrk_cpu = result
-    return (f"{name}: {rate:.0f} req/s, p50 {p50:.1f} ms, p99 {p99:.1f} ms; "
+    rate, p50, p90, p99, server_cpu, wrk_cpu = result
+    return (f"{name}: {rate:.0f} req/s, p50 {p50:.1f} ms, p90 {p90:.1f} ms, p99 {p99:.1f} ms; "
             f"CPU per request: server {server_cpu:.0f} us, wrk {wrk_cpu:.0f} us")
 
 
