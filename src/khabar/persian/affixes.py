@@ -34,6 +34,9 @@ SUFFIX_WEIGHT = {
     **dict.fromkeys(POSSESSIVE, -4.0),
 }
 
+#: A joined token seen this often in the corpus, and never with a ZWNJ, is a word of its own.
+OWN_WORD_MIN = 20_000
+
 #: Suffixes written joined to the stem (متهمان، بورسی، کتابش); they only help score a reading.
 JOINED = ("ان", "ی", "ین", "یان", "یی", "ش", "م", "ت", "یم", "ید", "ند", "مان", "تان", "شان", "ست")
 JOINED_WEIGHT = {

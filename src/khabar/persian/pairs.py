@@ -313,7 +313,8 @@ class PairRules(WordTests):
 
     def _persian_part(self, part: str) -> bool:
         """A compound's part as Persian grammar builds it: a dictionary word, also after و (گفت‌وگو)
-        or Arabic ال (بین‌المللی), in X‌به‌X / X‌درX (جابه‌جا، پی‌درپی), before ی/گی (همه‌پرسی، یخ‌زدگی), or a present stem (پیام‌رسان).
+        or Arabic ال (بین‌المللی), in X‌به‌X / X‌درX (جابه‌جا، پی‌درپی), before ی/گی (همه‌پرسی،
+        یخ‌زدگی), or a present stem (پیام‌رسان).
         A part that is none of these (آنجلس، کنگ، تاون) marks a foreign name."""
         linked = part[2:] if part.startswith(("ال", "در")) else part[:-2] if part.endswith("به") else ""
         for form in (part, part[1:] if part[0] == "و" else "", linked):

@@ -175,10 +175,16 @@ class ZwnjRepairer(PairRules):
             score = max(score, VERB_BASE)
         return score
 
+    def _own_word(self, token: str) -> bool:
+        """A joined token the corpus writes often and never with a ZWNJ (منها، اولاند، خواباند،
+        بیدستان): a word of its own, not stem + suffix nor بی + word, however frequent the stem."""
+        return self.lex.counts.get(token, 0) >= A.OWN_WORD_MIN and token not in self.lex.zwnj
+
     def _analyses(self, token: str) -> Iterator[Candidate]:
-        yield from self._stem_options(token, top=True)
+        own = self._own_word(token)
+        yield from self._stem_options(token, top=True, own=own)
         listed = self._dictionary_word(token)
-        for suffix in _SUFFIXES if token.endswith(_SUFFIXES) else ():
+        for suffix in _SUFFIXES if token.endswith(_SUFFIXES) and not own else ():
             if listed and suffix in A.PERSONAL_CLITICS:
                 continue  # دهات، دیات: a dictionary word, not «your village»
             if token.endswith(suffix) and len(token) - len(suffix) >= 2:
@@ -221,7 +227,7 @@ class ZwnjRepairer(PairRules):
             return tags is not None and "AJ" in tags.split(",")
         return self._nominal(form)
 
-    def _stem_options(self, stem: str, *, top: bool) -> Iterator[Candidate]:
+    def _stem_options(self, stem: str, *, top: bool, own: bool = False) -> Iterator[Candidate]:
         lex = self.lex
         known = lex.known(stem)
         if not top:
@@ -254,7 +260,7 @@ class ZwnjRepairer(PairRules):
                     max(lex.logcount(rest), lex.logcount(stem), VERB_BASE) + VERB_BONUS,
                 )
         rest = stem[2:]
-        if stem.startswith(A.PRIVATIVE) and len(rest) >= 2 and self._privative_rest(rest):
+        if stem.startswith(A.PRIVATIVE) and len(rest) >= 2 and not own and self._privative_rest(rest):
             yield (
                 A.PRIVATIVE + ZWNJ + rest,
                 max(lex.logcount(rest), lex.logcount(rest[:-1])) + PRIVATIVE_WEIGHT,
