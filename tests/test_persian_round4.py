@@ -36,3 +36,39 @@ def test_words_of_their_own_stay(text: str) -> None:
 )
 def test_real_suffixes_still_join(damaged: str, gold: str) -> None:
     assert repair(damaged) == gold
+
+
+# Detached privative بی: the spaced damage (and the joined one) of بی‌X, also with X inflected.
+PRIVATIVE_GOLD = [
+    f"مردم روستا از تصمیم تازه بی{Z}خبرند.",
+    f"این دهستان بی{Z}آب{Z}ترین منطقه استان است.",
+    f"ما هنوز از نتیجه مذاکره بی{Z}خبریم.",
+    f"کودکان بی{Z}سرپرست به خانه تازه رفتند.",
+    f"بی{Z}شک این فصل سخت{Z}ترین فصل تیم بود.",
+    f"این رکورد بی{Z}نظیرترین رکورد باشگاه است.",
+]
+
+
+@pytest.mark.parametrize("gold", PRIVATIVE_GOLD)
+def test_privative_spaced_damage_is_repaired(gold: str) -> None:
+    assert repair(gold.replace(Z, " ")) == gold
+
+
+@pytest.mark.parametrize("gold", PRIVATIVE_GOLD)
+def test_privative_joined_damage_is_repaired(gold: str) -> None:
+    assert repair(gold.replace(Z, "")) == gold
+
+
+# Correct text: بی as the preposition «without» and as a letter name stays apart.
+PRIVATIVE_APART = [
+    "بی آنکه پاسخی بدهد، جلسه را ترک کرد.",
+    f"بی او هیچ کاری پیش نمی{Z}رود.",
+    f"شبکه{Z}های بی بی سی و سی ان ان خبر را پخش کردند.",
+    "خودروهای بی ام و در نمایشگاه بودند.",
+    "بی هیچ دلیلی قرارداد لغو شد.",
+]
+
+
+@pytest.mark.parametrize("text", PRIVATIVE_APART)
+def test_preposition_and_letters_stay_apart(text: str) -> None:
+    assert repair(text) == text

@@ -37,6 +37,17 @@ SUFFIX_WEIGHT = {
 #: A joined token seen this often in the corpus, and never with a ZWNJ, is a word of its own.
 OWN_WORD_MIN = 20_000
 
+#: What a detached بی‌X may carry joined to it (بی‌خبریم، بی‌طرفی، بی‌کاران); "" is X itself.
+PRIVATIVE_INFLECTIONS: tuple[str, ...] = ("", "ی", "یم", "ید", "ند", "ان", "ش", "م", "ت", "یی")
+PRIVATIVE_INFLECTIONS += ("تر", "ترین", "تری", "ها", "های", "ای", "اش")  # after a non-joining letter
+#: Tags of words after which بی is the preposition «without», written apart (بی او، بی آنکه).
+PREPOSITIONAL_TAGS = frozenset({"PRO", "CONJ", "DET", "P"})
+#: Latin letter names spelled in Persian: «بی» among them is a letter (بی بی سی، بی ام و).
+LETTER_NAMES = frozenset(
+    {"ای", "بی", "سی", "دی", "اف", "جی", "اچ", "آی", "کی", "ال", "ام", "ان", "او", "پی", "کیو", "آر", "اس", "تی"}
+    | {"یو", "وی", "ایکس", "وای", "زد", "زی"}
+)
+
 #: Suffixes written joined to the stem (متهمان، بورسی، کتابش); they only help score a reading.
 JOINED = ("ان", "ی", "ین", "یان", "یی", "ش", "م", "ت", "یم", "ید", "ند", "مان", "تان", "شان", "ست")
 JOINED_WEIGHT = {

@@ -140,10 +140,10 @@ class PairRules(WordTests):
             return None
         lex = self.lex
         if right in TOKEN_SUFFIXES:
-            return self._attach(left, right)
+            return None if left == A.PRIVATIVE else self._attach(left, right)  # بی ام و: letters
         if left in VERB_PREFIXES and right in lex.verbs:
             return left + ZWNJ + right
-        if left == A.PRIVATIVE and self._privative_rest(right):
+        if left == A.PRIVATIVE and self._privative_pair(right):
             return left + ZWNJ + right
         if self._coordinated(left, right):
             return left + ZWNJ + right  # گفت‌وگو، حمل‌ونقل
@@ -310,6 +310,22 @@ class PairRules(WordTests):
         if parts[-1] in A.EZAFE_ADJECTIVES or any(self._function_word(p) for p in parts if p != "هم"):
             return False
         return count >= COMPOUND_MIN or parts[-1] not in lex.participles
+
+    def _privative_pair(self, right: str) -> bool:
+        """Spaced بی + X: the prefix when X, or X less a joined inflection (بی خبریم، بی آبند), makes a
+        word the lexicon writes بی‌X; the preposition «without» before a pronoun or conjunction
+        (بی او، بی آنکه) and a letter name (بی بی سی) stay apart."""
+        tags = set(self.lex.tags.get(right, "").split(","))
+        if tags & A.PREPOSITIONAL_TAGS or right in A.LETTER_NAMES:
+            return False
+        if self._privative_rest(right):
+            return True
+        attested = self.lex.attested
+        for ending in A.PRIVATIVE_INFLECTIONS:
+            stem = right[: len(right) - len(ending)]
+            if right.endswith(ending) and len(stem) >= 2 and A.PRIVATIVE + ZWNJ + stem in attested:
+                return True
+        return False
 
     def _persian_part(self, part: str) -> bool:
         """A compound's part as Persian grammar builds it: a dictionary word, also after و (گفت‌وگو)
