@@ -72,3 +72,26 @@ PRIVATIVE_APART = [
 @pytest.mark.parametrize("text", PRIVATIVE_APART)
 def test_preposition_and_letters_stay_apart(text: str) -> None:
     assert repair(text) == text
+
+
+# Three-part compounds in joined text (a prefix before a known compound, a known compound before a
+# bound head) and ی + clitic after an adjective in ‑ی.
+THREE_PART_GOLD = [
+    f"رفتار بازار ارز این هفته غیرقابل{Z}پیش{Z}بینی بود.",
+    f"نوسان قیمت{Z}ها قابل{Z}پیش{Z}بینی نیست.",
+    f"دو کشور درباره همکاری غیرهسته{Z}ای گفت{Z}وگو کردند.",
+    f"مدل تازه آب{Z}وهوایی پیش{Z}بینی{Z}پذیر نیست.",
+    f"بازیکن برزیلی{Z}اش را به اردو نفرستاد.",
+    f"همسر آلمانی{Z}اش در مراسم حاضر بود.",
+    f"مربی ایتالیایی{Z}ام گفت تمرین فردا لغو است.",
+]
+
+
+@pytest.mark.parametrize("gold", THREE_PART_GOLD)
+def test_three_part_joined_damage_is_repaired(gold: str) -> None:
+    assert repair(gold.replace(Z, "")) == gold
+
+
+@pytest.mark.parametrize("gold", THREE_PART_GOLD)
+def test_three_part_correct_text_stays(gold: str) -> None:
+    assert repair(gold) == gold

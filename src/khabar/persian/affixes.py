@@ -318,6 +318,8 @@ MODIFIER_PREFIXES = frozenset({"کم", "پر", "خوش", "بد"})
 #: Negating prefixes written joined (their last letter does not join): غیرقانونی، غیرایمن.
 NEGATIVE_PREFIXES = frozenset({"غیر"})
 NEGATIVE_WEIGHT = -3.0
+#: Prefixes before a known compound in a three-part word (غیرقابل‌پیش‌بینی، قابل‌پیش‌بینی، ضدهسته‌ای).
+THREE_PART_PREFIXES = frozenset({"غیر", "قابل", "ضد"})
 
 #: Surname endings written after a ZWNJ when the first part ends in ی (کریمی‌پور، هاشمی‌نژاد).
 SURNAME_ENDINGS = ("پور", "نژاد")

@@ -154,13 +154,14 @@ class ZwnjRepairer(PairRules):
         return result
 
     def _best(self, token: str) -> str:
-        if token in A.SUFFIX_LOOKALIKES:
-            return token
+        return token if token in A.SUFFIX_LOOKALIKES else self._scored(token)[0]
+
+    def _scored(self, token: str) -> Candidate:
         best, best_score = token, self._plain(token)
         for form, score in self._analyses(token):
             if score > best_score:
                 best, best_score = form, score
-        return best
+        return best, best_score
 
     def _plain(self, token: str) -> float:
         lex = self.lex
@@ -237,7 +238,7 @@ class ZwnjRepairer(PairRules):
             elif stem in lex.verbs:
                 yield stem, VERB_BASE
             else:
-                yield from self._derived(stem)
+                yield from self._derived(stem, final=False)
         zwnj = lex.zwnj.get(stem)
         if zwnj is not None:
             if zwnj[0] in lex.attested:
@@ -267,6 +268,28 @@ class ZwnjRepairer(PairRules):
             )
         if not known and zwnj is None and stem not in lex.verbs and not any(self._derived(stem)):
             yield from self._compounds(stem)
+        if top and not known and zwnj is None and len(stem) >= 7:
+            yield from self._three_part(stem)
+
+    def _three_part(self, word: str) -> Iterator[Candidate]:
+        """A compound of three parts, joined: a prefix before a known compound (غیرقابل‌پیش‌بینی،
+        غیرهسته‌ای، قابل‌پیش‌بینی) or a known compound before a bound head (پیش‌بینی‌پذیر). The
+        two-part reading comes from the same analyses, so the parts nest as the grammar builds them."""
+        lex = self.lex
+        for prefix in A.THREE_PART_PREFIXES if word.startswith(tuple(A.THREE_PART_PREFIXES)) else ():
+            rest = word[len(prefix) :]
+            if not word.startswith(prefix) or len(rest) < 5 or rest.startswith(VERB_PREFIXES):
+                continue
+            form, score = self._scored(rest)
+            if ZWNJ in form and not form.startswith(A.PRIVATIVE + ZWNJ):
+                yield prefix + (ZWNJ if is_joining(prefix[-1]) else "") + form, score + A.NEGATIVE_WEIGHT
+        for head in A.BOUND_HEADS if len(word) > 5 else ():
+            if not word.endswith(head) or len(word) - len(head) < 4:
+                continue
+            known = lex.zwnj.get(word[: -len(head)])
+            if known is not None and known[0] in lex.attested and known[1] >= A.AFFIXOID_MIN:
+                glue = ZWNJ if is_joining(known[0][-1]) else ""
+                yield known[0] + glue + head, math.log(known[1] + 1) + BOUND_WEIGHT
 
     def _second_person(self, word: str, verb: str) -> bool:
         """A dictionary word that also reads as می + a «you» verb (میدانی «field-», میانجی): news
@@ -286,8 +309,9 @@ class ZwnjRepairer(PairRules):
                 return word[:cut] + ZWNJ + word[cut:]
         return None
 
-    def _derived(self, stem: str) -> Iterator[Candidate]:
-        """An unlisted stem read as a listed word + a joined suffix (ورزشکاران، برزیلی)."""
+    def _derived(self, stem: str, *, final: bool = True) -> Iterator[Candidate]:
+        """An unlisted stem read as a listed word + a joined suffix (ورزشکاران، برزیلی، طلاست); the
+        copula ست ends a word, so a stem before another suffix (``final`` False) never has it."""
         counts = self.lex.counts
         for prefix in A.NEGATIVE_PREFIXES if stem.startswith(tuple(A.NEGATIVE_PREFIXES)) else ():
             rest = stem[len(prefix) :]
@@ -295,6 +319,8 @@ class ZwnjRepairer(PairRules):
                 yield stem, max(self.lex.logcount(rest), DICTIONARY_FLOOR) + A.NEGATIVE_WEIGHT
         for suffix in A.DERIVATIONAL if stem.endswith(A.DERIVATIONAL) else ():
             base = stem[: -len(suffix)]
+            if suffix == "ست" and not final:
+                continue
             if (
                 stem.endswith(suffix)
                 and len(base) >= 2
