@@ -95,3 +95,15 @@ def test_three_part_joined_damage_is_repaired(gold: str) -> None:
 @pytest.mark.parametrize("gold", THREE_PART_GOLD)
 def test_three_part_correct_text_stays(gold: str) -> None:
     assert repair(gold) == gold
+
+
+# Spaced text: a bound head after a known compound attaches to the whole compound.
+@pytest.mark.parametrize(
+    "gold",
+    [
+        f"رفتار این مدل پیش{Z}بینی{Z}پذیر نیست.",
+        f"روند برنامه{Z}ریزی{Z}شده بدون وقفه ادامه یافت.",
+    ],
+)
+def test_head_after_compound_in_spaced_text(gold: str) -> None:
+    assert repair(gold.replace(Z, " ")) == gold

@@ -117,8 +117,8 @@ class PairRules(WordTests):
             return False
         if self._spaced(left, middle) is None:
             return False
-        if self._bound(right):
-            return True
+        if self._bound(right):  # سطحی نگران کننده, but پیش بینی پذیر: the head follows a compound
+            return middle + " " + right in self.lex.spaced or middle + right in self.lex.counts
         theirs = self.lex.spaced.get(middle + " " + right)
         if theirs is None or not self._compound_ok(*theirs):
             return False
