@@ -24,6 +24,7 @@ from khabar.persian.pairs import PairRules
 _RUN = re.compile(f"[{LETTERS}{DIACRITICS}\u200c]+(?: [{LETTERS}{DIACRITICS}\u200c]+)*")
 _SUFFIXES = tuple(sorted(A.SUFFIX_WEIGHT, key=len, reverse=True))
 _NUMBERS = tuple(A.NUMBERS)
+_BOUND_HEADS = tuple(A.BOUND_HEADS)
 PLAIN_BONUS = 1.0
 ZWNJ_FORM_BONUS = 0.5
 VERB_BONUS = 4.0
@@ -283,7 +284,7 @@ class ZwnjRepairer(PairRules):
             form, score = self._scored(rest)
             if ZWNJ in form and not form.startswith(A.PRIVATIVE + ZWNJ):
                 yield prefix + (ZWNJ if is_joining(prefix[-1]) else "") + form, score + A.NEGATIVE_WEIGHT
-        for head in A.BOUND_HEADS if len(word) > 5 else ():
+        for head in A.BOUND_HEADS if word.endswith(_BOUND_HEADS) else ():
             if not word.endswith(head) or len(word) - len(head) < 4:
                 continue
             known = lex.zwnj.get(word[: -len(head)])
