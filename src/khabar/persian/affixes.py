@@ -17,8 +17,8 @@ COMPARATIVE = ("تر", "ترین", "تری", "ترها")
 #: Clitics that take a ZWNJ only after silent ه or ی (خانه‌ای، نامه‌اش، رفته‌اند، کشتی‌ای).
 VOWEL_CLITICS = ("ای", "ام", "ات", "اش", "ایم", "اید", "اند", "است")
 #: First- and second-person singular clitics («my», «your»): rare in news, so never read into a
-#: word the dictionary lists whole (دهات، دیات، اعلام).
-PERSONAL_CLITICS = frozenset({"ام", "ات"})
+#: word the dictionary lists whole or with its own ZWNJ (دهات، دیات، اعلام، بی‌نهایت).
+PERSONAL_CLITICS = frozenset({"ام", "ات", "هایم", "هایت"})
 #: Possessive clitics: ZWNJ after ه or ی (خانه‌شان، زندگی‌شان), joined after a consonant.
 POSSESSIVE = ("مان", "تان", "شان")
 
@@ -40,8 +40,12 @@ OWN_WORD_MIN = 20_000
 #: What a detached بی‌X may carry joined to it (بی‌خبریم، بی‌طرفی، بی‌کاران); "" is X itself.
 PRIVATIVE_INFLECTIONS: tuple[str, ...] = ("", "ی", "یم", "ید", "ند", "ان", "ش", "م", "ت", "یی")
 PRIVATIVE_INFLECTIONS += ("تر", "ترین", "تری", "ها", "های", "ای", "اش")  # after a non-joining letter
-#: Tags of words after which بی is the preposition «without», written apart (بی او، بی آنکه).
+#: Tags of words after which بی is mostly the preposition «without», written apart (بی او، بی آنکه):
+#: such a word joins only when the dictionary lists بی‌X (بی‌نهایت، بی‌خود، بی‌جهت).
 PREPOSITIONAL_TAGS = frozenset({"PRO", "CONJ", "DET", "P"})
+#: Pronouns and clause openers after the preposition بی «without», written apart even where a
+#: dictionary lists the joined form (بی اینکه، بی تا).
+PRIVATIVE_APART = frozenset({"آنکه", "اینکه", "آن", "این", "او", "تو", "من", "ما", "شما", "ایشان", "آنها", "تا", "هیچ"})
 #: Latin letter names spelled in Persian: «بی» among them is a letter (بی بی سی، بی ام و).
 LETTER_NAMES = frozenset(
     {"ای", "بی", "سی", "دی", "اف", "جی", "اچ", "آی", "کی", "ال", "ام", "ان", "او", "پی", "کیو", "آر", "اس", "تی"}

@@ -315,9 +315,10 @@ class PairRules(WordTests):
         """Spaced بی + X: the prefix when X, or X less a joined inflection (بی خبریم، بی آبند), makes a
         word the lexicon writes بی‌X; the preposition «without» before a pronoun or conjunction
         (بی او، بی آنکه) and a letter name (بی بی سی) stay apart."""
-        tags = set(self.lex.tags.get(right, "").split(","))
-        if tags & A.PREPOSITIONAL_TAGS or right in A.LETTER_NAMES:
+        if right in A.LETTER_NAMES or right in A.PRIVATIVE_APART:
             return False
+        if not A.PREPOSITIONAL_TAGS.isdisjoint(self.lex.tags.get(right, "").split(",")):
+            return A.PRIVATIVE + ZWNJ + right in self.lex.attested  # بی‌نهایت، بی‌خود، بی‌جهت
         if self._privative_rest(right):
             return True
         attested = self.lex.attested

@@ -185,10 +185,11 @@ class ZwnjRepairer(PairRules):
     def _analyses(self, token: str) -> Iterator[Candidate]:
         own = self._own_word(token)
         yield from self._stem_options(token, top=True, own=own)
-        listed = self._dictionary_word(token)
+        zwnj = self.lex.zwnj.get(token)
+        listed = self._dictionary_word(token) or (zwnj is not None and zwnj[0] in self.lex.attested)
         for suffix in _SUFFIXES if token.endswith(_SUFFIXES) and not own else ():
             if listed and suffix in A.PERSONAL_CLITICS:
-                continue  # دهات، دیات: a dictionary word, not «your village»
+                continue  # دهات، بی‌نهایت: a dictionary word, not «your village(s)»
             if token.endswith(suffix) and len(token) - len(suffix) >= 2:
                 stem = token[: -len(suffix)]
                 for form, score in self._stem_options(stem, top=False):
