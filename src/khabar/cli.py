@@ -53,6 +53,25 @@ def load_settings(**flags: Any) -> Settings:
     return settings_from_env(**flags)
 
 
+def open_reader(db: str) -> Any:
+    """Open the archive for a command that only reads (search, stats, export).
+
+    A read-only store runs beside a writer (``khabar watch``, an ingest) without waiting for its
+    lock; an archive that first needs an upgrade or its search index built is opened for writing
+    once instead, which does that work."""
+    from pathlib import Path
+
+    from khabar.errors import StoreError
+    from khabar.store import open_store
+
+    if "://" not in db and not Path(db).exists():
+        raise StoreError(f"no archive at {db}; build one first: khabar ingest SOURCE --db {db}")
+    try:
+        return open_store(db, read_only=True)
+    except StoreError:
+        return open_store(db)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="khabar")
 def main() -> None:
@@ -360,7 +379,6 @@ def search(query: tuple[str, ...], db: str | None, as_json: bool, section: str |
     """Search the archive; every spelling variant of a word finds the others."""
     from khabar.dates import parse_day_bound
     from khabar.search import SearchRequest
-    from khabar.store import open_store
 
     with one_line_errors():
         settings = load_settings(db=db)
@@ -370,7 +388,7 @@ def search(query: tuple[str, ...], db: str | None, as_json: bool, section: str |
             until=parse_day_bound(until, end=True) if until else None,
             sort="date" if sort == "date" else "relevance", limit=limit, offset=offset,
         )
-        with open_store(settings.db) as store:
+        with open_reader(settings.db) as store:
             results = store.search(request)
         if as_json:
             click.echo(json.dumps(results.to_json(), ensure_ascii=False, indent=2))
@@ -430,7 +448,6 @@ def export(out: str, db: str | None, fmt: str, section: str | None, source: str 
     from khabar.dates import parse_day_bound
     from khabar.export import export_articles
     from khabar.search import Filters
-    from khabar.store import open_store
 
     with one_line_errors():
         settings = load_settings(db=db)
@@ -439,7 +456,7 @@ def export(out: str, db: str | None, fmt: str, section: str | None, source: str 
             since=parse_day_bound(since) if since else None,
             until=parse_day_bound(until, end=True) if until else None,
         )
-        with open_store(settings.db) as store:
+        with open_reader(settings.db) as store:
             count = export_articles(store, fmt, out, filters)
         click.echo(f"khabar: wrote {count} articles to {out}", err=True)
 
@@ -450,11 +467,10 @@ def export(out: str, db: str | None, fmt: str, section: str | None, source: str 
 @click.option("--json", "as_json", is_flag=True)
 def stats(db: str | None, as_json: bool) -> None:
     """Counts by source, section and month."""
-    from khabar.store import open_store
 
     with one_line_errors():
         settings = load_settings(db=db)
-        with open_store(settings.db) as store:
+        with open_reader(settings.db) as store:
             result = store.stats()
         if as_json:
             click.echo(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
