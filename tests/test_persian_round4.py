@@ -108,3 +108,18 @@ def test_three_part_correct_text_stays(gold: str) -> None:
 )
 def test_head_after_compound_in_spaced_text(gold: str) -> None:
     assert repair(gold.replace(Z, " ")) == gold
+
+
+# Spaced damage of compounds whose parts are Persian-built or listed loanwords is still repaired,
+# while the foreign-name guard leaves unknown pairs alone.
+@pytest.mark.parametrize(
+    "gold",
+    [
+        f"نشانی وب{Z}سایت خبرگزاری تغییر کرد.",
+        f"این جلسه فوق{Z}العاده برای بررسی بودجه برگزار شد.",
+        f"گروه{Z}های ذی{Z}نفع نظر خود را اعلام کردند.",
+        f"رویکرد اصلاح{Z}طلبانه او مخالفانی داشت.",
+    ],
+)
+def test_persian_built_and_listed_loan_compounds_join(gold: str) -> None:
+    assert repair(gold.replace(Z, " ")) == gold

@@ -377,6 +377,30 @@ WRITTEN_APART = frozenset(
 #: Loan prefixes of measures and loanwords that hazm lists as compounds (سانتی‌متر، آنتی‌بیوتیک):
 #: a compound's first part, Persian enough for the lexicon's spaced compounds to join.
 UNIT_PREFIXES = frozenset({"سانتی", "میلی", "کیلو", "آنتی", "انتی", "میکرو", "نانو"})
+#: Endings a compound's part may carry on a dictionary word (ending, what restores the base).
+PART_ENDINGS = (("ی", ""), ("گی", "ه"), ("گان", "ه"), ("انه", ""), ("ان", ""), ("یانه", ""))
+#: Bound pieces of Persian compounds that are no words alone (ذی‌نفع، سه‌گانه، عتیقه‌جات).
+PERSIAN_PIECES = frozenset({"ذی", "گانه", "جات", "مند", "مندی", "گرا", "گرایانه", "ور", "وار"})
+#: Loanword compounds the standard writes with a ZWNJ: joined across a space though their parts are
+#: no Persian words (a short list of sure ones; other foreign pairs stay as written).
+KNOWN_LOAN_COMPOUNDS = frozenset(
+    p.replace(" ", "\u200c")
+    for p in (
+        "وب سایت",
+        "لپ تاپ",
+        "تی شرت",
+        "کافی شاپ",
+        "چک لیست",
+        "پلی تکنیک",
+        "سیستم عامل",
+        "آمفی تئاتر",
+        "تله کابین",
+        "مولتی مدیا",
+        "مولتی ویتامین",
+        "پینگ پونگ",
+        "کونگ فو",
+    )
+)
 #: Names with a foreign part (no Persian dictionary word) whose standard spelling has a ZWNJ: the
 #: only such names joined across a space. Every other foreign name stays as written (لس آنجلس،
 #: هنگ کنگ، سان فرانسیسکو، بوئنوس آیرس may be spelled with a space in correct text).

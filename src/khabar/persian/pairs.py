@@ -298,8 +298,9 @@ class PairRules(WordTests):
         A name with a foreign part (لس آنجلس، هنگ کنگ) joins only when listed as known."""
         lex = self.lex
         parts = form.split(ZWNJ)
-        if parts[0] not in A.UNIT_PREFIXES and not all(self._persian_part(p) for p in parts):
-            return form in A.KNOWN_ZWNJ_NAMES
+        arabic = any(p.startswith("ال") for p in parts)  # رحمه‌الله، دائرة‌المعارف: an Arabic phrase
+        if parts[0] not in A.UNIT_PREFIXES and not arabic and not all(self._persian_part(p) for p in parts):
+            return form in A.KNOWN_ZWNJ_NAMES or form in A.KNOWN_LOAN_COMPOUNDS
         if form not in lex.attested or form in A.WRITTEN_APART:
             return False
         if 0 < count < RARE_ZWNJ and ZWNJ + "و" not in form:
@@ -329,16 +330,19 @@ class PairRules(WordTests):
         return False
 
     def _persian_part(self, part: str) -> bool:
-        """A compound's part as Persian grammar builds it: a dictionary word, also after و (گفت‌وگو)
-        or Arabic ال (بین‌المللی), in X‌به‌X / X‌درX (جابه‌جا، پی‌درپی), before ی/گی (همه‌پرسی،
-        یخ‌زدگی), or a present stem (پیام‌رسان).
+        """A compound's part as Persian grammar builds it: a dictionary word, also after و (گفت‌وگو),
+        in X‌به‌X / X‌درX (جابه‌جا، پی‌درپی), before ی/گی/گان/انه (همه‌پرسی، یخ‌زدگی، صلح‌جویانه),
+        a present stem (پیام‌رسان), an Arabic ال phrase (فوق‌العاده) or a listed bound piece (ذی، گانه).
         A part that is none of these (آنجلس، کنگ، تاون) marks a foreign name."""
-        linked = part[2:] if part.startswith(("ال", "در")) else part[:-2] if part.endswith("به") else ""
+        if part.startswith("ال") or part in A.PERSIAN_PIECES or part in A.BOUND_HEADS or part in self.lex.participles:
+            return True
+        linked = part[2:] if part.startswith("در") else part[:-2] if part.endswith("به") else ""
         for form in (part, part[1:] if part[0] == "و" else "", linked):
             if len(form) < 2:
                 continue
-            for base in (form, form[:-1] if form[-1] == "ی" else "", form[:-2] + "ه" if form.endswith("گی") else ""):
-                if base and (self._dictionary_word(base) or base + "ند" in self.lex.verbs):
+            for base in (form, *(form[: -len(end)] + add for end, add in A.PART_ENDINGS if form.endswith(end))):
+                verbs = self.lex.verbs
+                if len(base) >= 2 and (self._dictionary_word(base) or base + "ند" in verbs or base + "یند" in verbs):
                     return True
         return False
 
