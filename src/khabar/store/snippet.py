@@ -91,11 +91,11 @@ def _spans(text: str, pattern: re.Pattern[str] | None) -> list[re.Match[str]]:
     return list(pattern.finditer(_fold(text))) if pattern else []
 
 
-def _distinct(found: list[re.Match[str]], tokens: tuple[str, ...]) -> int:
+def _distinct(found: list[str], tokens: tuple[str, ...]) -> int:
     """How many query tokens the matches cover (a match names its token by its letters)."""
     covered = set()
     for match in found:
-        letters = match.group().replace(_GAP_MARK, "")
+        letters = match.replace(_GAP_MARK, "")
         covered.add(next((t for t in tokens if letters.startswith(t)), letters))
     return len(covered)
 
@@ -153,19 +153,22 @@ def snippet(paragraphs: Sequence[str], highlights: Highlights, width: int = WIND
     pattern = _pattern(key)
     tokens = _ordered_tokens(key)
     best_text, best_spans, best_count = "", [], 0
-    for paragraph in paragraphs:
-        if not paragraph or pattern is None:
-            continue
-        found = _spans(paragraph, pattern)  # one fold and one scan: no cheaper pre-check pays
-        count = _distinct(found, tokens) if found else 0
-        if count > best_count:
-            best_text, best_spans, best_count = paragraph, found, count
-            if count == len(tokens):
-                break
+    if pattern is not None:
+        folded = _fold("\n".join(paragraphs))  # one fold for the whole article
+        offset = 0
+        for paragraph in paragraphs:
+            begin, offset = offset, offset + len(paragraph) + 1
+            found = [(m.start() - begin, m.end() - begin, m.group())
+                     for m in pattern.finditer(folded, begin, offset - 1)] if paragraph else []
+            count = _distinct([text for _, _, text in found], tokens) if found else 0
+            if count > best_count:
+                best_text, best_spans, best_count = paragraph, [(a, b) for a, b, _ in found], count
+                if count == len(tokens):
+                    break
     if not best_text:
         best_text = next((p for p in paragraphs if p), "")
     clean = _unmarked(best_text)
-    spans = [m.span() for m in best_spans] if clean == best_text else [
+    spans = best_spans if clean == best_text else [
         m.span() for m in _spans(clean, pattern)]
     start, end = _window(clean, spans, width)
     return _render(clean, spans, start, end)
