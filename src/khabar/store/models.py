@@ -56,7 +56,8 @@ class Facets:
 
 @dataclass(frozen=True)
 class SearchResults:
-    """``exact`` is False when ``total`` is an estimate (no backend estimates today)."""
+    """``exact`` is False when ``total`` (and the facets) are estimates: the SQLite archive looks
+    for a phrase of very common words among a sample of the newest candidates."""
 
     total: int
     hits: tuple[SearchHit, ...]

@@ -288,7 +288,8 @@ class SQLiteStore(SQLStore):
             window = query.offset + query.limit + RERANK_EXTRA
             found = self._search_index.search(
                 query.query, query.filters, sort=query.sort, limit=window if relevant else query.limit,
-                offset=0 if relevant else query.offset, facets=query.facets)
+                offset=0 if relevant else query.offset, facets=query.facets,
+                page_end=query.offset + query.limit)
             if relevant:
                 now = time.time()
                 ranked = sorted(((rid, relevance(score, ts, now)) for rid, score, ts in found.hits),
@@ -297,7 +298,7 @@ class SQLiteStore(SQLStore):
             else:
                 chosen = [(rid, 0.0) for rid, _, _ in found.hits]
             hits = self._hits(chosen, query.query)
-        return SearchResults(found.total, hits, found.facets)
+        return SearchResults(found.total, hits, found.facets, exact=found.exact)
 
     def index_size(self) -> int:
         """Bytes used by the full-text index (for benchmarks)."""
