@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from khabar.records import Article
-from khabar.search import SearchRequest
+from khabar.search import SearchRequest, Sort
 from khabar.store import open_store, tantivy_index
 from khabar.store.base import SQLStore
 
@@ -36,6 +36,7 @@ def _article(n: int) -> Article:
 @pytest.fixture
 def store(tmp_path: Path) -> Iterator[SQLStore]:
     with open_store(str(tmp_path / "books.db")) as opened:
+        assert isinstance(opened, SQLStore)
         opened.upsert_many(_article(n) for n in range(COUNT))
         yield opened
 
@@ -60,7 +61,7 @@ def test_without_the_bound_the_phrase_count_is_exact(store: SQLStore) -> None:
 
 @pytest.mark.usefixtures("bounded")
 @pytest.mark.parametrize("sort", ["relevance", "date"])
-def test_a_common_phrase_is_searched_among_the_newest_and_estimated(store: SQLStore, sort: str) -> None:
+def test_a_common_phrase_is_searched_among_the_newest_and_estimated(store: SQLStore, sort: Sort) -> None:
     results = store.search(SearchRequest(f'"{PHRASE}"', sort=sort, limit=3))
     assert results.exact is False
     assert len(results.hits) == 3
