@@ -279,6 +279,8 @@ EZAFE_ADJECTIVES = frozenset(
         "جلویی",
         "عقبی",
         "میانی",
+        "متحد",
+        "متحده",
     ]
 )
 #: hazm part-of-speech tags of function words: a lexicon "compound" with one of them is a phrase (یکی از).

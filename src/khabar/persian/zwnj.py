@@ -242,6 +242,8 @@ class ZwnjRepairer(PairRules):
             else:
                 yield from self._derived(stem, final=False)
         zwnj = lex.zwnj.get(stem)
+        if zwnj is not None and not top and known and self.fix_token(stem) == stem:
+            zwnj = None  # اینجاییم: an inflected word keeps the spelling its stem keeps alone (اینجا)
         if zwnj is not None:
             if zwnj[0] in lex.attested:
                 bonus = ZWNJ_FORM_BONUS + (COORDINATED_BONUS if ZWNJ + "و" in zwnj[0] else 0.0)

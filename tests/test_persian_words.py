@@ -1,5 +1,5 @@
-"""Round-4 rules (issue 8): words a joined token is on its own (منها، اولاند، خواباند), the
-detached privative بی in spaced text, and known names only. Invented sentences and fictional
+"""Word rules (issue 8): words a joined token is on its own (منها، اولاند، خواباند), the
+detached privative بی in spaced text, three-part compounds, and known names only. Invented sentences and fictional
 events; they test kinds of damage and of correct text, not listed sentences."""
 
 from __future__ import annotations
@@ -17,6 +17,11 @@ OWN_WORDS = [
     "ژان اولاند، مربی تیم، از بازیکنان تشکر کرد.",
     "مادر کودک را خواباند و به آشپزخانه رفت.",
     "باد شاخه‌ها را تکاند و برگ‌ها ریخت.",
+    # an inflected word keeps the spelling its stem keeps alone (اینجا، آنجا)
+    "ما ساعت سه بامداد هنوز اینجاییم.",
+    "آن‌ها اینجایند و ما آنجاییم.",
+    # an ezafe phrase with متحد/متحده stays apart even where a lexicon lists it joined
+    "نمایندگان ایالات متحده و امارات متحده عربی در نشست سازمان ملل متحد سخن گفتند.",
 ]
 
 
