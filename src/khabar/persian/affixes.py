@@ -305,6 +305,9 @@ BOUND_HEADS = (
     | frozenset({"زا", "زای", "گری", "گریها"})
 )
 
+#: Endings a bound head carries in spaced text (انعطاف پذیرتر، زمین شناس‌ها): the head is still bound.
+HEAD_INFLECTIONS = ("تر", "ترین", "ها", "های")
+
 #: Heads that form compounds (دانش‌بنیان، مردم‌نهاد، بوم‌گردی، آهنگ‌ساز، کاروان‌سرا، کم‌بضاعت) but are
 #: also words of their own (نهاد «institution», ساز «instrument», بنیان «foundation»): after a space
 #: they join only when the lexicon knows that very compound (``AFFIXOID_MIN`` uses, any spelling),

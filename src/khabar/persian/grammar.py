@@ -68,8 +68,11 @@ class WordTests:
         return self._word_or_derived(rest)
 
     def _bound(self, word: str) -> bool:
-        """A second part that never stands alone: a bound head or a participle's plural (شدگان)."""
-        return word in A.BOUND_HEADS or (word.endswith("گان") and word[:-3] + "ه" in self.lex.participles)
+        """A second part that never stands alone: a bound head, also inflected (پذیرتر، شناس‌ها), or a
+        participle's plural (شدگان)."""
+        if word in A.BOUND_HEADS or (word.endswith("گان") and word[:-3] + "ه" in self.lex.participles):
+            return True
+        return any(word.endswith(end) and word[: -len(end)] in A.BOUND_HEADS for end in A.HEAD_INFLECTIONS)
 
     def _negatable(self, word: str) -> bool:
         """What غیر negates: a listed noun or adjective (مجاز، ایمن، قانونی), not a function word or verb."""

@@ -26,6 +26,7 @@ _LEFT_TRIGGERS = frozenset(
     }
 )
 _RIGHT_TRIGGERS = TOKEN_SUFFIXES | A.BOUND_HEADS | A.AFFIXOID_HEADS
+_HEAD_ENDINGS = frozenset((*A.PLURAL, *A.COMPARATIVE))
 COMPOUND_MIN = 30_000
 COMPOUND_BEFORE_VERB_MIN = 100_000
 RARE_ZWNJ = 100  # a ZWNJ spelling the corpus has seen (1-99 times) but rarely: one writer's habit
@@ -108,6 +109,8 @@ class PairRules(WordTests):
             or right[:-1] in A.ACTION_STEMS
             or right[0] == "و"
             or right.endswith("گان")
+            or self._bound(right)
+            or (ZWNJ in right and right.rsplit(ZWNJ, 1)[1] in _HEAD_ENDINGS)
             or (left.replace(ZWNJ, " ") in self.lex.heads and self._spaced(left, right) is not None)
         )
 
@@ -138,6 +141,8 @@ class PairRules(WordTests):
     def _merge(self, left: str, right: str) -> str | None:
         if HAS_MARK.search(left + right):
             return None
+        if ZWNJ in right:
+            return self._inflected_head(left, right)
         lex = self.lex
         if right in TOKEN_SUFFIXES:
             return None if left == A.PRIVATIVE else self._attach(left, right)  # بی ام و: letters
@@ -258,6 +263,19 @@ class PairRules(WordTests):
             and not self._function_word(left)
         )
 
+    def _inflected_head(self, left: str, right: str) -> str | None:
+        """A head that took its spaced plural or comparative first (نفت کش‌ها، انعطاف پذیرتر‌ها):
+        the head joins the word before it as it would bare, and the ending stays after its ZWNJ."""
+        head, ending = right.rsplit(ZWNJ, 1)
+        if ending not in _HEAD_ENDINGS or ZWNJ in head or len(head) < 2:
+            return None
+        merged = self.merge_pair(left, head) if self._may_merge(left, head) else None
+        if merged is VERBAL:
+            merged = self._spaced(left, head)  # an ending follows, not a verb
+        if merged is None or ZWNJ not in merged:
+            return None
+        return merged + ZWNJ + ending
+
     def _attach(self, left: str, right: str) -> str | None:
         """A suffix written as a word of its own (همکاری های، رفته اند): attach it to the left."""
         if right in A.PLURAL or right in A.COMPARATIVE:
@@ -308,7 +326,8 @@ class PairRules(WordTests):
         joined = form.replace(ZWNJ, "")
         if lex.counts.get(joined, 0) > JOINED_DOMINANCE * max(count, 1) and self._dictionary_word(joined):
             return False  # علیرضا: a listed word written joined, so a space there is two names
-        if parts[-1] in A.EZAFE_ADJECTIVES or any(self._function_word(p) for p in parts if p != "هم"):
+        checked = parts[:-1] if parts[-1] + "ند" in self.lex.verbs else parts  # a stem head (نقشه‌کش) is no conjunction
+        if parts[-1] in A.EZAFE_ADJECTIVES or any(self._function_word(p) for p in checked if p != "هم"):
             return False
         return count >= COMPOUND_MIN or parts[-1] not in lex.participles
 

@@ -1,0 +1,40 @@
+"""Bound and stem heads seen through their inflections in spaced text (issue 8, round 5)."""
+
+from __future__ import annotations
+
+import pytest
+
+from khabar.repair import repair_text
+
+Z = "\u200c"
+
+#: (spaced input, repaired): the head carries a plural or comparative ending of its own.
+INFLECTED_HEADS = [
+    ("این بخش انعطاف پذیرتر از نسخه قبلی است.", f"این بخش انعطاف{Z}پذیرتر از نسخه قبلی است."),
+    ("نفت کش ها دیروز در بندر خیالی پهلو گرفتند.", f"نفت{Z}کش{Z}ها دیروز در بندر خیالی پهلو گرفتند."),
+    ("نقشه کشان شهرداری طرح تازه را آماده کردند.", f"نقشه{Z}کشان شهرداری طرح تازه را آماده کردند."),
+    ("زمین شناس ها از منطقه بازدید کردند.", f"زمین{Z}شناس{Z}ها از منطقه بازدید کردند."),
+]
+
+
+@pytest.mark.parametrize(("spaced", "repaired"), INFLECTED_HEADS)
+def test_inflected_head_joins_the_word_before(spaced: str, repaired: str) -> None:
+    assert repair_text(spaced) == repaired
+
+
+@pytest.mark.parametrize("correct", [repaired for _, repaired in INFLECTED_HEADS])
+def test_inflected_head_compounds_are_left_alone(correct: str) -> None:
+    assert repair_text(correct) == correct
+
+
+#: Correct text where a stem head's look-alike must not join: letter names, a preposition.
+APART = [
+    "شبکه‌های بی بی سی و سی ان ان خبر را پخش کردند.",
+    "او بی آنکه چیزی بگوید از جلسه رفت.",
+    "کارگران بندهای قرارداد را خواندند.",
+]
+
+
+@pytest.mark.parametrize("sentence", APART)
+def test_look_alikes_stay_apart(sentence: str) -> None:
+    assert repair_text(sentence) == sentence
