@@ -16,6 +16,7 @@ import multiprocessing as mp
 import os
 import random
 import resource
+import shutil
 import sqlite3
 import statistics
 import sys
@@ -293,7 +294,7 @@ def main() -> None:
         if name == "tantivy":
             target = str(workdir / f"tantivy-{args.articles}")
         for leftover in Path(workdir).glob(f"{name}-{args.articles}.db*"):
-            leftover.unlink()
+            shutil.rmtree(leftover) if leftover.is_dir() else leftover.unlink()  # the Tantivy index too
         queue: Any = mp.get_context("spawn").Queue()
         process = mp.get_context("spawn").Process(target=_worker, args=(name, target, args.articles,
                                                                         args.seed, queue))
