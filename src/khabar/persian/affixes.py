@@ -215,6 +215,8 @@ NUMBERS = frozenset(
         "چند",
     ]
 )
+#: «half»: before a measure it is one adjective with it (نیم‌ساله، نیم‌روزه), not before a noun (نیم ساعت).
+HALF = "نیم"
 #: Measure words and fractions written after a number word with a ZWNJ (سه‌روزه، یک‌دهم).
 MEASURES = frozenset(
     [

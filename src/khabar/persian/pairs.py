@@ -23,6 +23,7 @@ _LEFT_TRIGGERS = frozenset(
         *A.RANGE_FIRST,
         *A.RELATIONAL_PREFIXES,
         *A.NEGATIVE_PREFIXES,
+        A.HALF,
     }
 )
 _RIGHT_TRIGGERS = TOKEN_SUFFIXES | A.BOUND_HEADS | A.AFFIXOID_HEADS
@@ -62,7 +63,15 @@ class PairRules(WordTests):
                 out.append(right)
             else:
                 out[-1] = merged
+                if right in TOKEN_SUFFIXES and len(out) > 1:
+                    self._rejoin(out)
         return out
+
+    def _rejoin(self, out: list[str]) -> None:
+        """A word that just took its ending (پر هزینه‌تر) may now join the word before it."""
+        again = self.merge_pair(out[-2], out[-1])
+        if again is not None and again is not VERBAL:
+            out[-2:] = [again]
 
     def _in_sentence(self, out: list[str], tokens: list[str], i: int, merged: str) -> str | None:
         """A pair's answer checked against its neighbours: an overlapping compound that wins, an
@@ -92,9 +101,7 @@ class PairRules(WordTests):
         if _marked(left) or _marked(right) or len(right) < 3:
             return None
         if left in A.MODIFIER_PREFIXES:
-            tags = self.lex.tags.get(right, "").split(",")
-            lex = self.lex
-            if "N" not in tags or self._function_word(right) or right in lex.verbs or right in lex.participles:
+            if not self._modified(right):
                 return None
         elif right not in A.STRONG_HEADS or not self._head_modifier(left):
             return None
@@ -162,8 +169,8 @@ class PairRules(WordTests):
                 return affixoid
         if left in A.NEGATIVE_PREFIXES:
             return left + right if self._negatable(right) else None  # غیرقانونی: ر does not join
-        if left in A.NUMBERS:
-            return left + ZWNJ + right if right in A.MEASURES else None
+        if left in A.NUMBERS or (left == A.HALF and right.endswith("ه")):
+            return left + ZWNJ + right if right in A.MEASURES or self._number_measure(right) else None
         if self._verbal(right):
             return None
         if left == "هیچ" and right in A.HICH_SPACED:
@@ -272,9 +279,22 @@ class PairRules(WordTests):
         merged = self.merge_pair(left, head) if self._may_merge(left, head) else None
         if merged is VERBAL:
             merged = self._spaced(left, head)  # an ending follows, not a verb
+        if merged is None and left in A.MODIFIER_PREFIXES and ending in A.COMPARATIVE and self._modified(head):
+            merged = left + ZWNJ + head  # پر ترافیک‌تر: a comparative makes کم/پر + noun one adjective
         if merged is None or ZWNJ not in merged:
             return None
         return merged + ZWNJ + ending
+
+    def _modified(self, word: str) -> bool:
+        """A noun کم/پر/خوش/بد can make an adjective of: listed as a noun, no verb or function word."""
+        tags = self.lex.tags.get(word, "").split(",")
+        lex = self.lex
+        return "N" in tags and not self._function_word(word) and word not in lex.verbs and word not in lex.participles
+
+    @staticmethod
+    def _number_measure(word: str) -> bool:
+        """A number word joined to a measure (هزارساله، صدروزه): سه هزارساله is one adjective."""
+        return any(word.startswith(n) and word[len(n) :] in A.MEASURES for n in A.NUMBERS if len(n) > 1)
 
     def _attach(self, left: str, right: str) -> str | None:
         """A suffix written as a word of its own (همکاری های، رفته اند): attach it to the left."""
