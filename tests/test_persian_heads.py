@@ -45,3 +45,16 @@ APART = [
 @pytest.mark.parametrize("sentence", APART)
 def test_look_alikes_stay_apart(sentence: str) -> None:
     assert repair_text(sentence) == sentence
+
+
+#: (joined input, repaired): a known compound before a ساز head in one joined token.
+JOINED_THREE_PART = [
+    ("همسطحسازی خیابان اصلی از فردا آغاز می‌شود.", f"هم{Z}سطح{Z}سازی خیابان اصلی از فردا آغاز می‌شود."),
+    ("کارشناسان درباره چندجانبهسازی تجارت گفت‌وگو کردند.", f"کارشناسان درباره چندجانبه{Z}سازی تجارت گفت{Z}وگو کردند."),
+]
+
+
+@pytest.mark.parametrize(("joined", "repaired"), JOINED_THREE_PART)
+def test_known_compound_before_saz_head(joined: str, repaired: str) -> None:
+    assert repair_text(joined) == repaired
+    assert repair_text(repaired) == repaired

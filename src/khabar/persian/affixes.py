@@ -307,6 +307,8 @@ BOUND_HEADS = (
     | frozenset({"زا", "زای", "گری", "گریها"})
 )
 
+#: Heads after a known compound in a joined three-part word (پیش‌بینی‌پذیر، هم‌سطح‌سازی).
+THREE_PART_HEADS = BOUND_HEADS | frozenset({"ساز", "سازی", "سازان"})
 #: Endings a bound head carries in spaced text (انعطاف پذیرتر، زمین شناس‌ها): the head is still bound.
 HEAD_INFLECTIONS = ("تر", "ترین", "ها", "های")
 

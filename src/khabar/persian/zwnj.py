@@ -24,7 +24,7 @@ from khabar.persian.pairs import PairRules
 _RUN = re.compile(f"[{LETTERS}{DIACRITICS}\u200c]+(?: [{LETTERS}{DIACRITICS}\u200c]+)*")
 _SUFFIXES = tuple(sorted(A.SUFFIX_WEIGHT, key=len, reverse=True))
 _NUMBERS = tuple(A.NUMBERS)
-_BOUND_HEADS = tuple(A.BOUND_HEADS)
+_THREE_PART_HEADS = tuple(A.THREE_PART_HEADS)
 PLAIN_BONUS = 1.0
 ZWNJ_FORM_BONUS = 0.5
 VERB_BONUS = 4.0
@@ -277,7 +277,7 @@ class ZwnjRepairer(PairRules):
 
     def _three_part(self, word: str) -> Iterator[Candidate]:
         """A compound of three parts, joined: a prefix before a known compound (غیرقابل‌پیش‌بینی،
-        غیرهسته‌ای، قابل‌پیش‌بینی) or a known compound before a bound head (پیش‌بینی‌پذیر). The
+        غیرهسته‌ای، قابل‌پیش‌بینی) or a known compound before a bound head (پیش‌بینی‌پذیر، هم‌سطح‌سازی). The
         two-part reading comes from the same analyses, so the parts nest as the grammar builds them."""
         lex = self.lex
         for prefix in A.THREE_PART_PREFIXES if word.startswith(tuple(A.THREE_PART_PREFIXES)) else ():
@@ -287,7 +287,7 @@ class ZwnjRepairer(PairRules):
             form, score = self._scored(rest)
             if ZWNJ in form and not form.startswith(A.PRIVATIVE + ZWNJ):
                 yield prefix + (ZWNJ if is_joining(prefix[-1]) else "") + form, score + A.NEGATIVE_WEIGHT
-        for head in A.BOUND_HEADS if word.endswith(_BOUND_HEADS) else ():
+        for head in A.THREE_PART_HEADS if word.endswith(_THREE_PART_HEADS) else ():
             if not word.endswith(head) or len(word) - len(head) < 4:
                 continue
             known = lex.zwnj.get(word[: -len(head)])
