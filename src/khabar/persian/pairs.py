@@ -349,7 +349,8 @@ class PairRules(WordTests):
         checked = parts[:-1] if parts[-1] + "ند" in self.lex.verbs else parts  # a stem head (نقشه‌کش) is no conjunction
         if parts[-1] in A.EZAFE_ADJECTIVES or any(self._function_word(p) for p in checked if p != "هم"):
             return False
-        return count >= COMPOUND_MIN or parts[-1] not in lex.participles
+        # a rare compound ending in a participle or a finite verb (تازه ساخت «newly built» / «built anew»)
+        return count >= COMPOUND_MIN or (parts[-1] not in lex.participles and parts[-1] not in lex.verbs)
 
     def _privative_pair(self, right: str) -> bool:
         """Spaced بی + X: the prefix when X, or X less a joined inflection (بی خبریم، بی آبند), makes a
