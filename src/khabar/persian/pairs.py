@@ -395,8 +395,11 @@ class PairRules(WordTests):
         prefix = head + " "
         spaced = self.lex.spaced.get(prefix + right)
         if spaced is not None:
-            return spaced[0] if self._compound_ok(*spaced) else None
-        for suffix, restore in A.COMPOUND_INFLECTIONS:
+            if self._compound_ok(*spaced):
+                return spaced[0]
+            if spaced[0] in self.lex.attested:
+                return None
+        for suffix, restore in A.COMPOUND_INFLECTIONS:  # حقوق دانان: only حقوق‌دان is in the dictionary
             if right.endswith(suffix) and len(right) > len(suffix) + 1:
                 spaced = self.lex.spaced.get(prefix + right[: -len(suffix)] + restore)
                 if suffix == "یی" and spaced is not None and ZWNJ + "و" not in spaced[0]:
