@@ -62,3 +62,16 @@ JOINED_THREE_PART = [
 def test_known_compound_before_saz_head(joined: str, repaired: str) -> None:
     assert repair_text(joined) == repaired
     assert repair_text(repaired) == repaired
+
+
+#: Energy units: a power unit + ساعت, joined or spaced, is written with a ZWNJ.
+ENERGY_UNITS = [
+    ("مصرف برق روستا به ده کیلوواتساعت رسید.", f"مصرف برق روستا به ده کیلووات{Z}ساعت رسید."),
+    ("نیروگاه خیالی سه مگاوات ساعت برق فروخت.", f"نیروگاه خیالی سه مگاوات{Z}ساعت برق فروخت."),
+]
+
+
+@pytest.mark.parametrize(("damaged", "repaired"), ENERGY_UNITS)
+def test_energy_units_take_a_zwnj(damaged: str, repaired: str) -> None:
+    assert repair_text(damaged) == repaired
+    assert repair_text(repaired) == repaired

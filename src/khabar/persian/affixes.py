@@ -386,6 +386,9 @@ WRITTEN_APART = frozenset(
 #: Loan prefixes of measures and loanwords that hazm lists as compounds (سانتی‌متر، آنتی‌بیوتیک):
 #: a compound's first part, Persian enough for the lexicon's spaced compounds to join.
 UNIT_PREFIXES = frozenset({"سانتی", "میلی", "کیلو", "آنتی", "انتی", "میکرو", "نانو"})
+#: Power units that form energy units with ساعت (کیلووات‌ساعت، مگاوات‌ساعت), written with a ZWNJ.
+POWER_UNITS = frozenset({"وات", "کیلووات", "مگاوات", "گیگاوات", "تراوات"})
+ENERGY_HEAD = "ساعت"
 #: Endings a compound's part may carry on a dictionary word (ending, what restores the base).
 PART_ENDINGS = (("ی", ""), ("گی", "ه"), ("گان", "ه"), ("انه", ""), ("ان", ""), ("یانه", ""))
 #: Bound pieces of Persian compounds that are no words alone (ذی‌نفع، سه‌گانه، عتیقه‌جات).

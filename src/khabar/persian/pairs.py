@@ -24,6 +24,7 @@ _LEFT_TRIGGERS = frozenset(
         *A.RELATIONAL_PREFIXES,
         *A.NEGATIVE_PREFIXES,
         A.HALF,
+        *A.POWER_UNITS,
     }
 )
 _RIGHT_TRIGGERS = TOKEN_SUFFIXES | A.BOUND_HEADS | A.AFFIXOID_HEADS
@@ -179,6 +180,8 @@ class PairRules(WordTests):
             return left + ZWNJ + right
         if left in A.ADJECTIVE_PREFIXES and self._adjectival(right) and not self._quantity_phrase(left, right):
             return left + ZWNJ + right
+        if left in A.POWER_UNITS and right == A.ENERGY_HEAD:
+            return left + ZWNJ + right  # کیلووات‌ساعت
         if left in A.RANGE_FIRST and right in A.RANGE_SECOND:
             return left + (ZWNJ if is_joining(left[-1]) else "") + right
         form = self._spaced(left, right)

@@ -373,6 +373,8 @@ class ZwnjRepairer(PairRules):
             return True
         if left in A.COMPASS_FIRST and right in A.COMPASS_SECOND:
             return True
+        if left in A.POWER_UNITS and right == A.ENERGY_HEAD:
+            return True  # کیلووات‌ساعت
         return (left[-1] == "ه" or right[0] in "اآ") and self._dictionary_word(right)
 
     def _patterns(self, word: str) -> Iterator[Candidate]:
