@@ -75,3 +75,21 @@ ENERGY_UNITS = [
 def test_energy_units_take_a_zwnj(damaged: str, repaired: str) -> None:
     assert repair_text(damaged) == repaired
     assert repair_text(repaired) == repaired
+
+
+#: A bound-head compound the corpus often writes joined but the dictionary lists only with a ZWNJ.
+JOINED_BOUND = [
+    ("قیمتگذاری کالاهای اساسی تغییر کرد.", f"قیمت{Z}گذاری کالاهای اساسی تغییر کرد."),
+]
+#: Dictionary words that end in a bound head's letters stay joined.
+JOINED_WORDS = ["ساختمان پایدار ماند.", "نگهبان در را بست.", "او مردی ثروتمند است."]
+
+
+@pytest.mark.parametrize(("joined", "repaired"), JOINED_BOUND)
+def test_joined_bound_head_compound(joined: str, repaired: str) -> None:
+    assert repair_text(joined) == repaired
+
+
+@pytest.mark.parametrize("sentence", JOINED_WORDS)
+def test_dictionary_words_with_head_letters_stay(sentence: str) -> None:
+    assert repair_text(sentence) == sentence

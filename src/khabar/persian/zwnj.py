@@ -249,7 +249,10 @@ class ZwnjRepairer(PairRules):
                 bonus = ZWNJ_FORM_BONUS + (COORDINATED_BONUS if ZWNJ + "و" in zwnj[0] else 0.0)
                 if not self._dictionary_word(stem):
                     bonus += DICTIONARY_BONUS  # hazm lists دست‌کم, only corpora write دستکم
-                yield zwnj[0], max(math.log(zwnj[1] + 1), ATTESTED_BASE) + bonus
+                score = max(math.log(zwnj[1] + 1), ATTESTED_BASE) + bonus
+                if stem not in lex.tags and self._bound(zwnj[0].rsplit(ZWNJ, 1)[1]):
+                    score = max(score, lex.logcount(stem) + PLAIN_BONUS + ZWNJ_FORM_BONUS)  # قیمتگذاری
+                yield zwnj[0], score
             else:
                 yield zwnj[0], math.log(zwnj[1] + 1) + UNATTESTED_WEIGHT
         number = self._number_compound(stem) if stem.startswith(_NUMBERS) else None
