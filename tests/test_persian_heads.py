@@ -93,3 +93,16 @@ def test_joined_bound_head_compound(joined: str, repaired: str) -> None:
 @pytest.mark.parametrize("sentence", JOINED_WORDS)
 def test_dictionary_words_with_head_letters_stay(sentence: str) -> None:
     assert repair_text(sentence) == sentence
+
+
+@pytest.mark.parametrize(
+    ("text", "repaired"),
+    [
+        ("سامانه ثبت‌نام دیروز بهروز شد.", f"سامانه ثبت{Z}نام دیروز به{Z}روز شد."),
+        ("فهرست قیمت‌ها را بهروز کنید.", f"فهرست قیمت{Z}ها را به{Z}روز کنید."),
+        ("بهروز کتاب تازه‌اش را به کتابخانه داد.", "بهروز کتاب تازه‌اش را به کتابخانه داد."),
+        ("بهروز داشت از ایستگاه بیرون می‌آمد.", "بهروز داشت از ایستگاه بیرون می‌آمد."),
+    ],
+)
+def test_behruz_is_a_name_unless_a_making_verb_follows(text: str, repaired: str) -> None:
+    assert repair_text(text) == repaired

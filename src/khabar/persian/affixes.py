@@ -386,6 +386,11 @@ WRITTEN_APART = frozenset(
 #: Loan prefixes of measures and loanwords that hazm lists as compounds (سانتی‌متر، آنتی‌بیوتیک):
 #: a compound's first part, Persian enough for the lexicon's spaced compounds to join.
 UNIT_PREFIXES = frozenset({"سانتی", "میلی", "کیلو", "آنتی", "انتی", "میکرو", "نانو"})
+#: Joined tokens that are a name alone (بهروز) but a compound adjective before a light verb
+#: (سامانه به‌روز شد، فهرست را به‌روز کنید).
+BEFORE_LIGHT_VERB = {"بهروز": "به‌روز"}
+#: The light verbs that make it one (کردن، شدن): «بهروز داشت» is still the name.
+MAKING_VERB_STEMS = ("کن", "کرد", "شو", "شد")
 #: Power units that form energy units with ساعت (کیلووات‌ساعت، مگاوات‌ساعت), written with a ZWNJ.
 POWER_UNITS = frozenset({"وات", "کیلووات", "مگاوات", "گیگاوات", "تراوات"})
 ENERGY_HEAD = "ساعت"

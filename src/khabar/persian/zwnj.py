@@ -84,10 +84,20 @@ class ZwnjRepairer(PairRules):
         cache, fix = self._tokens, self.fix_token
         out = [cache.get(t) or (t if ZWNJ in t else fix(t)) for t in merged]
         for i, token in enumerate(merged):
+            if token in A.BEFORE_LIGHT_VERB and i + 1 < len(out) and self._making_verb(out[i + 1]):
+                out[i] = A.BEFORE_LIGHT_VERB[token]
             if token.endswith("های") and self._plural_or_clitic(token) is not None:
                 following = out[i + 1] if i + 1 < len(out) else None
                 out[i] = self._in_context(token, out[i], following, _after(match))
         return " ".join(out)
+
+    def _making_verb(self, word: str) -> bool:
+        """A form of کردن or شدن (شد، می‌شود، کنید), the verbs that take an adjective complement."""
+        for prefix in ("می" + ZWNJ, "نمی" + ZWNJ, "ب", "ن", ""):
+            rest = word[len(prefix) :]
+            if word.startswith(prefix) and rest in self.lex.verbs and rest.startswith(A.MAKING_VERB_STEMS):
+                return True
+        return False
 
     # -------------------------------------------------------------- plural or clitic
     def _plural_or_clitic(self, token: str) -> tuple[str, str] | None:
