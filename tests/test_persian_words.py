@@ -22,7 +22,24 @@ OWN_WORDS = [
     "آن‌ها اینجایند و ما آنجاییم.",
     # an ezafe phrase with متحد/متحده stays apart even where a lexicon lists it joined
     "نمایندگان ایالات متحده و امارات متحده عربی در نشست سازمان ملل متحد سخن گفتند.",
+    # a silent ه turned گ before ان/ی is the listed word derived, not two parts (بازنشسته)
+    "مستمری بازنشستگان و حقوق رزمندگان از ماه آینده افزایش می‌یابد.",
+    # a participle with a preverb is a word of its own, not a bound head (یاد + درگذشتگان)
+    "مراسمی به یاد درگذشتگان روستا در مسجد جامع برگزار شد.",
 ]
+
+
+# Joined across a space, a word after a non-joining letter takes nothing, never a ZWNJ.
+@pytest.mark.parametrize(
+    ("damaged", "gold"),
+    [
+        ("این طرح پر هزینه تر از طرح قبلی است.", f"این طرح پرهزینه{Z}تر از طرح قبلی است."),
+        ("این طرح پرهزینهتر از طرح قبلی است.", f"این طرح پرهزینه{Z}تر از طرح قبلی است."),
+        ("خانواده آسیب دیدگان سیل کمک گرفتند.", f"خانواده آسیب{Z}دیدگان سیل کمک گرفتند."),
+    ],
+)
+def test_joins_after_non_joining_letters_take_no_zwnj(damaged: str, gold: str) -> None:
+    assert repair(damaged) == gold
 
 
 @pytest.mark.parametrize("text", OWN_WORDS)

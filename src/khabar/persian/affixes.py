@@ -65,6 +65,9 @@ JOINED_WEIGHT = {
 #: Derivational endings that let an unlisted word be read as a listed one (ورزشکاران، برزیلی، طلاست).
 DERIVATIONAL = ("ان", "ی", "ین", "یان", "یی", "انی", "ست")
 DERIVATIONAL_WEIGHT = {**dict.fromkeys(DERIVATIONAL, -3.0), "ان": -2.0, "ی": -1.5}
+#: Endings that turn a final silent ه into گ (بازنشسته → بازنشستگان، هفته → هفتگی): the word is
+#: the listed one, derived, not two parts (بازن‌شستگان).
+SILENT_H_DERIVED = ("گان", "گانی", "گی")
 
 #: Verbal prefixes written with a ZWNJ before the verb (می‌کند، نمی‌شود).
 VERB_PREFIXES = ("می", "نمی")

@@ -69,8 +69,11 @@ class WordTests:
 
     def _bound(self, word: str) -> bool:
         """A second part that never stands alone: a bound head, also inflected (پذیرتر، شناس‌ها), or a
-        participle's plural (شدگان)."""
-        if word in A.BOUND_HEADS or (word.endswith("گان") and word[:-3] + "ه" in self.lex.participles):
+        participle's plural (شدگان; not one with a preverb, a word of its own: درگذشتگان)."""
+        if word in A.BOUND_HEADS:
+            return True
+        participle = word[:-3] + "ه"
+        if word.endswith("گان") and participle in self.lex.participles and not participle.startswith(A.PREVERBS):
             return True
         return any(word.endswith(end) and word[: -len(end)] in A.BOUND_HEADS for end in A.HEAD_INFLECTIONS)
 

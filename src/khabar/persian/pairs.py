@@ -283,8 +283,9 @@ class PairRules(WordTests):
         if merged is VERBAL:
             merged = self._spaced(left, head)  # an ending follows, not a verb
         if merged is None and left in A.MODIFIER_PREFIXES and ending in A.COMPARATIVE and self._modified(head):
-            merged = left + ZWNJ + head  # پر ترافیک‌تر: a comparative makes کم/پر + noun one adjective
-        if merged is None or ZWNJ not in merged:
+            # پر ترافیک‌تر: a comparative makes کم/پر + noun one adjective (پرهزینه‌تر: nothing after ر)
+            merged = left + (ZWNJ if is_joining(left[-1]) else "") + head
+        if not isinstance(merged, str) or merged == left + " " + head:
             return None
         return merged + ZWNJ + ending
 

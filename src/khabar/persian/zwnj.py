@@ -334,6 +334,10 @@ class ZwnjRepairer(PairRules):
             rest = stem[len(prefix) :]
             if stem.startswith(prefix) and self._negatable(rest):
                 yield stem, max(self.lex.logcount(rest), DICTIONARY_FLOOR) + A.NEGATIVE_WEIGHT
+        for ending in A.SILENT_H_DERIVED if stem.endswith(A.SILENT_H_DERIVED) else ():
+            base = stem[: -len(ending)] + "ه"
+            if stem.endswith(ending) and len(base) >= 4 and counts.get(base, 0) > 0 and self._nominal(base):
+                yield stem, max(self.lex.logcount(base), DICTIONARY_FLOOR) + A.DERIVATIONAL_WEIGHT["ان"]
         for suffix in A.DERIVATIONAL if stem.endswith(A.DERIVATIONAL) else ():
             base = stem[: -len(suffix)]
             if suffix == "ست" and not final:
