@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from hypothesis import given, settings
+from itertools import pairwise
+
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from khabar.persian import apply_edits, repair, repair_edits
@@ -31,6 +33,12 @@ WORDS = [
     "شمالی",
     "بی",
     "سابقه",
+    "پر",
+    "هزینه",
+    "تر",
+    "آسیب",
+    "دیدگان",
+    "یاد",
     "تنها",
     "میدان",
     "همه",
@@ -91,3 +99,18 @@ def test_edits_point_at_the_right_characters(text: str) -> None:
     for edit in edits:
         assert text[edit.start : edit.end] == edit.before
         assert edit.kind in ("zwnj", "character", "digit", "punctuation", "removed")
+
+
+NON_JOINING = "اآأإدذرزژو"
+
+
+@settings(max_examples=300, deadline=None)
+@given(persian_text)
+@example("این طرح پر هزینه تر است.")
+@example("خانواده آسیب دیدگان و ستم دیدگان")
+def test_no_zwnj_is_added_after_a_non_joining_letter(text: str) -> None:
+    """DESIGN.md: never a ZWNJ after ا د ذ ر ز ژ و — it changes nothing a reader sees."""
+    def after_non_joining(value: str) -> int:
+        return sum(1 for a, b in pairwise(value) if b == Z and a in NON_JOINING)
+
+    assert after_non_joining(repair(text)) <= after_non_joining(text)
