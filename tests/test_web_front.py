@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import socket
+from collections.abc import Coroutine
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Any, TypeVar
 from urllib.parse import quote
 
 import pytest
@@ -16,6 +19,15 @@ from khabar.web.front import article_id_of
 from khabar.web.security import SECURITY_HEADERS, etag_of
 from khabar.web.serve import JoinedWrites
 from test_web_archive import FOOTBALL, SOLAR, build_archive
+
+T = TypeVar("T")
+
+
+def run_in_own_loop(coroutine: Coroutine[Any, Any, T]) -> T:
+    """Run a coroutine on a fresh event loop in its own thread: the browser tests' Playwright
+    session keeps a loop running in the main thread for the rest of the run."""
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
 
 
 @pytest.fixture(scope="module")
@@ -116,7 +128,7 @@ def test_joined_writes_send_one_turn_of_the_loop_as_one_write() -> None:
         return joined
 
     transport = Recorder()
-    joined = asyncio.run(scenario(transport))
+    joined = run_in_own_loop(scenario(transport))
     assert transport.writes == [b"HTTP/1.1 200 OK\r\n\r\n<html>", b"next"] and transport.closed
     assert joined.get_extra_info("peername") == "info:peername"  # everything else is the real transport's
 
@@ -220,7 +232,7 @@ def test_slow_views_run_in_at_most_a_few_threads_first_come_first_served() -> No
             await asyncio.sleep(0.001)  # the requests arrive in order
         await asyncio.gather(*calls)
 
-    asyncio.run(scenario())
+    run_in_own_loop(scenario())
     assert most[0] == THREADS
     assert set(started[:THREADS]) == {str(n) for n in range(THREADS)}  # the first to come are the first served
     assert sorted(started, key=int) == [str(n) for n in range(3 * THREADS)]
