@@ -285,6 +285,7 @@ def main() -> None:
     parser.add_argument("--json", default=None, help="Also write the results here.")
     args = parser.parse_args()
     workdir = Path(args.workdir or tempfile.mkdtemp(prefix="khabar-bench-"))
+    workdir.mkdir(parents=True, exist_ok=True)
     results: dict[str, dict[str, Any]] = {}
     for name in args.backends.split(","):
         if name == "postgres" and not args.pg:
