@@ -147,17 +147,31 @@ def rss_mib() -> float:
 # ------------------------------------------------------------------ backends
 
 
-def run_khabar(db: str, corpus: Corpus, count: int, seed: int) -> dict[str, Any]:
+def _ingest_file(db: str) -> Path:
+    return Path(f"{db}.bench-ingest.json")
+
+
+def run_khabar(db: str, corpus: Corpus, count: int, seed: int, reuse: bool = False) -> dict[str, Any]:
+    """Ingest (or, with ``reuse``, open the archive a previous run left and read its ingest numbers
+    from a side file) and time the queries."""
     from khabar.store import open_store
 
     with open_store(db) as store:
-        ingest = 0.0
-        for chunk in chunks(articles(corpus, count)):  # generation is not timed
-            began = time.perf_counter()
-            store.upsert_many(chunk)
-            ingest += time.perf_counter() - began
-        ingest_rss = rss_mib()
+        if reuse and _ingest_file(db).exists():
+            earlier = json.loads(_ingest_file(db).read_text())
+            ingest, ingest_rss = count / earlier["articles/s"], earlier["ingest RSS MiB"]
+        else:
+            ingest = 0.0
+            for chunk in chunks(articles(corpus, count)):  # generation is not timed
+                began = time.perf_counter()
+                store.upsert_many(chunk)
+                ingest += time.perf_counter() - began
+            ingest_rss = rss_mib()
+            if not db.startswith("postgresql"):
+                _ingest_file(db).write_text(json.dumps({"articles/s": count / ingest,
+                                                         "ingest RSS MiB": ingest_rss}))
         result: dict[str, Any] = {"articles/s": count / ingest, "index MiB": store.index_size() / 2**20}  # type: ignore[attr-defined]
+        result["ingest RSS MiB"] = ingest_rss
         for kind, requests in query_sets(corpus, seed).items():
             result[kind] = timed(store.search, requests)
         result["sample hits"] = store.search(query_sets(corpus, seed)["one-term"][0]).total
@@ -251,7 +265,7 @@ def run_raw_tantivy(path: str, corpus: Corpus, count: int, seed: int) -> dict[st
     return result
 
 
-def _worker(name: str, target: str, count: int, seed: int, queue: Any) -> None:
+def _worker(name: str, target: str, count: int, seed: int, reuse: bool, queue: Any) -> None:
     corpus = make_corpus(seed)
     try:
         if name == "fts5":
@@ -259,7 +273,7 @@ def _worker(name: str, target: str, count: int, seed: int, queue: Any) -> None:
         elif name == "tantivy":
             queue.put(run_raw_tantivy(target, corpus, count, seed))
         else:
-            queue.put(run_khabar(target, corpus, count, seed))
+            queue.put(run_khabar(target, corpus, count, seed, reuse))
     except Exception as exc:  # report, don't hang the parent
         queue.put({"error": f"{type(exc).__name__}: {exc}"})
 
@@ -283,6 +297,10 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--workdir", default=None)
     parser.add_argument("--json", default=None, help="Also write the results here.")
+    parser.add_argument("--reuse", "--keep", action="store_true",
+                        help="Re-time the queries on the khabar SQLite archive a previous run left in "
+                             "--workdir (same --articles and --seed) instead of rebuilding it; the "
+                             "ingest numbers are the ones that run recorded.")
     args = parser.parse_args()
     workdir = Path(args.workdir or tempfile.mkdtemp(prefix="khabar-bench-"))
     workdir.mkdir(parents=True, exist_ok=True)
@@ -294,11 +312,14 @@ def main() -> None:
         target = fresh_pg(args.pg) if name == "postgres" else str(workdir / f"{name}-{args.articles}.db")
         if name == "tantivy":
             target = str(workdir / f"tantivy-{args.articles}")
-        for leftover in Path(workdir).glob(f"{name}-{args.articles}.db*"):
+        reuse = args.reuse and name == "sqlite" and Path(target).exists()
+        if args.reuse and not reuse:
+            print(f"bench: {name}: nothing to reuse; building", file=sys.stderr)
+        for leftover in [] if reuse else Path(workdir).glob(f"{name}-{args.articles}.db*"):
             shutil.rmtree(leftover) if leftover.is_dir() else leftover.unlink()  # the Tantivy index too
         queue: Any = mp.get_context("spawn").Queue()
         process = mp.get_context("spawn").Process(target=_worker, args=(name, target, args.articles,
-                                                                        args.seed, queue))
+                                                                        args.seed, reuse, queue))
         process.start()
         results[name] = queue.get()
         process.join()
