@@ -25,6 +25,7 @@ _RUN = re.compile(f"[{LETTERS}{DIACRITICS}\u200c]+(?: [{LETTERS}{DIACRITICS}\u20
 _SUFFIXES = tuple(sorted(A.SUFFIX_WEIGHT, key=len, reverse=True))
 _NUMBERS = tuple(A.NUMBERS)
 _THREE_PART_HEADS = tuple(A.THREE_PART_HEADS)
+_COUNTING = A.NUMBERS - {"نه"}  # نه is also «not»: نه زمین‌های کشاورزی و نه …
 PLAIN_BONUS = 1.0
 ZWNJ_FORM_BONUS = 0.5
 VERB_BONUS = 4.0
@@ -41,6 +42,8 @@ UNATTESTED_WEIGHT = -1.5
 PERFECT_BONUS = 3.0
 DICTIONARY_BONUS = 2.0
 AS_WRITTEN_BONUS = 1.5
+PLURAL_RATIO = 0.35  # see ``_plural_likely``
+PLURAL_STEM_MIN = 100_000  # a corpus-only word this frequent is a word (سرک), not noise
 Candidate = tuple[str, float]
 
 
@@ -54,6 +57,12 @@ def _joint(stem: str, suffix: str) -> str | None:
     if suffix == "اند" and is_joining(last) and not A.glide_y(stem):
         return ZWNJ  # نگران‌اند: a joined نگراناند is no spelling at all
     return None
+
+
+def _counted(match: re.Match[str]) -> bool:
+    """Whether a number (digits) comes just before the run: a number takes a singular noun."""
+    before = match.string[max(0, match.start() - 8) : match.start()].rstrip(" ")
+    return before[-1:].isdigit()
 
 
 def _after(match: re.Match[str]) -> str:
@@ -78,7 +87,7 @@ class ZwnjRepairer(PairRules):
         if " " not in run:
             fixed = self.fix_token(run)
             if run.endswith("های") and self._plural_or_clitic(run) is not None:
-                return self._in_context(run, fixed, None, _after(match))
+                return self._in_context(run, fixed, None, _after(match), _counted(match))
             return fixed
         merged = self._prefix_pass(self.merge(run.split(" ")))
         cache, fix = self._tokens, self.fix_token
@@ -88,7 +97,8 @@ class ZwnjRepairer(PairRules):
                 out[i] = A.BEFORE_LIGHT_VERB[token]
             if token.endswith("های") and self._plural_or_clitic(token) is not None:
                 following = out[i + 1] if i + 1 < len(out) else None
-                out[i] = self._in_context(token, out[i], following, _after(match))
+                counted = merged[i - 1] in _COUNTING if i else _counted(match)
+                out[i] = self._in_context(token, out[i], following, _after(match), counted)
         return " ".join(out)
 
     def _making_verb(self, word: str) -> bool:
@@ -102,36 +112,81 @@ class ZwnjRepairer(PairRules):
     # -------------------------------------------------------------- plural or clitic
     def _plural_or_clitic(self, token: str) -> tuple[str, str] | None:
         """A joined token read two ways, stem + های or silent-ه stem + ای (زمینهای: زمین‌های or
-        زمینه‌ای): both forms when both stems are listed nouns or adjectives, else None."""
+        زمینه‌ای; زنجیرهای: the plural زنجیرهای or زنجیره‌ای): both forms when both stems are nouns
+        or adjectives (``_plural_stem``, ``_clitic_stem``), else None."""
         if token in self._readings:
             return self._readings[token]
-        plural, clitic = token[:-3], token[:-2]
         both = None
-        shaped = len(plural) >= 2 and ZWNJ not in token and is_joining(plural[-1]) and not A.pronounced_h(clitic)
-        if shaped and all(self._dictionary_word(w) and self._nominal(w) for w in (plural, clitic)):
-            both = (plural + ZWNJ + "های", clitic + ZWNJ + "ای")
+        if len(token) >= 5 and ZWNJ not in token and not A.pronounced_h(token[:-2]):
+            plural, clitic = self._plural_stem(token[:-3]), self._clitic_stem(token[:-2])
+            if plural is not None and clitic is not None:
+                glue = ZWNJ if is_joining(plural[-1]) else ""  # زنجیرهای: after ر the plural is written joined
+                both = (plural + glue + "های", clitic + ZWNJ + "ای")
         if len(self._readings) > CACHE_LIMIT:
             self._readings.clear()
         self._readings[token] = both
         return both
 
-    def _in_context(self, token: str, fixed: str, following: str | None, after: str) -> str:
-        """Which reading the next word allows: های is followed by its ezafe dependent (a noun, an
-        adjective, a pronoun), so before که، از، a verb or punctuation only ای fits."""
+    def _plural_stem(self, stem: str) -> str | None:
+        """The stem's spelling if it is a noun that takes های: a listed noun or adjective, a listed
+        compound (دستپخت → دست‌پخت), or a frequent corpus word that is no verb form (a loanword)."""
+        if self._dictionary_word(stem):
+            return stem if self._nominal(stem) else None
+        spelled = self.lex.zwnj.get(stem)
+        if spelled is not None and spelled[0] in self.lex.attested and stem not in self.lex.counts:
+            return spelled[0]
+        common = self.lex.counts.get(stem, 0) >= PLURAL_STEM_MIN and stem not in self.lex.verbs
+        return stem if common else None
+
+    def _clitic_stem(self, stem: str) -> str | None:
+        """The silent-ه stem's spelling if it is a listed noun or adjective, or a compound the rules
+        build (دستپخته → دست‌پخته)."""
+        if self._dictionary_word(stem):
+            return stem if self._nominal(stem) else None
+        fixed = self.fix_token(stem)
+        return fixed if ZWNJ in fixed else None
+
+    def _in_context(self, token: str, fixed: str, following: str | None, after: str, counted: bool) -> str:
+        """Which reading the neighbours allow: های is followed by its ezafe dependent (a noun, an
+        adjective, a pronoun), so before که، از، a verb or punctuation only ای fits; after a number
+        (۳۰ دقیقه‌ای) a plural cannot stand, since Persian counts with the singular."""
         readings = self._plural_or_clitic(token)
         if readings is None or fixed not in readings:
             return fixed
         plural, clitic = readings
+        if counted:
+            return clitic
         if following is None:
             return clitic if after in A.PHRASE_END_MARKS else fixed
-        if following in A.PHRASE_END_WORDS or following in A.AUXILIARIES or self._finite_verb(following):
-            return clitic
+        verb = self._finite_verb(following) and not (self._dictionary_word(following) and self._nominal(following))
+        if following in A.PHRASE_END_WORDS or following in A.AUXILIARIES or verb:
+            return clitic  # not روزه‌ای سرد: سرد is also a verb form, but a listed adjective first
         tags = self.lex.tags.get(following, "").split(",")
         if ("P" in tags or "CONJ" in tags) and "N" not in tags and "AJ" not in tags:
             return clitic
-        if fixed == plural and self._double_plural(token[:-3], token[:-2]):
-            return clitic  # دوستانه‌ای تازه: not the plural of a plural
-        return fixed  # before a noun or adjective both occur (کمیته‌ای ویژه، زمین‌های بایر): counts decide
+        if ZWNJ not in plural:
+            return fixed  # دورهای بعدی، سدهای بزرگ: a plural written joined after ر/د stays as written
+        if self._double_plural(token[:-3], token[:-2]) or self._lexical_adjective(token, clitic):
+            return clitic  # دوستانه‌ای تازه: not the plural of a plural; مجوز حرفه‌ای
+        return plural if self._plural_likely(token) else clitic
+
+    def _plural_likely(self, token: str) -> bool:
+        """Before a noun or adjective, های with its ezafe dependent (زمین‌های دولتی) is the common
+        construction and an indefinite ای before an adjective (کمیته‌ای ویژه) the marked one, so the
+        plural wins unless its stem is much rarer than the ه stem (کمیت beside کمیته)."""
+        plural, clitic = token[:-3], token[:-2]
+        return self._stem_count(plural) >= PLURAL_RATIO * self._stem_count(clitic)
+
+    def _stem_count(self, stem: str) -> int:
+        spelled = self.lex.zwnj.get(stem)
+        return max(self.lex.counts.get(stem, 0), spelled[1] if spelled is not None else 0)
+
+    def _lexical_adjective(self, token: str, clitic: str) -> bool:
+        """X‌ه‌ای counted with its ZWNJ in the corpora (حرفه‌ای، هسته‌ای): a word of its own,
+        the relational adjective, not an indefinite noun; before a noun or adjective an unlisted
+        X‌ه‌ای (زمینه‌ای، کشته‌ای) loses to the plural with its ezafe dependent (زمین‌های چمن)."""
+        spelled = self.lex.zwnj.get(token)
+        return spelled is not None and spelled[0] == clitic and spelled[1] >= A.AFFIXOID_MIN
 
     def _double_plural(self, plural_stem: str, clitic_stem: str) -> bool:
         """دوستان + های is a plural of a plural; دوستانه + ای an adjective with its article."""

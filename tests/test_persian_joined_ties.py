@@ -1,0 +1,54 @@
+"""Joined plural-or-ای ties (issue 8): a joined «Xهای» reads as X + های (زمین‌های) or as the silent-ه
+word X‌ه + ای (زمینه‌ای). Invented sentences; they test kinds of tie, not listed sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from khabar.persian import repair
+
+Z = "\u200c"
+
+# Gold sentences; the test deletes every ZWNJ (joined damage) and expects the gold back.
+TIES = [
+    # before a noun or adjective the plural with its ezafe dependent wins when its stem is common
+    f"کشاورزان زمین{Z}های بایر روستا را دوباره کاشتند.",
+    f"کشت{Z}های گلخانه{Z}ای در این دشت رونق گرفته است.",
+    # a corpus-only stem that is no verb form (سرک) is a noun too
+    f"مسیر سرک{Z}های فرعی روستا با قیر تازه پوشیده شد.",
+    # a listed compound as the plural's stem (دست‌پخت)
+    f"آشپزها دست{Z}پخت{Z}های محلی را در جشنواره عرضه کردند.",
+    # نه is also «not»: no count before it
+    f"نه زمین{Z}های کشاورزی آسیب دید و نه خانه{Z}ها.",
+    # the plural stem much rarer than the ه word: the indefinite ای
+    f"سفارت در بیانیه{Z}ای کوتاه از شهروندان خواست آرام بمانند.",
+    # X‌ه‌ای the corpora count with its ZWNJ is an adjective of its own, even before a noun
+    f"بازیکنان حرفه{Z}ای باشگاه دیروز تمرین کردند.",
+    # after a number a plural cannot stand (Persian counts with the singular)
+    f"پس از وقفه ۲۰ دقیقه{Z}ای بازی ادامه یافت.",
+    f"در سه زمینه{Z}ای که گفتید پیشرفت کرده{Z}ایم.",
+    # after a non-joining letter the plural is written joined; before که only ای fits
+    f"بازرسی دوره{Z}ای که هر سال انجام می{Z}شد متوقف شد.",
+]
+
+# Correct text with a joined plural after ر/د: it stays, even where X‌ه‌ای is a common adjective.
+JOINED_PLURALS = [
+    f"دورهای بعدی مسابقه در شهر شیراز برگزار می{Z}شود.",
+    f"سدهای بزرگ استان امسال پر شده{Z}اند.",
+    f"کشاورزان روزهای سرد پاییز را در گلخانه{Z}ها گذراندند.",
+]
+
+
+@pytest.mark.parametrize("gold", TIES)
+def test_joined_tie_comes_back_as_gold(gold: str) -> None:
+    assert repair(gold.replace(Z, "")) == gold
+
+
+@pytest.mark.parametrize("gold", TIES + JOINED_PLURALS)
+def test_correct_text_stays(gold: str) -> None:
+    assert repair(gold) == gold
+
+
+@pytest.mark.parametrize("gold", JOINED_PLURALS)
+def test_joined_plural_after_non_joining_letter_stays(gold: str) -> None:
+    assert repair(gold.replace(Z, "")) == gold
