@@ -308,6 +308,7 @@ BOUND_HEADS = (
     | frozenset({"زدایی", "افزایی", "آسا", "آسای"})
     | _heads("بان باف آور پرست خیز", ("", "ان", "ی"))
     | frozenset({"زا", "زای", "گری", "گریها"})
+    | frozenset({"دانان", "کاران"})  # agent plurals (حقوق‌دانان، گندم‌کاران): دان and کار stand alone, these not
 )
 
 #: Heads after a known compound in a joined three-part word (پیش‌بینی‌پذیر، هم‌سطح‌سازی).
@@ -329,6 +330,14 @@ STRONG_HEADS = frozenset({"محور", "محوری", "مدار", "بنیان"})
 #: Shapes of Arabic verbal nouns (تفعیل، افعال، افتعال، استفعال، تفعّل): تقویت، ایجاد، انتخاب،
 #: استقرار، تشکل. Before a head they take it as their object (تحکیم بنیان), not as a compound.
 VERBAL_NOUN_PATTERNS = tuple(re.compile(p) for p in ("ت..ی.", "ا..ا.", "ا.ت.ا.", "است..ا.", "ت...", "ت.ا.."))
+#: Clause links after which a participle is a verb whose auxiliary is left out (افزایش یافته و …).
+CLAUSE_LINKS = frozenset({"و"})
+#: Generic geographic terms: before a name they form a place name written apart (دشت مغان، چشمه
+#: علی); only a frequent compound or a bound head makes them one word (کوه‌نوردی، جنگل‌داری).
+GEOGRAPHIC_TERMS = frozenset(
+    {"دشت", "کوه", "دریاچه", "رود", "رودخانه", "جزیره", "تنگه", "خلیج", "دره", "دریا", "تپه", "غار", "سد"}
+    | {"بندر", "جنگل", "کویر", "چشمه", "آبشار", "کوهستان", "جلگه", "شبه‌جزیره"}
+)
 #: Quantity and quality words that form possessive adjectives with a noun (کم‌بهره، پرترافیک).
 MODIFIER_PREFIXES = frozenset({"کم", "پر", "خوش", "بد"})
 #: Negating prefixes written joined (their last letter does not join): غیرقانونی، غیرایمن.

@@ -29,6 +29,8 @@ _LEFT_TRIGGERS = frozenset(
 )
 _RIGHT_TRIGGERS = TOKEN_SUFFIXES | A.BOUND_HEADS | A.AFFIXOID_HEADS
 _HEAD_ENDINGS = frozenset((*A.PLURAL, *A.COMPARATIVE))
+_REJOIN_AFTER = TOKEN_SUFFIXES | A.THREE_PART_HEADS  # what may let a merged word join the one before
+_AFTER_ZWNJ = _HEAD_ENDINGS | A.THREE_PART_HEADS  # the last part of a merged right word worth a look
 COMPOUND_MIN = 30_000
 COMPOUND_BEFORE_VERB_MIN = 100_000
 RARE_ZWNJ = 100  # a ZWNJ spelling the corpus has seen (1-99 times) but rarely: one writer's habit
@@ -64,12 +66,13 @@ class PairRules(WordTests):
                 out.append(right)
             else:
                 out[-1] = merged
-                if right in TOKEN_SUFFIXES and len(out) > 1:
+                if (right in _REJOIN_AFTER or self._bound(right)) and len(out) > 1:
                     self._rejoin(out)
         return out
 
     def _rejoin(self, out: list[str]) -> None:
-        """A word that just took its ending (پر هزینه‌تر) may now join the word before it."""
+        """A word that just took its ending (پر هزینه‌تر) or its bound head (نامه‌نویس) may now join
+        the word before it (نمایش‌نامه‌نویس)."""
         again = self.merge_pair(out[-2], out[-1])
         if again is not None and again is not VERBAL:
             out[-2:] = [again]
@@ -118,7 +121,7 @@ class PairRules(WordTests):
             or right[0] == "و"
             or right.endswith("گان")
             or self._bound(right)
-            or (ZWNJ in right and right.rsplit(ZWNJ, 1)[1] in _HEAD_ENDINGS)
+            or (ZWNJ in right and right.rsplit(ZWNJ, 1)[1] in _AFTER_ZWNJ)
             or (left.replace(ZWNJ, " ") in self.lex.heads and self._spaced(left, right) is not None)
         )
 
@@ -194,15 +197,28 @@ class PairRules(WordTests):
         before an auxiliary or verb (آسیب دیده بود), هم before a light verb (هم اندازه بگیرد,
         where هم means "also"), a rare compound before a light verb (پیش آغاز شده بود)."""
         if middle in self.lex.participles:
-            return after is None or after in A.AUXILIARIES
+            return after is None or after in A.AUXILIARIES or after in A.CLAUSE_LINKS
         if left in A.QUANTITY_PREFIXES and after is not None and self._finite_verb(after):
             return True  # کم آب می‌نوشند: «little water», the object of the verb
         if after is None or not self._light_verb(after):
             return False
         if left == "هم":
             return True
-        spaced = self.lex.spaced.get(left.replace(ZWNJ, " ") + " " + middle)
-        return spaced is None or spaced[1] < COMPOUND_BEFORE_VERB_MIN
+        return self._compound_count(left, middle) < COMPOUND_BEFORE_VERB_MIN
+
+    def _compound_count(self, left: str, right: str) -> int:
+        """How often the corpus writes the compound with a ZWNJ, an inflected one (فارسی زبانی) counted
+        by its listed base (فارسی‌زبان)."""
+        prefix = left.replace(ZWNJ, " ") + " "
+        spaced = self.lex.spaced.get(prefix + right)
+        if spaced is not None:
+            return spaced[1]
+        for suffix, restore in A.COMPOUND_INFLECTIONS:
+            if right.endswith(suffix) and len(right) > len(suffix) + 1:
+                spaced = self.lex.spaced.get(prefix + right[: -len(suffix)] + restore)
+                if spaced is not None:
+                    return spaced[1]
+        return 0
 
     def _finite_verb(self, word: str) -> bool:
         rest = word.split(ZWNJ, 1)[1] if word.startswith(("می" + ZWNJ, "نمی" + ZWNJ)) else word
@@ -255,8 +271,8 @@ class PairRules(WordTests):
         stem, lex = right[:-1], self.lex
         if stem not in A.ACTION_STEMS or "N" in lex.tags.get(right, "").split(","):
             return False
-        if left in lex.verbs:
-            return False
+        if left in lex.verbs and left not in lex.participles:
+            return False  # a participle names a thing here: بسته‌بندی، داده‌کاوی
         tags = lex.tags.get(left)
         if tags is None or tags in ("0", "C"):
             return len(left) >= 3  # a loanword noun the dictionary lacks: مالچ‌پاشی
@@ -277,7 +293,11 @@ class PairRules(WordTests):
         """A head that took its spaced plural or comparative first (نفت کش‌ها، انعطاف پذیرتر‌ها):
         the head joins the word before it as it would bare, and the ending stays after its ZWNJ."""
         head, ending = right.rsplit(ZWNJ, 1)
-        if ending not in _HEAD_ENDINGS or ZWNJ in head or len(head) < 2:
+        if ZWNJ in head or len(head) < 2:
+            return None
+        if ending in A.THREE_PART_HEADS:
+            return self._compound_then_head(left, head, ending)
+        if ending not in _HEAD_ENDINGS:
             return None
         merged = self.merge_pair(left, head) if self._may_merge(left, head) else None
         if merged is VERBAL:
@@ -288,6 +308,16 @@ class PairRules(WordTests):
         if not isinstance(merged, str) or merged == left + " " + head:
             return None
         return merged + ZWNJ + ending
+
+    def _compound_then_head(self, left: str, middle: str, head: str) -> str | None:
+        """A known compound before a bound head that joined its second part first (نمایش نامه‌نویس،
+        هم سطح‌سازی): the compound as the lexicon spells it, with the head after a ZWNJ, as in joined
+        text; the compound must be frequent (``AFFIXOID_MIN``), since the head already took a word."""
+        form = self._spaced(left, middle)
+        spaced = self.lex.spaced.get(left + " " + middle)
+        if form is None or spaced is None or spaced[0] != form or spaced[1] < A.AFFIXOID_MIN:
+            return None
+        return form + (ZWNJ if is_joining(form[-1]) else "") + head
 
     def _modified(self, word: str) -> bool:
         """A noun کم/پر/خوش/بد can make an adjective of: listed as a noun, no verb or function word."""
@@ -348,13 +378,22 @@ class PairRules(WordTests):
         if 0 < count < RARE_ZWNJ and ZWNJ + "و" not in form:
             return False
         joined = form.replace(ZWNJ, "")
-        if lex.counts.get(joined, 0) > JOINED_DOMINANCE * max(count, 1) and self._dictionary_word(joined):
-            return False  # علیرضا: a listed word written joined, so a space there is two names
+        if lex.counts.get(joined, 0) > JOINED_DOMINANCE * max(count, 1) and (
+            self._dictionary_word(joined) or self._determiner(parts[0])
+        ):
+            return False  # علیرضا: a listed word written joined; این گونه: «this species», not اینگونه
+        if parts[0] in A.GEOGRAPHIC_TERMS and count < COMPOUND_MIN and not self._bound(parts[-1]):
+            return False  # دشت مغان، چشمه علی: a place name, the generic term written apart
         checked = parts[:-1] if parts[-1] + "ند" in self.lex.verbs else parts  # a stem head (نقشه‌کش) is no conjunction
         if parts[-1] in A.EZAFE_ADJECTIVES or any(self._function_word(p) for p in checked if p != "هم"):
             return False
         # a rare compound ending in a participle or a finite verb (تازه ساخت «newly built» / «built anew»)
         return count >= COMPOUND_MIN or (parts[-1] not in lex.participles and parts[-1] not in lex.verbs)
+
+    def _determiner(self, word: str) -> bool:
+        """A demonstrative (این، آن): before a noun it is a phrase unless the corpus writes the pair
+        with a ZWNJ, and it mostly writes the adverb joined (اینگونه) instead."""
+        return "DET" in self.lex.tags.get(word, "").split(",")
 
     def _privative_pair(self, right: str) -> bool:
         """Spaced بی + X: the prefix when X, or X less a joined inflection (بی خبریم، بی آبند), makes a

@@ -1,0 +1,65 @@
+"""Spaced-text rules of issue 8, round 4: which neighbouring words are one word whose ZWNJ became a
+space, and which are a phrase the standard writes apart. Invented sentences and fictional events;
+the words are of the same kinds as the misses and false changes measured, not the same sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from khabar.persian import repair
+
+Z = "\u200c"
+
+# Correct sentences whose spaced damage (every ZWNJ turned into a space) must come back.
+REPAIRED = [
+    # a known compound before a bound head that took its second part first (three parts)
+    f"او فیلم{Z}نامه{Z}نویس جوانی از شهر نمونه است.",
+    f"طرح هم{Z}سطح{Z}سازی تقاطع راه{Z}آهن از بهار آغاز می{Z}شود.",
+    # agent plurals in ‑دانان and ‑کاران never stand alone
+    f"زعفران{Z}کاران خراسان از خشکسالی زیان دیدند.",
+    f"ویروس{Z}دانان درباره این سویه تازه هشدار دادند.",
+    # a participle that names a thing before an action noun (present stem + ی)
+    f"کارخانه بسته{Z}بندی خرما در شهر نمونه به کار افتاد.",
+    # a participle compound before a noun is still one adjective
+    f"کشورهای توسعه{Z}یافته باید سهم بیشتری بپردازند.",
+]
+
+
+@pytest.mark.parametrize("gold", REPAIRED)
+def test_spaced_damage_is_repaired(gold: str) -> None:
+    assert repair(gold.replace(Z, " ")) == gold
+
+
+@pytest.mark.parametrize("gold", REPAIRED)
+def test_repaired_sentences_are_kept_when_correct(gold: str) -> None:
+    assert repair(gold) == gold
+
+
+# Correct sentences with a space the standard writes: repair must leave them exactly as they are.
+KEPT = [
+    # a participle before «و» is a verb whose auxiliary is left out, not a compound adjective
+    "بهای نان در ماه گذشته افزایش یافته و نانوایان از کمبود آرد گله دارند.",
+    f"شمار گردشگران امسال کاهش یافته و هتل{Z}ها خالی مانده{Z}اند.",
+    # a demonstrative before a noun: «this species», not the adverb (written اینگونه far more often)
+    f"پژوهشگران برای نجات این گونه از انقراض تلاش می{Z}کنند.",
+    f"زیستگاه این گونه در جنگل{Z}های شمال است.",
+    # a generic geographic term before a name is a place name written apart
+    "برداشت گندم در دشت مغان زودتر از هر سال آغاز شد.",
+    "آب چشمه علی امسال کم شده است.",
+]
+
+
+@pytest.mark.parametrize("text", KEPT)
+def test_correct_phrases_are_left_alone(text: str) -> None:
+    assert repair(text) == text
+
+
+def test_inflected_compound_counts_as_its_base_before_a_verb() -> None:
+    """«فارسی زبانی ساخته»: the compound's base (فارسی‌زبان) is frequent, so the participle after
+    it does not turn the pair into a verb phrase."""
+    assert repair("دستیاری فارسی زبانی ساخته شد.") == f"دستیاری فارسی{Z}زبانی ساخته شد."
+
+
+def test_geographic_term_keeps_its_frequent_compounds() -> None:
+    """کوه‌نوردی is a frequent compound, not a place name: a lost ZWNJ there is still restored."""
+    assert repair("جوانان به کوه نوردی علاقه دارند.") == f"جوانان به کوه{Z}نوردی علاقه دارند."
