@@ -1,5 +1,6 @@
-"""Joined plural-or-ای ties (issue 8): a joined «Xهای» reads as X + های (زمین‌های) or as the silent-ه
-word X‌ه + ای (زمینه‌ای). Invented sentences; they test kinds of tie, not listed sentences."""
+"""Joined text (issue 8): plural-or-ای ties — a joined «Xهای» reads as X + های (زمین‌های) or as the
+silent-ه word X‌ه + ای (زمینه‌ای) — and corpus-joined compounds the standard only parts. Invented
+sentences; they test kinds of tie and compound, not listed sentences."""
 
 from __future__ import annotations
 
@@ -52,3 +53,20 @@ def test_correct_text_stays(gold: str) -> None:
 @pytest.mark.parametrize("gold", JOINED_PLURALS)
 def test_joined_plural_after_non_joining_letter_stays(gold: str) -> None:
     assert repair(gold.replace(Z, "")) == gold
+
+
+# A compound whose joined spelling only the corpora have (no dictionary lists it) while the lexicon
+# lists its ZWNJ form, which the standard only parts (first part in silent ه, second in ا/آ).
+PARTED = [
+    f"نماینده این ادعا را توطئه{Z}آمیز خواند.",
+    f"ورزشگاه تازه{Z}ساز شهر فردا افتتاح می{Z}شود.",
+    f"لحن نامه او کاملا گله{Z}آمیز بود.",
+    # a short first part is a word joined by custom (زهکشی), not a compound to part
+    "کارگران زهکشی مزرعه را تمام کردند.",
+]
+
+
+@pytest.mark.parametrize("gold", PARTED)
+def test_corpus_joined_compound_the_standard_parts(gold: str) -> None:
+    assert repair(gold.replace(Z, "")) == gold
+    assert repair(gold) == gold

@@ -52,6 +52,8 @@ class Lexicon:
     #: dictionary look-up per common word instead of scoring its analyses. A listed form (in
     #: ``counts``) that repairs to itself has no entry: absent means unchanged for those.
     solved: dict[str, str] = field(default_factory=dict, compare=False)
+    #: ZWNJ forms hazm's dictionary tags as adjectives (حرفه‌ای، هسته‌ای): words of their own.
+    adjectives: frozenset[str] = field(default_factory=frozenset, compare=False)
 
     def logcount(self, word: str) -> float:
         return math.log(self.counts.get(word, 0) + 1)
@@ -64,7 +66,7 @@ SOURCES = ("lexicon.tsv.gz", "verbs.tsv")
 #: The rules' code: the solved table is only valid for the code that solved it.
 CODE = ("affixes.py", "characters.py", "grammar.py", "lexicon.py", "pairs.py", "zwnj.py")
 COMPILED = "lexicon.compiled.xz"  # xz: a third smaller than gzip and faster to unpack
-_FORMAT = 3  # bump when the Lexicon fields change: old compiled files are then ignored
+_FORMAT = 4  # bump when the Lexicon fields change: old compiled files are then ignored
 
 
 def _raw(name: str) -> bytes:
@@ -166,6 +168,7 @@ def parse() -> Lexicon:
     zwnj: dict[str, tuple[str, int]] = {}
     spaced: dict[str, tuple[str, int]] = {}
     attested: set[str] = set()
+    adjectives: set[str] = set()
     tag_names: dict[str, str] = {}
     for line in _read("lexicon.tsv.gz").splitlines():
         form, count_text, tag = line.split("\t")
@@ -179,22 +182,28 @@ def parse() -> Lexicon:
                 spaced[spaced_key] = (form, count)
             if tag not in ("", "0", "C"):
                 attested.add(form)
+            if "AJ" in tag.split(","):
+                adjectives.add(form)
 
             continue
         counts[form] = count
         if tag:
             tags[form] = tag_names.setdefault(tag, tag)  # one object per tag set: a smaller pickle
     dictionary = {w for w, t in tags.items() if t not in ("0", "C")}
-    for word in _damaged_forms(counts, zwnj, dictionary, attested):
+    for word in _damaged_forms(counts, zwnj, dictionary, attested, set(tags)):
         counts.pop(word, None)
         tags.pop(word, None)
+        if word in zwnj and _must_part(zwnj[word][0]):
+            attested.add(zwnj[word][0])  # تازه‌ساز: the only spelling left is the standard's
     verbs, participles = _verb_forms(_read("verbs.tsv"))
     starts: dict[str, set[str]] = {}
     for key in spaced:
         head, _, second = key.rpartition(" ")
         starts.setdefault(head, set()).add(second[:2])
     heads = {head: frozenset(two) for head, two in starts.items()}
-    return Lexicon(counts, tags, zwnj, spaced, verbs, participles, frozenset(attested), heads)
+    return Lexicon(
+        counts, tags, zwnj, spaced, verbs, participles, frozenset(attested), heads, adjectives=frozenset(adjectives)
+    )
 
 
 def _must_part(form: str) -> bool:
@@ -207,14 +216,27 @@ def _must_part(form: str) -> bool:
     return first[-1] == "ه" and not pronounced_h(first) and first not in NUMBERS and first != "نگه"
 
 
+def _parted(form: str, attested: set[str], unlisted: bool) -> bool:
+    """Whether a ZWNJ form the lexicon lists is one the standard only parts, so its joined spelling is damage."""
+    if not _must_part(form):
+        return False
+    return form in attested or (unlisted and len(form.split(ZWNJ, 1)[0]) >= 3)
+
+
 def _damaged_forms(
-    counts: dict[str, int], zwnj: dict[str, tuple[str, int]], dictionary: set[str], attested: set[str]
+    counts: dict[str, int],
+    zwnj: dict[str, tuple[str, int]],
+    dictionary: set[str],
+    attested: set[str],
+    tagged: set[str],
 ) -> list[str]:
     """Corpus forms that are a stem + ZWNJ suffix with the ZWNJ lost (مدلها، خانهشان, میکند).
 
     The source corpora hold many such damaged spellings; left in, they would vouch for themselves.
     A form not in hazm's tagged dictionary counts as damaged when a ZWNJ spelling of it is more
-    frequent or is a hazm compound the standard only parts (``_must_part``), or when it is a stem + suffix whose
+    frequent or is a hazm compound the standard only parts (``_must_part``) — or any listed ZWNJ form
+    the standard only parts when hazm does not list the joined form at all and the first part is
+    no short word (تازهساز، توطئهآمیز; not بهیاد، زهکشی) —, or when it is a stem + suffix whose
     stem is frequent enough (a quarter of the form's count) and either the suffix needs a ZWNJ there
     or the stem itself is spelled with one.
     """
@@ -223,7 +245,7 @@ def _damaged_forms(
         if word in SUFFIX_LOOKALIKES or word in dictionary:
             continue
         spelled = zwnj.get(word)
-        if spelled is not None and (spelled[1] > count or (spelled[0] in attested and _must_part(spelled[0]))):
+        if spelled is not None and (spelled[1] > count or _parted(spelled[0], attested, word not in tagged)):
             damaged.append(word)
             continue
         if not word.endswith(ZWNJ_SUFFIXES):

@@ -166,7 +166,7 @@ class ZwnjRepairer(PairRules):
             return clitic
         if ZWNJ not in plural:
             return fixed  # دورهای بعدی، سدهای بزرگ: a plural written joined after ر/د stays as written
-        if self._double_plural(token[:-3], token[:-2]) or self._lexical_adjective(token, clitic):
+        if self._double_plural(token[:-3], token[:-2]) or self._lexical_adjective(clitic):
             return clitic  # دوستانه‌ای تازه: not the plural of a plural; مجوز حرفه‌ای
         return plural if self._plural_likely(token) else clitic
 
@@ -181,12 +181,11 @@ class ZwnjRepairer(PairRules):
         spelled = self.lex.zwnj.get(stem)
         return max(self.lex.counts.get(stem, 0), spelled[1] if spelled is not None else 0)
 
-    def _lexical_adjective(self, token: str, clitic: str) -> bool:
-        """X‌ه‌ای counted with its ZWNJ in the corpora (حرفه‌ای، هسته‌ای): a word of its own,
+    def _lexical_adjective(self, clitic: str) -> bool:
+        """X‌ه‌ای hazm's dictionary tags as an adjective (حرفه‌ای، هسته‌ای): a word of its own,
         the relational adjective, not an indefinite noun; before a noun or adjective an unlisted
         X‌ه‌ای (زمینه‌ای، کشته‌ای) loses to the plural with its ezafe dependent (زمین‌های چمن)."""
-        spelled = self.lex.zwnj.get(token)
-        return spelled is not None and spelled[0] == clitic and spelled[1] >= A.AFFIXOID_MIN
+        return clitic in self.lex.adjectives
 
     def _double_plural(self, plural_stem: str, clitic_stem: str) -> bool:
         """دوستان + های is a plural of a plural; دوستانه + ای an adjective with its article."""
