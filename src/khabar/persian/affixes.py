@@ -218,6 +218,8 @@ NUMBERS = frozenset(
         "چند",
     ]
 )
+#: Bound pieces a number word takes across a space (سه‌گانه، چندگانه): never a word alone.
+NUMBER_PIECES = frozenset({"گانه", "گانگی"})
 #: «half»: before a measure it is one adjective with it (نیم‌ساله، نیم‌روزه), not before a noun (نیم ساعت).
 HALF = "نیم"
 #: Measure words and fractions written after a number word with a ZWNJ (سه‌روزه، یک‌دهم).
@@ -309,6 +311,8 @@ BOUND_HEADS = (
     | _heads("بان باف آور پرست خیز", ("", "ان", "ی"))
     | frozenset({"زا", "زای", "گری", "گریها"})
     | frozenset({"دانان", "کاران"})  # agent plurals (حقوق‌دانان، گندم‌کاران): دان and کار stand alone, these not
+    | _heads("گرا زدا پیما زا آسا", ("یی", "یان", "یانه"))  # after ا the endings take a ی (واقع‌گرایی، اشتغال‌زایی)
+    | frozenset({"جویی", "جویانه", "فشان", "فشانی"})  # صلح‌جویی، آتش‌فشان، جان‌فشانی (not جویان: a word)
 )
 
 #: Heads after a known compound in a joined three-part word (پیش‌بینی‌پذیر، هم‌سطح‌سازی).

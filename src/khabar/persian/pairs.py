@@ -174,7 +174,8 @@ class PairRules(WordTests):
         if left in A.NEGATIVE_PREFIXES:
             return left + right if self._negatable(right) else None  # غیرقانونی: ر does not join
         if left in A.NUMBERS or (left == A.HALF and right.endswith("ه")):
-            return left + ZWNJ + right if right in A.MEASURES or self._number_measure(right) else None
+            measure = right in A.MEASURES or right in A.NUMBER_PIECES or self._number_measure(right)
+            return left + ZWNJ + right if measure else None
         if self._verbal(right):
             return None
         if left == "هیچ" and right in A.HICH_SPACED:
