@@ -70,3 +70,20 @@ PARTED = [
 def test_corpus_joined_compound_the_standard_parts(gold: str) -> None:
     assert repair(gold.replace(Z, "")) == gold
     assert repair(gold) == gold
+
+
+# Unlisted number compounds: number + و + number (an ordinal too), number + listed noun + adjective ای.
+NUMBER_COMPOUNDS = [
+    f"ساختمان پنج{Z}طبقه{Z}ای در مرکز شهر فروریخت.",
+    f"برنامه هفت{Z}ماده{Z}ای دولت به مجلس رسید.",
+    f"این داروی تازه در یک آزمون چهارمرحله{Z}ای بررسی شد.",
+    f"بیست{Z}وپنجمین دوره جشنواره فیلم کوتاه دیروز آغاز شد.",
+    # a known word that starts like a number stays (دو + ستان)
+    "دوستان قدیمی او در سینما جمع شدند.",
+]
+
+
+@pytest.mark.parametrize("gold", NUMBER_COMPOUNDS)
+def test_joined_number_compound(gold: str) -> None:
+    assert repair(gold.replace(Z, "")) == gold
+    assert repair(gold) == gold

@@ -19,13 +19,12 @@ from khabar.persian import affixes as A
 from khabar.persian.characters import DIACRITICS, LETTERS, NON_JOINING, ZWNJ, is_joining
 from khabar.persian.grammar import CACHE_LIMIT, HAS_MARK, VERB_PREFIXES
 from khabar.persian.lexicon import Lexicon, load
-from khabar.persian.pairs import PairRules
+from khabar.persian.ties import COUNTING, PluralTies, counted_before
 
 _RUN = re.compile(f"[{LETTERS}{DIACRITICS}\u200c]+(?: [{LETTERS}{DIACRITICS}\u200c]+)*")
 _SUFFIXES = tuple(sorted(A.SUFFIX_WEIGHT, key=len, reverse=True))
 _NUMBERS = tuple(A.NUMBERS)
 _THREE_PART_HEADS = tuple(A.THREE_PART_HEADS)
-_COUNTING = A.NUMBERS - {"نه"}  # نه is also «not»: نه زمین‌های کشاورزی و نه …
 PLAIN_BONUS = 1.0
 ZWNJ_FORM_BONUS = 0.5
 VERB_BONUS = 4.0
@@ -42,8 +41,6 @@ UNATTESTED_WEIGHT = -1.5
 PERFECT_BONUS = 3.0
 DICTIONARY_BONUS = 2.0
 AS_WRITTEN_BONUS = 1.5
-PLURAL_RATIO = 0.35  # see ``_plural_likely``
-PLURAL_STEM_MIN = 100_000  # a corpus-only word this frequent is a word (سرک), not noise
 Candidate = tuple[str, float]
 
 
@@ -59,24 +56,17 @@ def _joint(stem: str, suffix: str) -> str | None:
     return None
 
 
-def _counted(match: re.Match[str]) -> bool:
-    """Whether a number (digits) comes just before the run: a number takes a singular noun."""
-    before = match.string[max(0, match.start() - 8) : match.start()].rstrip(" ")
-    return before[-1:].isdigit()
-
-
 def _after(match: re.Match[str]) -> str:
     """The character after a run of Persian words ("" at the end of the text)."""
     return match.string[match.end() : match.end() + 1]
 
 
-class ZwnjRepairer(PairRules):
+class ZwnjRepairer(PluralTies):
     """Restores ZWNJs with one lexicon; holds the per-token cache (the pair rules hold theirs)."""
 
     def __init__(self, lexicon: Lexicon) -> None:
         super().__init__(lexicon)
         self._tokens: dict[str, str] = {}
-        self._readings: dict[str, tuple[str, str] | None] = {}
 
     # -------------------------------------------------------------- whole text
     def restore(self, text: str) -> str:
@@ -87,7 +77,7 @@ class ZwnjRepairer(PairRules):
         if " " not in run:
             fixed = self.fix_token(run)
             if run.endswith("های") and self._plural_or_clitic(run) is not None:
-                return self._in_context(run, fixed, None, _after(match), _counted(match))
+                return self._in_context(run, fixed, None, _after(match), counted_before(match))
             return fixed
         merged = self._prefix_pass(self.merge(run.split(" ")))
         cache, fix = self._tokens, self.fix_token
@@ -97,7 +87,7 @@ class ZwnjRepairer(PairRules):
                 out[i] = A.BEFORE_LIGHT_VERB[token]
             if token.endswith("های") and self._plural_or_clitic(token) is not None:
                 following = out[i + 1] if i + 1 < len(out) else None
-                counted = merged[i - 1] in _COUNTING if i else _counted(match)
+                counted = merged[i - 1] in COUNTING if i else counted_before(match)
                 out[i] = self._in_context(token, out[i], following, _after(match), counted)
         return " ".join(out)
 
@@ -108,90 +98,6 @@ class ZwnjRepairer(PairRules):
             if word.startswith(prefix) and rest in self.lex.verbs and rest.startswith(A.MAKING_VERB_STEMS):
                 return True
         return False
-
-    # -------------------------------------------------------------- plural or clitic
-    def _plural_or_clitic(self, token: str) -> tuple[str, str] | None:
-        """A joined token read two ways, stem + های or silent-ه stem + ای (زمینهای: زمین‌های or
-        زمینه‌ای; زنجیرهای: the plural زنجیرهای or زنجیره‌ای): both forms when both stems are nouns
-        or adjectives (``_plural_stem``, ``_clitic_stem``), else None."""
-        if token in self._readings:
-            return self._readings[token]
-        both = None
-        if len(token) >= 5 and ZWNJ not in token and not A.pronounced_h(token[:-2]):
-            plural, clitic = self._plural_stem(token[:-3]), self._clitic_stem(token[:-2])
-            if plural is not None and clitic is not None:
-                glue = ZWNJ if is_joining(plural[-1]) else ""  # زنجیرهای: after ر the plural is written joined
-                both = (plural + glue + "های", clitic + ZWNJ + "ای")
-        if len(self._readings) > CACHE_LIMIT:
-            self._readings.clear()
-        self._readings[token] = both
-        return both
-
-    def _plural_stem(self, stem: str) -> str | None:
-        """The stem's spelling if it is a noun that takes های: a listed noun or adjective, a listed
-        compound (دستپخت → دست‌پخت), or a frequent corpus word that is no verb form (a loanword)."""
-        if self._dictionary_word(stem):
-            return stem if self._nominal(stem) else None
-        spelled = self.lex.zwnj.get(stem)
-        if spelled is not None and spelled[0] in self.lex.attested and stem not in self.lex.counts:
-            return spelled[0]
-        common = self.lex.counts.get(stem, 0) >= PLURAL_STEM_MIN and stem not in self.lex.verbs
-        return stem if common else None
-
-    def _clitic_stem(self, stem: str) -> str | None:
-        """The silent-ه stem's spelling if it is a listed noun or adjective, or a compound the rules
-        build (دستپخته → دست‌پخته)."""
-        if self._dictionary_word(stem):
-            return stem if self._nominal(stem) else None
-        fixed = self.fix_token(stem)
-        return fixed if ZWNJ in fixed else None
-
-    def _in_context(self, token: str, fixed: str, following: str | None, after: str, counted: bool) -> str:
-        """Which reading the neighbours allow: های is followed by its ezafe dependent (a noun, an
-        adjective, a pronoun), so before که، از، a verb or punctuation only ای fits; after a number
-        (۳۰ دقیقه‌ای) a plural cannot stand, since Persian counts with the singular."""
-        readings = self._plural_or_clitic(token)
-        if readings is None or fixed not in readings:
-            return fixed
-        plural, clitic = readings
-        if counted:
-            return clitic
-        if following is None:
-            return clitic if after in A.PHRASE_END_MARKS else fixed
-        verb = self._finite_verb(following) and not (self._dictionary_word(following) and self._nominal(following))
-        if following in A.PHRASE_END_WORDS or following in A.AUXILIARIES or verb:
-            return clitic  # not روزه‌ای سرد: سرد is also a verb form, but a listed adjective first
-        tags = self.lex.tags.get(following, "").split(",")
-        if ("P" in tags or "CONJ" in tags) and "N" not in tags and "AJ" not in tags:
-            return clitic
-        if ZWNJ not in plural:
-            return fixed  # دورهای بعدی، سدهای بزرگ: a plural written joined after ر/د stays as written
-        if self._double_plural(token[:-3], token[:-2]) or self._lexical_adjective(clitic):
-            return clitic  # دوستانه‌ای تازه: not the plural of a plural; مجوز حرفه‌ای
-        return plural if self._plural_likely(token) else clitic
-
-    def _plural_likely(self, token: str) -> bool:
-        """Before a noun or adjective, های with its ezafe dependent (زمین‌های دولتی) is the common
-        construction and an indefinite ای before an adjective (کمیته‌ای ویژه) the marked one, so the
-        plural wins unless its stem is much rarer than the ه stem (کمیت beside کمیته)."""
-        plural, clitic = token[:-3], token[:-2]
-        return self._stem_count(plural) >= PLURAL_RATIO * self._stem_count(clitic)
-
-    def _stem_count(self, stem: str) -> int:
-        spelled = self.lex.zwnj.get(stem)
-        return max(self.lex.counts.get(stem, 0), spelled[1] if spelled is not None else 0)
-
-    def _lexical_adjective(self, clitic: str) -> bool:
-        """X‌ه‌ای hazm's dictionary tags as an adjective (حرفه‌ای، هسته‌ای): a word of its own,
-        the relational adjective, not an indefinite noun; before a noun or adjective an unlisted
-        X‌ه‌ای (زمینه‌ای، کشته‌ای) loses to the plural with its ezafe dependent (زمین‌های چمن)."""
-        return clitic in self.lex.adjectives
-
-    def _double_plural(self, plural_stem: str, clitic_stem: str) -> bool:
-        """دوستان + های is a plural of a plural; دوستانه + ای an adjective with its article."""
-        base = plural_stem[:-2]
-        tags = self.lex.tags.get(clitic_stem, "").split(",")
-        return plural_stem.endswith("ان") and "AJ" in tags and self._dictionary_word(base) and self._nominal(base)
 
     def _prefix_pass(self, tokens: list[str]) -> list[str]:
         """Adjective prefixes before a word merge already done (میان رشته ای → میان‌رشته‌ای)."""
@@ -260,6 +166,10 @@ class ZwnjRepairer(PairRules):
                     joint = _joint(form, suffix)
                     if joint is not None and self._takes(form, suffix):
                         yield form + joint + suffix, score + A.SUFFIX_WEIGHT[suffix] + self._bonus(form, suffix)
+        if token.endswith("ای") and token.startswith(_NUMBERS) and not self.lex.known(token[:-2]):
+            for form, score in self._number_phrase(token[:-2], adjective=True):
+                if _joint(form, "ای") is not None:
+                    yield form + ZWNJ + "ای", score + A.SUFFIX_WEIGHT["ای"]
         for suffix in A.JOINED if token.endswith(A.JOINED) else ():
             if token.endswith(suffix) and len(token) - len(suffix) >= 2:
                 stem = token[: -len(suffix)]
@@ -322,6 +232,8 @@ class ZwnjRepairer(PairRules):
         number = self._number_compound(stem) if stem.startswith(_NUMBERS) else None
         if number is not None:
             yield number, self._plain(stem) + 1.0
+        elif not known and zwnj is None and stem.startswith(_NUMBERS):
+            yield from self._number_phrase(stem, adjective=False)
         if stem.startswith("هیچ") and stem[3:] in A.HICH_PARTS:
             yield "هیچ" + ZWNJ + stem[3:], self._plain(stem) + 1.0
         for prefix in VERB_PREFIXES if stem.startswith(VERB_PREFIXES) else ():
@@ -379,6 +291,32 @@ class ZwnjRepairer(PairRules):
             if is_measure and word[:cut] in A.NUMBERS and is_joining(word[cut - 1]):
                 return word[:cut] + ZWNJ + word[cut:]
         return None
+
+    def _number_phrase(self, word: str, *, adjective: bool) -> Iterator[Candidate]:
+        """An unlisted number compound: number + «و» + number (سی‌وهشتمین، بیست‌وپنج), and before the
+        adjective ending ای number + listed noun (سه‌مرحله‌ای، پنج‌طبقه‌ای: «of three stages»)."""
+        lex = self.lex
+        for cut in range(2, min(len(word) - 2, 6)):
+            left, right = word[:cut], word[cut:]
+            if left not in A.NUMBERS or left == "نه":
+                continue
+            glue = ZWNJ if is_joining(left[-1]) else ""
+            if right[0] == "و" and right[1:].startswith(_NUMBERS) and self._numeral(right[1:]):
+                yield left + glue + right, DICTIONARY_FLOOR
+            elif adjective and len(right) >= 3 and self._counted_noun(right):
+                yield left + glue + right, lex.logcount(right) + COMPOUND_WEIGHT
+
+    def _counted_noun(self, word: str) -> bool:
+        if word in A.NUMBERS or self._function_word(word):
+            return False
+        return self._dictionary_word(word) and self._nominal(word)
+
+    def _numeral(self, word: str) -> bool:
+        """A number word, its ordinal (هشتم، هشتمین) or a ZWNJ-free plural of them (هشتمی)."""
+        for ending in ("", "م", "مین", "می"):
+            if word.endswith(ending) and word[: len(word) - len(ending)] in A.NUMBERS:
+                return True
+        return False
 
     def _derived(self, stem: str, *, final: bool = True) -> Iterator[Candidate]:
         """An unlisted stem read as a listed word + a joined suffix (ورزشکاران، برزیلی، طلاست); the
