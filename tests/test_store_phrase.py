@@ -1,4 +1,4 @@
-"""Phrases of very common words on the SQLite archive: searched among the newest candidates, every
+"""Phrases of very common words on the SQLite archive: searched among the newest days, every
 hit really holds the phrase, the total is an estimate marked inexact, and pages beyond the sample
 fall back to the full search."""
 
@@ -105,3 +105,41 @@ def test_the_phrase_in_the_title_is_found_by_the_sampled_search(store: SQLStore)
     results = store.search(SearchRequest(f'"{PHRASE}"', sort="date", limit=2))
     assert results.exact is False
     assert [h.article.id for h in results.hits] == ["ph-title", "ph-78"]
+
+
+@pytest.mark.usefixtures("bounded")
+def test_a_sample_with_too_few_hits_for_the_page_is_widened(store: SQLStore) -> None:
+    """The newest 10 articles hold 5 phrases; a page of 8 needs a wider sample, still under half."""
+    sampled = store.search(SearchRequest(f'"{PHRASE}"', sort="date", limit=8))
+    assert sampled.exact is False
+    assert [h.article.id for h in sampled.hits] == [f"ph-{n}" for n in range(78, 62, -2)]
+    assert COUNT // 4 <= sampled.total <= COUNT
+
+
+@pytest.mark.usefixtures("bounded")
+def test_a_date_range_scales_the_estimate_to_the_range(store: SQLStore) -> None:
+    since = date(2025, 1, 1) + timedelta(days=40)  # ph-40 … ph-79: 20 hold the phrase
+    results = store.search(SearchRequest(f'"{PHRASE}"', since=since, limit=3))
+    assert results.exact is False
+    assert 15 <= results.total <= 25
+    assert all(_holds_phrase(store, hit.article.id) for hit in results.hits)
+
+
+@pytest.mark.usefixtures("bounded")
+def test_the_sample_follows_new_articles(store: SQLStore) -> None:
+    before = store.search(SearchRequest(f'"{PHRASE}"', sort="date", limit=1))
+    store.upsert(Article(id="ph-new", url="https://books.example/new", source="خبرنامه کتاب",
+                         section="فرهنگ", title="گزارش تازه", lead="گزارش کوتاه.",
+                         published="2026-03-01T10:00:00+03:30",
+                         body=(f"ناشران از رونق {PHRASE} کودک در شهر گفتند.",)))
+    after = store.search(SearchRequest(f'"{PHRASE}"', sort="date", limit=1))
+    assert [h.article.id for h in before.hits] == ["ph-78"]
+    assert [h.article.id for h in after.hits] == ["ph-new"]
+
+
+@pytest.mark.parametrize("sort", ["relevance", "date"])
+def test_the_count_beside_the_facets_is_the_exact_count(store: SQLStore, sort: Sort) -> None:
+    with_facets = store.search(SearchRequest("بازار", sort=sort, facets=True))
+    without = store.search(SearchRequest("بازار", sort=sort, facets=False))
+    assert (with_facets.total, with_facets.exact) == (without.total, without.exact) == (COUNT, True)
+    assert sum(count for _, count in with_facets.facets.section) == COUNT

@@ -51,6 +51,7 @@ WRITER_HEAP = 128_000_000
 #: How long a writer waits for another process's index lock before giving up.
 LOCK_WAIT = 30.0
 FACET_SIZE = 1000
+_COUNTED = "matches"  # the aggregation name of the match count beside the facets
 #: A phrase whose rarest word is in more articles than this is searched among a sample (above).
 PHRASE_BOUND = 10_000
 #: About how many of the newest articles with all of a phrase's words the phrase is looked for in.
@@ -247,17 +248,23 @@ class SearchIndex:
                                     facets=facets, page_end=offset + limit if page_end is None else page_end)
             if bounded is not None:
                 return bounded
-        result = self._run(searcher, compiled, sort=sort, limit=limit, offset=offset)
-        total = int(getattr(result, "count", 0) or 0)  # asked for with count=True
-        return Found(total, self._hits(searcher, result, sort), self._facets(searcher, compiled) if facets
-                     else Facets())
+        # The facets' aggregation visits every match anyway and counts them too: the ranked pass
+        # then need not count (with count=True Tantivy scores every match; without, it may skip).
+        counted = facets and sort != "date"
+        result = self._run(searcher, compiled, sort=sort, limit=limit, offset=offset, count=not counted)
+        total = int(getattr(result, "count", 0) or 0)
+        found_facets = Facets()
+        if facets:
+            found_facets, matches = self._facets(searcher, compiled)
+            total = matches if counted else total
+        return Found(total, self._hits(searcher, result, sort), found_facets)
 
     @staticmethod
-    def _run(searcher: Any, compiled: Any, *, sort: str, limit: int, offset: int) -> Any:
+    def _run(searcher: Any, compiled: Any, *, sort: str, limit: int, offset: int, count: bool = True) -> Any:
         try:
             if sort == "date":
-                return searcher.search(compiled, limit, count=True, order_by_field="sort_ts", offset=offset)
-            return searcher.search(compiled, limit + offset, count=True)
+                return searcher.search(compiled, limit, count=count, order_by_field="sort_ts", offset=offset)
+            return searcher.search(compiled, limit + offset, count=count)
         except ValueError as exc:
             raise QueryError(f"the search index cannot run this query ({exc}); simplify it") from exc
 
@@ -298,7 +305,7 @@ class SearchIndex:
             if found >= page_end:
                 scale = in_range / window
                 return Found(round(found * scale), self._hits(searcher, result, sort),
-                             _scaled(self._facets(searcher, among), scale) if facets else Facets(), exact=False)
+                             _scaled(self._facets(searcher, among)[0], scale) if facets else Facets(), exact=False)
             want = window * min(16.0, max(2.0, 2.0 * page_end / max(found, 0.5)))
         return None
 
@@ -331,8 +338,10 @@ class SearchIndex:
                          for name, value in (("section", filters.section), ("source", filters.source),
                                              ("author", filters.author)) if value)
 
-    def _facets(self, searcher: Any, compiled: Any) -> Facets:
-        spec = {name: {"terms": {"field": name, "size": FACET_SIZE}} for name in FACET_FIELDS}
+    def _facets(self, searcher: Any, compiled: Any) -> tuple[Facets, int]:
+        """The facets of every match, and how many matches (sort_ts: every document has one)."""
+        spec: dict[str, Any] = {name: {"terms": {"field": name, "size": FACET_SIZE}} for name in FACET_FIELDS}
+        spec[_COUNTED] = {"value_count": {"field": "sort_ts"}}
         found = searcher.aggregate(compiled, spec)
 
         def pairs(name: str) -> tuple[tuple[str, int], ...]:
@@ -340,8 +349,9 @@ class SearchIndex:
             return tuple(sorted(((str(b["key"]), int(b["doc_count"])) for b in buckets),
                                 key=lambda kv: (-kv[1], kv[0])))
 
-        return Facets(pairs("source"), pairs("section"), tuple(sorted(pairs("month"), reverse=True)),
-                      tuple(sorted(pairs("jmonth"), reverse=True)))
+        return (Facets(pairs("source"), pairs("section"), tuple(sorted(pairs("month"), reverse=True)),
+                       tuple(sorted(pairs("jmonth"), reverse=True))),
+                int(found.get(_COUNTED, {}).get("value") or 0))
 
     def _compile(self, query: Query, filters: Filters) -> Any:
         clauses = [(tantivy.Occur.Must, self._node(query.include))]
