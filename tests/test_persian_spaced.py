@@ -29,6 +29,8 @@ REPAIRED = [
     # a number word before the bound piece گانه (سه‌گانه، ده‌گانه)
     f"برنامه سه{Z}گانه وزارت نیرو برای صرفه{Z}جویی آب اعلام شد.",
     f"قهرمان ده{Z}گانه کشور به خانه بازگشت.",
+    # the place suffix گاه after a silent ه, where the corpus knows the compound
+    f"گوزن{Z}های زرد در ذخیره{Z}گاه جنگلی نمونه زاد و ولد کردند.",
     # a participle compound before a noun is still one adjective
     f"کشورهای توسعه{Z}یافته باید سهم بیشتری بپردازند.",
 ]
@@ -52,6 +54,8 @@ KEPT = [
     # a demonstrative before a noun: «this species», not the adverb (written اینگونه far more often)
     f"پژوهشگران برای نجات این گونه از انقراض تلاش می{Z}کنند.",
     f"زیستگاه این گونه در جنگل{Z}های شمال است.",
+    # گاه «sometimes» after a noun in silent ه the corpus never joins to it
+    f"این شیوه گاه جواب می{Z}دهد و گاه نه.",
     # a generic geographic term before a name is a place name written apart
     "برداشت گندم در دشت مغان زودتر از هر سال آغاز شد.",
     "آب چشمه علی امسال کم شده است.",

@@ -218,6 +218,8 @@ NUMBERS = frozenset(
         "چند",
     ]
 )
+#: The place suffix: joined to most words (دانشگاه), after a silent ه with a ZWNJ (ذخیره‌گاه).
+PLACE_SUFFIX = "گاه"
 #: Bound pieces a number word takes across a space (سه‌گانه، چندگانه): never a word alone.
 NUMBER_PIECES = frozenset({"گانه", "گانگی"})
 #: «half»: before a measure it is one adjective with it (نیم‌ساله، نیم‌روزه), not before a noun (نیم ساعت).

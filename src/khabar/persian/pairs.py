@@ -27,7 +27,7 @@ _LEFT_TRIGGERS = frozenset(
         *A.POWER_UNITS,
     }
 )
-_RIGHT_TRIGGERS = TOKEN_SUFFIXES | A.BOUND_HEADS | A.AFFIXOID_HEADS
+_RIGHT_TRIGGERS = TOKEN_SUFFIXES | A.BOUND_HEADS | A.AFFIXOID_HEADS | {A.PLACE_SUFFIX}
 _HEAD_ENDINGS = frozenset((*A.PLURAL, *A.COMPARATIVE))
 _REJOIN_AFTER = TOKEN_SUFFIXES | A.THREE_PART_HEADS  # what may let a merged word join the one before
 _AFTER_ZWNJ = _HEAD_ENDINGS | A.THREE_PART_HEADS  # the last part of a merged right word worth a look
@@ -178,6 +178,8 @@ class PairRules(WordTests):
             return left + ZWNJ + right if measure else None
         if self._verbal(right):
             return None
+        if right == A.PLACE_SUFFIX and self._silent_h_place(left):
+            return left + ZWNJ + right  # ذخیره‌گاه، تکیه‌گاه
         if left == "هیچ" and right in A.HICH_SPACED:
             return left + ZWNJ + right
         if self._relational(left, right) or self._action_noun(left, right):
@@ -231,6 +233,15 @@ class PairRules(WordTests):
             if word.startswith(prefix) and rest in self.lex.verbs and rest.startswith(A.LIGHT_VERB_STEMS):
                 return True
         return False
+
+    def _silent_h_place(self, word: str) -> bool:
+        """A noun in silent ه before the place suffix گاه, which the standard then writes after a ZWNJ
+        (ذخیره‌گاه): joined across a space when the corpus knows that compound, since گاه alone is
+        also «sometimes» (این شیوه گاه جواب می‌دهد)."""
+        if len(word) < 3 or word[-1] != "ه" or A.pronounced_h(word):
+            return False
+        form, count = self.lex.zwnj.get(word + A.PLACE_SUFFIX, ("", 0))
+        return form == word + ZWNJ + A.PLACE_SUFFIX and count >= A.AFFIXOID_MIN
 
     def _verbal(self, word: str) -> bool:
         """An infinitive (کردن، شدن): the noun before it is its object, not a compound part."""
