@@ -151,9 +151,11 @@ def _ingest_file(db: str) -> Path:
     return Path(f"{db}.bench-ingest.json")
 
 
-def run_khabar(db: str, corpus: Corpus, count: int, seed: int, reuse: bool = False) -> dict[str, Any]:
+def run_khabar(db: str, corpus: Corpus, count: int, seed: int, reuse: bool = False,
+               optimize: bool = True) -> dict[str, Any]:
     """Ingest (or, with ``reuse``, open the archive a previous run left and read its ingest numbers
-    from a side file) and time the queries."""
+    from a side file), let the index merges finish (``optimize``, not counted in the ingest rate)
+    and time the queries."""
     from khabar.store import open_store
 
     with open_store(db) as store:
@@ -170,8 +172,12 @@ def run_khabar(db: str, corpus: Corpus, count: int, seed: int, reuse: bool = Fal
             if not db.startswith("postgresql"):
                 _ingest_file(db).write_text(json.dumps({"articles/s": count / ingest,
                                                          "ingest RSS MiB": ingest_rss}))
-        result: dict[str, Any] = {"articles/s": count / ingest, "index MiB": store.index_size() / 2**20}  # type: ignore[attr-defined]
-        result["ingest RSS MiB"] = ingest_rss
+        result: dict[str, Any] = {"articles/s": count / ingest, "ingest RSS MiB": ingest_rss}
+        if optimize and hasattr(store, "optimize"):  # wait for the index merges before timing queries
+            began = time.perf_counter()
+            result["segments"] = store.optimize()
+            result["optimize s"] = time.perf_counter() - began
+        result["index MiB"] = store.index_size() / 2**20  # type: ignore[attr-defined]
         for kind, requests in query_sets(corpus, seed).items():
             result[kind] = timed(store.search, requests)
         result["sample hits"] = store.search(query_sets(corpus, seed)["one-term"][0]).total
@@ -265,7 +271,7 @@ def run_raw_tantivy(path: str, corpus: Corpus, count: int, seed: int) -> dict[st
     return result
 
 
-def _worker(name: str, target: str, count: int, seed: int, reuse: bool, queue: Any) -> None:
+def _worker(name: str, target: str, count: int, seed: int, reuse: bool, optimize: bool, queue: Any) -> None:
     corpus = make_corpus(seed)
     try:
         if name == "fts5":
@@ -273,7 +279,7 @@ def _worker(name: str, target: str, count: int, seed: int, reuse: bool, queue: A
         elif name == "tantivy":
             queue.put(run_raw_tantivy(target, corpus, count, seed))
         else:
-            queue.put(run_khabar(target, corpus, count, seed, reuse))
+            queue.put(run_khabar(target, corpus, count, seed, reuse, optimize))
     except Exception as exc:  # report, don't hang the parent
         queue.put({"error": f"{type(exc).__name__}: {exc}"})
 
@@ -297,6 +303,9 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--workdir", default=None)
     parser.add_argument("--json", default=None, help="Also write the results here.")
+    parser.add_argument("--no-optimize", dest="optimize", action="store_false",
+                        help="Time the queries while the index merges of the ingest still run (by default "
+                             "the bench waits for them: Store.optimize()).")
     parser.add_argument("--reuse", "--keep", action="store_true",
                         help="Re-time the queries on the khabar SQLite archive a previous run left in "
                              "--workdir (same --articles and --seed) instead of rebuilding it; the "
@@ -319,7 +328,7 @@ def main() -> None:
             shutil.rmtree(leftover) if leftover.is_dir() else leftover.unlink()  # the Tantivy index too
         queue: Any = mp.get_context("spawn").Queue()
         process = mp.get_context("spawn").Process(target=_worker, args=(name, target, args.articles,
-                                                                        args.seed, reuse, queue))
+                                                                        args.seed, reuse, args.optimize, queue))
         process.start()
         results[name] = queue.get()
         process.join()

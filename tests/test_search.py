@@ -332,3 +332,20 @@ def test_word_by_word_keys_equal_whole_text_keys(text: str) -> None:
     from khabar.search import _key_functions, document_tokens
 
     assert document_tokens(text) == _key_functions()[1](text)
+
+
+def test_optimize_waits_for_merges_and_keeps_answers_and_writes(tmp_path: Any) -> None:
+    from khabar.store import open_store
+
+    with open_store(str(tmp_path / "merge.db")) as store:
+        for n in range(12):
+            store.upsert_many([_news(10 * n + k, body=(f"بازار شماره {n} امروز رونق داشت.",)) for k in range(10)])
+            store.search(SearchRequest("بازار", facets=False))  # commits: one index segment each
+        before = store.search(SearchRequest("بازار", sort="date", limit=30))
+        segments = store.optimize()  # type: ignore[attr-defined]
+        after = store.search(SearchRequest("بازار", sort="date", limit=30))
+        assert 1 <= segments < 12
+        assert (after.total, after.exact) == (before.total, before.exact) == (120, True)
+        assert [h.article.id for h in after.hits] == [h.article.id for h in before.hits]
+        store.upsert(_news(999, title="بازار تازه"))  # the index writer is taken again
+        assert store.search(SearchRequest("تازه")).total == 1

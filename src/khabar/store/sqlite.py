@@ -303,3 +303,10 @@ class SQLiteStore(SQLStore):
     def index_size(self) -> int:
         """Bytes used by the full-text index (for benchmarks)."""
         return self._search_index.size()
+
+    def optimize(self) -> int:
+        """After a bulk ingest: commit the search index and wait for its segment merges (see
+        SearchIndex.optimize); returns the segments left. Searches stay correct without it."""
+        with self._lock:
+            self._save_index()
+            return self._search_index.optimize()
