@@ -87,3 +87,19 @@ NUMBER_COMPOUNDS = [
 def test_joined_number_compound(gold: str) -> None:
     assert repair(gold.replace(Z, "")) == gold
     assert repair(gold) == gold
+
+
+# A head compound (‑گردی، ‑پوشان، ‑باختگان) only corpora list, with its ZWNJ spelling counted at least a
+# tenth as often as the joined one: the ZWNJ is the news spelling. A listed joined word stays.
+CORPUS_COMPOUNDS = [
+    f"اقامتگاه{Z}های بوم{Z}گردی کوهستان در تابستان پر از مسافر است.",
+    f"خانواده{Z}های جان{Z}باختگان زلزله در میدان شهر گرد آمدند.",
+    f"سرخ{Z}پوشان پایتخت دیشب با دو گل برنده شدند.",
+    "کارخانه کشتیرانی بندر امسال دو کشتی تازه ساخت.",
+]
+
+
+@pytest.mark.parametrize("gold", CORPUS_COMPOUNDS)
+def test_corpus_listed_head_compound(gold: str) -> None:
+    assert repair(gold.replace(Z, "")) == gold
+    assert repair(gold) == gold

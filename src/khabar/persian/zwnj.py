@@ -41,6 +41,7 @@ UNATTESTED_WEIGHT = -1.5
 PERFECT_BONUS = 3.0
 DICTIONARY_BONUS = 2.0
 AS_WRITTEN_BONUS = 1.5
+CORPUS_COMPOUND_SHARE = 10  # see ``_corpus_compound``
 Candidate = tuple[str, float]
 
 
@@ -227,6 +228,8 @@ class ZwnjRepairer(PluralTies):
                 if stem not in lex.tags and self._bound(zwnj[0].rsplit(ZWNJ, 1)[1]):
                     score = max(score, lex.logcount(stem) + PLAIN_BONUS + ZWNJ_FORM_BONUS)  # قیمتگذاری
                 yield zwnj[0], score
+            elif self._corpus_compound(stem, zwnj):
+                yield zwnj[0], lex.logcount(stem) + PLAIN_BONUS + ZWNJ_FORM_BONUS  # بوم‌گردی، جان‌باختگان
             else:
                 yield zwnj[0], math.log(zwnj[1] + 1) + UNATTESTED_WEIGHT
         number = self._number_compound(stem) if stem.startswith(_NUMBERS) else None
@@ -253,6 +256,16 @@ class ZwnjRepairer(PluralTies):
             yield from self._compounds(stem)
         if top and not known and zwnj is None and len(stem) >= 7:
             yield from self._three_part(stem)
+
+    def _corpus_compound(self, stem: str, zwnj: tuple[str, int]) -> bool:
+        """A head compound only corpora list (no dictionary tag either way) whose ZWNJ spelling they
+        count at least a tenth as often as the joined one: the ZWNJ is the news spelling and the
+        joined count is largely lost ZWNJs (بومگردی، جان‌باختگان، سرخ‌پوشان), however frequent."""
+        tags = self.lex.tags.get(stem, "C")
+        head = zwnj[0].rsplit(ZWNJ, 1)[1]
+        if tags != "C" or not (self._bound(head) or head in A.AFFIXOID_HEADS):
+            return False
+        return CORPUS_COMPOUND_SHARE * zwnj[1] >= self.lex.counts.get(stem, 0) > 0
 
     def _three_part(self, word: str) -> Iterator[Candidate]:
         """A compound of three parts, joined: a prefix before a known compound (غیرقابل‌پیش‌بینی،
