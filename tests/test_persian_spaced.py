@@ -51,6 +51,8 @@ KEPT = [
     # a participle before «و» is a verb whose auxiliary is left out, not a compound adjective
     "بهای نان در ماه گذشته افزایش یافته و نانوایان از کمبود آرد گله دارند.",
     f"شمار گردشگران امسال کاهش یافته و هتل{Z}ها خالی مانده{Z}اند.",
+    f"درآمد نفتی کشور کاهش یافته اما هزینه{Z}ها بالا مانده است.",
+    "این روستا در زلزله آسیب دیده ولی مردمش امیدوارند.",
     # a demonstrative before a noun: «this species», not the adverb (written اینگونه far more often)
     f"پژوهشگران برای نجات این گونه از انقراض تلاش می{Z}کنند.",
     f"زیستگاه این گونه در جنگل{Z}های شمال است.",

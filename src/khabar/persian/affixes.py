@@ -336,8 +336,9 @@ STRONG_HEADS = frozenset({"محور", "محوری", "مدار", "بنیان"})
 #: Shapes of Arabic verbal nouns (تفعیل، افعال، افتعال، استفعال، تفعّل): تقویت، ایجاد، انتخاب،
 #: استقرار، تشکل. Before a head they take it as their object (تحکیم بنیان), not as a compound.
 VERBAL_NOUN_PATTERNS = tuple(re.compile(p) for p in ("ت..ی.", "ا..ا.", "ا.ت.ا.", "است..ا.", "ت...", "ت.ا.."))
-#: Clause links after which a participle is a verb whose auxiliary is left out (افزایش یافته و …).
-CLAUSE_LINKS = frozenset({"و"})
+#: Clause links after which a participle is a verb whose auxiliary is left out (افزایش یافته و …،
+#: کاهش یافته اما …); not «که», which as often opens a relative clause after an adjective.
+CLAUSE_LINKS = frozenset({"و", "اما", "ولی"})
 #: Generic geographic terms: before a name they form a place name written apart (دشت مغان، چشمه
 #: علی); only a frequent compound or a bound head makes them one word (کوه‌نوردی، جنگل‌داری).
 GEOGRAPHIC_TERMS = frozenset(
