@@ -15,6 +15,10 @@ REPAIRED = [
     # a known compound before a bound head that took its second part first (three parts)
     f"او فیلم{Z}نامه{Z}نویس جوانی از شهر نمونه است.",
     f"طرح هم{Z}سطح{Z}سازی تقاطع راه{Z}آهن از بهار آغاز می{Z}شود.",
+    # ... also when the compound's second part ends in a letter that does not join (no ZWNJ shows)
+    f"شهردار گفت پیاده{Z}روسازی خیابان اصلی تا پایان ماه تمام می{Z}شود.",
+    # an adjective in ‑مند with the copula «are» joined to it
+    f"تولیدکنندگان لبنیات از گرانی خوراک دام گله{Z}مندند.",
     # agent plurals in ‑دانان and ‑کاران never stand alone
     f"زعفران{Z}کاران خراسان از خشکسالی زیان دیدند.",
     f"ویروس{Z}دانان درباره این سویه تازه هشدار دادند.",

@@ -315,6 +315,7 @@ BOUND_HEADS = (
     | frozenset({"دانان", "کاران"})  # agent plurals (حقوق‌دانان، گندم‌کاران): دان and کار stand alone, these not
     | _heads("گرا زدا پیما زا آسا", ("یی", "یان", "یانه"))  # after ا the endings take a ی (واقع‌گرایی، اشتغال‌زایی)
     | frozenset({"جویی", "جویانه", "فشان", "فشانی"})  # صلح‌جویی، آتش‌فشان، جان‌فشانی (not جویان: a word)
+    | frozenset({"مندند"})  # an adjective in ‑مند + «are» (گله‌مندند)
 )
 
 #: Heads after a known compound in a joined three-part word (پیش‌بینی‌پذیر، هم‌سطح‌سازی).
