@@ -103,3 +103,19 @@ CORPUS_COMPOUNDS = [
 def test_corpus_listed_head_compound(gold: str) -> None:
     assert repair(gold.replace(Z, "")) == gold
     assert repair(gold) == gold
+
+
+# Listed noun + ی is an adjective that takes a clitic, even when a verb form is spelled the same
+# (نروژی also reads ن + a verb stem).
+@pytest.mark.parametrize(
+    "gold",
+    [
+        f"مربی نروژی{Z}اش پس از بازی از بازیکنان تشکر کرد.",
+        f"همسر کاشانی{Z}اش در کارگاه فرش کار می{Z}کند.",
+        # a verb form stays a verb
+        "ما دیروز بار را به انبار نبردیم.",
+    ],
+)
+def test_relational_adjective_takes_clitic(gold: str) -> None:
+    assert repair(gold.replace(Z, "")) == gold
+    assert repair(gold) == gold

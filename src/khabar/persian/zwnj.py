@@ -203,7 +203,13 @@ class ZwnjRepairer(PluralTies):
             if whole is not None and whole not in ("0", "C") and "AJ" not in whole.split(","):
                 return False
             return tags is not None and "AJ" in tags.split(",")
-        return self._nominal(form)
+        return self._nominal(form) or self._relational_adjective(form)
+
+    def _relational_adjective(self, word: str) -> bool:
+        """Listed noun + ی (نروژی، کاشانی): an adjective, even when a verb form is spelled the same
+        (نروژی also reads ن + a verb stem): it takes plurals and clitics (نروژی‌اش)."""
+        base = word[:-1]
+        return word[-1] == "ی" and len(base) >= 3 and "N" in self.lex.tags.get(base, "").split(",")
 
     def _stem_options(self, stem: str, *, top: bool, own: bool = False) -> Iterator[Candidate]:
         lex = self.lex
