@@ -14,7 +14,7 @@ import pytest
 from khabar.errors import StoreError
 from khabar.search import SearchRequest, key_version
 from khabar.store import open_store, sqlite, tantivy_index
-from khabar.store.rows import article_row
+from khabar.store.rows import article_row, article_rows
 from khabar.store.schema import SQLITE_MIGRATIONS
 from test_store import BODY, article
 
@@ -139,7 +139,7 @@ def test_large_batches_fold_on_two_cores_with_the_same_rows(tmp_path: Path, monk
     helper = parallel.RowHelper()
     helper.enabled = True
     try:
-        assert helper.rows(items, article_row) == [article_row(a) for a in items]
+        assert helper.rows(items, article_rows) == [article_row(a) for a in items]
     finally:
         helper.close()
     with open_store(str(tmp_path / "k.db")) as store:

@@ -41,6 +41,7 @@ from khabar.store.rows import (
     Keys,
     article_from_doc,
     article_row,
+    article_rows,
     decode_cursor,
     encode_cursor,
     keys_from_doc,
@@ -166,30 +167,42 @@ class SQLStore(ABC):
         return results
 
     def _upsert_batch(self, batch: list[Article]) -> list[UpsertResult]:
-        """New articles go in with one executemany per table; updates, stale keys and repeats within
-        the batch take the one-by-one path, in their order, after the new ones."""
-        rows = self._helper.rows(batch, self._row)  # the CPU work, outside the lock, on two cores
-        results: list[UpsertResult | None] = [None] * len(rows)
+        """New articles go in with one executemany per table and piece; updates, stale keys and
+        repeats within the batch take the one-by-one path, in their order, after the new ones of
+        their piece. The rows arrive in pieces (see khabar.store.parallel): each is written while
+        the helper process folds the next, all in the batch's one transaction."""
+        results: list[UpsertResult] = []
         with self._lock, self._transaction():
-            found = self._found([row.id for row in rows])
-            fresh: list[int] = []
-            slow: list[int] = []
+            found = self._found([article.id for article in batch if article.id])
             seen: set[str] = set()
-            for i, row in enumerate(rows):
-                hit = found.get(row.id)
-                if row.id in seen or (hit is not None and (hit[1] != row.doc_hash
-                                                           or hit[2] != self._key_version)):
-                    slow.append(i)
-                elif hit is None:
-                    fresh.append(i)
-                else:
-                    results[i] = "unchanged"
-                seen.add(row.id)
-            self._insert_rows([rows[i] for i in fresh])
-            for i in fresh:
-                results[i] = "inserted"
-            for i in slow:
-                results[i] = self._upsert_row(rows[i])
+            pieces = self._helper.pieces(batch, self._rows)
+            try:
+                for rows in pieces:
+                    results += self._write_piece(rows, found, seen)
+            finally:
+                pieces.close()
+        return results
+
+    def _write_piece(self, rows: list[ArticleRow], found: dict[str, tuple[int, str, int]],
+                     seen: set[str]) -> list[UpsertResult]:
+        results: list[UpsertResult | None] = [None] * len(rows)
+        fresh: list[int] = []
+        slow: list[int] = []
+        for i, row in enumerate(rows):
+            hit = found.get(row.id)
+            if row.id in seen or (hit is not None and (hit[1] != row.doc_hash
+                                                       or hit[2] != self._key_version)):
+                slow.append(i)
+            elif hit is None:
+                fresh.append(i)
+            else:
+                results[i] = "unchanged"
+            seen.add(row.id)
+        self._insert_rows([rows[i] for i in fresh])
+        for i in fresh:
+            results[i] = "inserted"
+        for i in slow:
+            results[i] = self._upsert_row(rows[i])
         return [r for r in results if r is not None]
 
     def _found(self, ids: list[str]) -> dict[str, tuple[int, str, int]]:
@@ -257,6 +270,14 @@ class SQLStore(ABC):
         if not article.id:
             raise StoreError("article has no id; run it through the pipeline (which sets a stable id) first")
         return article_row(article)
+
+    @staticmethod
+    def _rows(articles: list[Article]) -> list[ArticleRow]:
+        for article in articles:
+            if not article.id:
+                raise StoreError("article has no id; run it through the pipeline (which sets a stable id) "
+                                 "first")
+        return article_rows(articles)
 
     def _upsert(self, article: Article) -> UpsertResult:
         return self._upsert_row(self._row(article))

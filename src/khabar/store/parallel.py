@@ -1,36 +1,60 @@
-"""Rows for a batch of articles computed on two cores: a helper process folds a share of the batch
-while this process folds the rest (then writes them all).
+"""Rows for a batch of articles computed on two cores: a helper process folds most of the batch in
+pieces while this process folds the first part and writes the pieces as they arrive.
 
-Folding search keys, hashing and MinHash are pure Python work of about a millisecond per article,
-three times what writing the rows costs, and the GIL keeps threads from sharing it. One helper
-process (``python -m khabar.store.parallel``, started on the first large batch and kept until the
-store closes) takes SHARE of each batch over a pipe (pickled records); small batches (a crawler's
-trickle, the web API) stay in this process. It is a plain subprocess rather than a multiprocessing
-pool because spawning re-imports the caller's main module, which a script without a
-``__main__`` guard does not survive. A helper that fails is replaced by doing the work here.
+Folding search keys, hashing and MinHash are pure Python work, two to three times what writing the
+rows costs, and the GIL keeps threads from sharing it. One helper process
+(``python -m khabar.store.parallel``, started on the first large batch and kept until the store
+closes) receives its share of each batch over a pipe (pickled records) and sends back its rows
+piece by piece; a thread here reads them as they come, so the helper never waits on a full pipe
+while this process folds its own part or writes. Writing piece k while the helper folds piece
+k + 1 keeps both cores busy (the writes were otherwise done while the helper sat idle). Small
+batches (a crawler's trickle, the web API) stay in this process. It is a plain subprocess rather
+than a multiprocessing pool because spawning re-imports the caller's main module, which a script
+without a ``__main__`` guard does not survive. A helper that fails is replaced by doing the work
+here.
 """
 
 from __future__ import annotations
 
 import os
 import pickle
+import queue
 import subprocess
 import sys
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Generator
 from pathlib import Path
+from typing import IO
 
 from khabar.records import Article
-from khabar.store.rows import ArticleRow, article_row
+from khabar.store.rows import ArticleRow, article_rows
 
 #: Batches smaller than this are folded here alone (starting the helper costs about a second).
 MIN_BATCH = 400
-#: The helper's share of a batch: this process also writes, so it folds less.
-SHARE = 0.6
+#: The helper's pieces, as fractions of a batch (this process folds the rest, first, and writes
+#: everything): each piece is written while the helper folds the next, and the last is small
+#: because the helper idles while it is written.
+PIECES = (0.3, 0.22, 0.13)
+
+Compute = Callable[[list[Article]], list[ArticleRow]]
 
 
-def rows_of(articles: list[Article]) -> list[ArticleRow]:
-    """What the helper runs."""
-    return [article_row(article) for article in articles]
+def _cuts(size: int) -> list[int]:
+    """Where a batch of ``size`` is cut: this process's part, then the helper's pieces."""
+    cuts, end = [], size
+    for fraction in reversed(PIECES):
+        end -= max(1, int(size * fraction))
+        cuts.append(end)
+    return sorted(cuts)
+
+
+def _read(source: IO[bytes], count: int, out: queue.Queue[list[ArticleRow] | None]) -> None:
+    """Read ``count`` pieces of rows from the helper (None after a failure)."""
+    try:
+        for _ in range(count):
+            out.put(pickle.load(source))
+    except (OSError, EOFError, pickle.PickleError, ValueError):
+        out.put(None)
 
 
 class RowHelper:
@@ -49,25 +73,52 @@ class RowHelper:
                                            env={**os.environ, "PYTHONPATH": path})
         return self._child
 
-    def rows(self, articles: list[Article], compute: Callable[[Article], ArticleRow]) -> list[ArticleRow]:
+    def rows(self, articles: list[Article], compute: Compute) -> list[ArticleRow]:
+        """The rows of ``articles`` in order (all pieces joined)."""
+        return [row for piece in self.pieces(articles, compute) for row in piece]
+
+    def pieces(self, articles: list[Article], compute: Compute) -> Generator[list[ArticleRow], None, None]:
+        """The rows of ``articles`` in consecutive pieces, in order: this process's part first, then
+        the helper's as they arrive. ``compute`` folds a list here (and checks the articles first)."""
         if not self.enabled or len(articles) < MIN_BATCH:
-            return [compute(article) for article in articles]
-        for article in articles:  # the checks of ``compute`` (an id) before anything is sent
-            if not article.id:
-                compute(article)
-        cut = int(len(articles) * SHARE)
+            yield compute(articles)
+            return
+        compute([article for article in articles if not article.id])  # its checks, before anything is sent
+        cuts = _cuts(len(articles))
+        parts = [articles[start:end] for start, end in zip(cuts, [*cuts[1:], len(articles)], strict=True)]
+        mine = compute(articles[:cuts[0]])
+        arrived: queue.Queue[list[ArticleRow] | None] = queue.Queue()
+        reader = self._send(parts, arrived)
+        try:
+            yield mine
+            for part in parts:
+                piece = arrived.get() if reader is not None else None
+                if piece is None:
+                    self._fail()
+                    reader = None
+                    piece = compute(part)
+                yield piece
+        finally:
+            if reader is not None:
+                reader.join()  # an abandoned batch: its rows are read and dropped
+
+    def _send(self, parts: list[list[Article]], arrived: queue.Queue[list[ArticleRow] | None]) -> \
+            threading.Thread | None:
         try:
             child = self._start()
             assert child.stdin is not None and child.stdout is not None
-            pickle.dump(articles[:cut], child.stdin, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(parts, child.stdin, protocol=pickle.HIGHEST_PROTOCOL)
             child.stdin.flush()
-            mine = [compute(article) for article in articles[cut:]]
-            theirs: list[ArticleRow] = pickle.load(child.stdout)
-        except (OSError, EOFError, pickle.PickleError):
-            self.close()
-            self.enabled = False
-            return [compute(article) for article in articles]
-        return theirs + mine
+        except (OSError, pickle.PickleError):
+            self._fail()
+            return None
+        reader = threading.Thread(target=_read, args=(child.stdout, len(parts), arrived), daemon=True)
+        reader.start()
+        return reader
+
+    def _fail(self) -> None:
+        self.close()
+        self.enabled = False
 
     def close(self) -> None:
         child, self._child = self._child, None
@@ -86,15 +137,17 @@ class RowHelper:
 
 
 def main() -> None:
-    """The helper: batches of articles in on stdin, their rows out on stdout, until stdin closes."""
+    """The helper: batches (lists of pieces) in on stdin, each piece's rows out on stdout as soon as
+    it is folded, until stdin closes."""
     source, sink = sys.stdin.buffer, sys.stdout.buffer
     while True:
         try:
-            batch = pickle.load(source)
+            parts = pickle.load(source)
         except EOFError:
             return
-        pickle.dump(rows_of(batch), sink, protocol=pickle.HIGHEST_PROTOCOL)
-        sink.flush()
+        for part in parts:
+            pickle.dump(article_rows(part), sink, protocol=pickle.HIGHEST_PROTOCOL)
+            sink.flush()
 
 
 if __name__ == "__main__":

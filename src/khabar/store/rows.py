@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, timezone
 from functools import lru_cache
@@ -99,18 +99,28 @@ def parse_timestamp(value: str | None) -> datetime | None:
 
 
 def article_row(article: Article, now: datetime | None = None) -> ArticleRow:
+    return article_rows([article], now)[0]
+
+
+def article_rows(articles: Sequence[Article], now: datetime | None = None) -> list[ArticleRow]:
+    """The rows of a batch: text folded per article, MinHash signatures for the batch at once."""
+    tokens = [document_tokens("\n".join(article.body)) for article in articles]
+    signatures = dedup.signatures(tokens)
+    return [_row(article, body, signature, now)
+            for article, body, signature in zip(articles, tokens, signatures, strict=True)]
+
+
+def _row(article: Article, body_tokens: list[str], signature: bytes | None, now: datetime | None) -> ArticleRow:
     data = article.to_json()
     fetched_at = data.pop("fetched_at", None)  # a re-fetch alone does not change an article
     stable = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     doc_hash = hashlib.sha256(stable.encode()).hexdigest()
     doc = f'{stable[:-1]},"fetched_at":{json.dumps(fetched_at, ensure_ascii=False)}}}'
-    body_tokens = document_tokens("\n".join(article.body))
     body_key = " ".join(body_tokens)
     moment = (parse_timestamp(article.published) or parse_timestamp(article.fetched_at)
               or now or datetime.now(UTC))
     pub_day = pub_day_of(article.published)
     jday = jalali_day(pub_day)
-    signature = dedup.signature(body_tokens)
     return ArticleRow(
         id=article.id, url=article.url, source=article.source, section=article.section,
         title=article.title, lead=article.lead,

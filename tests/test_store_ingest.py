@@ -1,0 +1,165 @@
+"""Bulk ingest: MinHash signatures computed a batch at a time, rows folded in pieces on two cores
+and written piece by piece, with the same rows, groups and guarantees as one article at a time."""
+
+from __future__ import annotations
+
+import dataclasses
+import random
+import zlib
+from itertools import pairwise
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from khabar.errors import StoreError
+from khabar.search import SearchRequest
+from khabar.store import dedup, open_store, parallel
+from khabar.store.rows import article_row, article_rows
+from test_store import BODY, article
+
+ZWNJ = "\u200c"
+WORDS = ["بازار", "کتاب", f"می{ZWNJ}شود", "نمایشگاه", "شهر", "پل", f"همکاری{ZWNJ}ها", "۱۴۰۴", "سال", "تازه",
+         "رئیس‌جمهور", "گفت", "درباره", "بزرگ‌ترین", "خبرنگار", "مردم"]
+MASK = (1 << 64) - 1
+
+
+def _mix(value: int) -> int:
+    z = (value + 0x9E3779B97F4A7C15) & MASK
+    z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & MASK
+    z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & MASK
+    return z ^ (z >> 31)
+
+
+def reference_signature(tokens: list[str]) -> bytes | None:
+    """The MinHash of the word bigrams written out in plain integers, one bigram at a time."""
+    if len(tokens) < dedup.MIN_TOKENS:
+        return None
+    crcs = [zlib.crc32(t.encode("utf-8")) for t in tokens]
+    hashes = [_mix((x << 32) | y) & 0xFFFFFFFF for x, y in pairwise(crcs)]
+    a, b = dedup._permutations()
+    values = [min((int(ak) * h + int(bk)) & 0xFFFFFFFF for h in hashes) for ak, bk in zip(a, b, strict=True)]
+    return b"".join(v.to_bytes(4, "little") for v in values)
+
+
+texts = st.lists(st.sampled_from(WORDS), min_size=0, max_size=70)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(texts, min_size=0, max_size=12))
+def test_batch_signatures_equal_each_article_alone(batch: list[list[str]]) -> None:
+    assert dedup.signatures(batch) == [reference_signature(tokens) for tokens in batch]
+
+
+def test_batch_signatures_across_blocks(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(dedup, "SIGNATURE_BLOCK", 3)
+    batch = [[WORDS[(i * 7 + k * (i % 5 + 1)) % len(WORDS)] for k in range(25 + i * 3)] for i in range(11)]
+    found = dedup.signatures(batch)
+    assert found == [reference_signature(tokens) for tokens in batch]
+    assert found[:2] == [None, None] and all(found[2:])  # under MIN_TOKENS words: no signature
+
+
+def test_rows_of_a_batch_equal_rows_one_at_a_time() -> None:
+    items = [article(n, body=(*BODY, f"بند شماره {n} گزارش.")) for n in range(1, 6)]
+    items.append(article(9, body=("کوتاه.",)))
+    assert article_rows(items) == [article_row(a) for a in items]
+
+
+def _items(count: int) -> list[Any]:
+    return [article(n, body=(*BODY, f"بند شماره {n} از گزارش شورای شهر.")) for n in range(1, count + 1)]
+
+
+def test_pieces_arrive_in_order_and_cover_the_batch(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(parallel, "MIN_BATCH", 10)
+    items = _items(40)
+    helper = parallel.RowHelper()
+    helper.enabled = True
+    try:
+        pieces = list(helper.pieces(items, article_rows))
+        assert len(pieces) == len(parallel.PIECES) + 1
+        assert [row for piece in pieces for row in piece] == article_rows(items)
+        assert helper.rows(items[:5], article_rows) == article_rows(items[:5])  # small: folded here
+    finally:
+        helper.close()
+
+
+def test_a_helper_that_dies_is_replaced_by_local_work(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(parallel, "MIN_BATCH", 10)
+    items = _items(30)
+    helper = parallel.RowHelper()
+    helper.enabled = True
+    try:
+        assert helper.rows(items, article_rows) == article_rows(items)
+        child = helper._child
+        assert child is not None
+        child.kill()
+        child.wait()
+        assert helper.rows(items, article_rows) == article_rows(items)
+        assert not helper.enabled
+    finally:
+        helper.close()
+
+
+def test_syndicated_copies_in_different_pieces_are_linked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(parallel, "MIN_BATCH", 10)
+    items = [article(n, body=(" ".join(random.Random(n).choices(WORDS, k=60)) + ".",), title=f"خبر دیگر {n}")
+             for n in range(1, 40)]  # unrelated reports (few shared bigrams)
+    first = article(100, source="نخست", published="2025-11-01T08:00:00+03:30")
+    copy = article(101, source="بازنشر", published="2025-11-01T11:00:00+03:30", title="پل تازه در بندر نمونه")
+    batch = [copy, *items[:20], first, *items[20:]]  # the copy in this process's part, the first in a piece
+    with open_store(str(tmp_path / "k.db")) as store:
+        assert store.upsert_many(batch) == ["inserted"] * len(batch)
+        assert [s.id for s in store.duplicates("art-101")] == ["art-100"]
+        assert store.duplicates("art-5") == []
+
+
+def test_repeats_and_changes_across_pieces(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(parallel, "MIN_BATCH", 10)
+    items = _items(30)
+    changed = dataclasses.replace(items[3], title="عنوان تازه")
+    batch = [*items, items[2], changed]  # both repeats land in the helper's last piece
+    with open_store(str(tmp_path / "k.db")) as store:
+        results = store.upsert_many(batch)
+        assert results == ["inserted"] * 30 + ["unchanged", "updated"]
+        assert store.count() == 30
+        assert [v.version for v in store.history("art-4")] == [1]
+        again = ["unchanged"] * 3 + ["updated"] + ["unchanged"] * 26 + ["unchanged", "updated"]
+        assert store.upsert_many(batch) == again  # art-4 goes back to its first form, then changes again
+        assert [v.version for v in store.history("art-4")] == [1, 2, 3]
+
+
+def test_a_failed_piece_rolls_the_whole_batch_back(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from khabar.store.base import SQLStore
+
+    monkeypatch.setattr(parallel, "MIN_BATCH", 10)
+    items = _items(40)
+    original = SQLStore._insert_rows
+    calls = []
+
+    def failing(self: SQLStore, rows: list[Any]) -> None:
+        calls.append(len(rows))
+        if len(calls) == 3:
+            raise StoreError("disk full (simulated)")
+        original(self, rows)
+
+    with open_store(str(tmp_path / "k.db")) as store:
+        monkeypatch.setattr(SQLStore, "_insert_rows", failing)
+        with pytest.raises(StoreError, match="simulated"):
+            store.upsert_many(items)
+        assert store.count() == 0
+        monkeypatch.setattr(SQLStore, "_insert_rows", original)
+        assert store.upsert_many(items) == ["inserted"] * 40  # the helper's pipe was left clean
+        assert store.search(SearchRequest("بند")).total == 40
+
+
+def test_an_article_without_id_in_a_large_batch_is_refused_before_anything(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(parallel, "MIN_BATCH", 10)
+    items = _items(30)
+    items[25] = dataclasses.replace(items[25], id="")
+    with open_store(str(tmp_path / "k.db")) as store:
+        with pytest.raises(StoreError, match="no id"):
+            store.upsert_many(items)
+        assert store.count() == 0
