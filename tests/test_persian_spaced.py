@@ -35,6 +35,9 @@ REPAIRED = [
     f"قهرمان ده{Z}گانه کشور به خانه بازگشت.",
     # the place suffix گاه after a silent ه, where the corpus knows the compound
     f"گوزن{Z}های زرد در ذخیره{Z}گاه جنگلی نمونه زاد و ولد کردند.",
+    # کم + a noun in ی right after a preposition: one noun, nothing before it for کم to modify
+    f"مردم محلی از کم{Z}توجهی مسئولان به جاده روستا گلایه دارند.",
+    f"بیماران از کم{Z}خونی رنج می{Z}برند.",
     # a participle compound before a noun is still one adjective
     f"کشورهای توسعه{Z}یافته باید سهم بیشتری بپردازند.",
 ]
@@ -62,6 +65,8 @@ KEPT = [
     f"زیستگاه این گونه در جنگل{Z}های شمال است.",
     # گاه «sometimes» after a noun in silent ه the corpus never joins to it
     f"این شیوه گاه جواب می{Z}دهد و گاه نه.",
+    # کم after a noun is its adjective (the low autumn sales), not a compound's first part
+    "فروش کم پاییزی بازار را نگران کرده است.",
     # a generic geographic term before a name is a place name written apart
     "برداشت گندم در دشت مغان زودتر از هر سال آغاز شد.",
     "آب چشمه علی امسال کم شده است.",

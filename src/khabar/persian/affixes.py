@@ -483,6 +483,8 @@ ACTION_STEMS = frozenset(
 )
 #: Prefixes that are also quantity words: before a noun and a verb they quantify the verb's object.
 QUANTITY_PREFIXES = frozenset({"کم", "پر"})
+#: Prepositions: a word right after one heads a noun phrase, so it modifies no noun before it.
+PREPOSITIONS = frozenset({"از", "به", "با", "در", "برای", "بر", "درباره"})
 #: Newswire attribution formulas: the word after them starts a name (به گزارش نامه «Nameh reports»).
 ATTRIBUTION_FORMULAS = frozenset({("به", "گزارش"), ("به", "نقل"), ("به", "گفته")})
 #: What may follow a noun phrase but never a plural's ezafe (زمینه‌ای برای, not زمین‌های برای):

@@ -63,6 +63,8 @@ class PairRules(WordTests):
                 merged = self._in_sentence(out, tokens, i, merged)
             if merged is None and (left in A.MODIFIER_PREFIXES or right in A.STRONG_HEADS) and len(out) > 1:
                 merged = self._after_plural(left, right) if self._plural(out[-2]) else None
+                if merged is None and out[-2] in A.PREPOSITIONS:
+                    merged = self._after_preposition(left, right)
             if merged is None:
                 out.append(right)
             else:
@@ -111,6 +113,16 @@ class PairRules(WordTests):
         elif right not in A.STRONG_HEADS or not self._head_modifier(left):
             return None
         return left + (ZWNJ if is_joining(left[-1]) else "") + right
+
+    def _after_preposition(self, left: str, right: str) -> str | None:
+        """کم/پر + a noun in ی right after a preposition (از کم توجهی): no noun precedes for کم to
+        modify (فروش کم پاییزی), so the two are one noun, as the corpus spells it with a ZWNJ."""
+        if left not in A.QUANTITY_PREFIXES or len(right) < 4 or right[-1] != "ی" or not self._modified(right[:-1]):
+            return None
+        form, count = self.lex.zwnj.get(left + right, ("", 0))
+        if form != left + ZWNJ + right or (count < A.AFFIXOID_MIN and form not in self.lex.attested):
+            return None
+        return form
 
     def _may_merge(self, left: str, right: str) -> bool:
         """Whether any rule of ``_merge`` could apply: most neighbouring words are plain, and this
