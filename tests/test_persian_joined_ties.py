@@ -119,3 +119,16 @@ def test_corpus_listed_head_compound(gold: str) -> None:
 def test_relational_adjective_takes_clitic(gold: str) -> None:
     assert repair(gold.replace(Z, "")) == gold
     assert repair(gold) == gold
+
+
+# A joined three-part word: a silent-ه compound the rules build (نیمه‌خودکار) + a bound head.
+@pytest.mark.parametrize(
+    "gold",
+    [
+        f"کارخانه طرح نیمه{Z}خودکارسازی خط تولید را آغاز کرد.",
+        f"شهرداری طرح پیاده{Z}روسازی خیابان اصلی را تمام کرد.",
+    ],
+)
+def test_built_compound_before_head(gold: str) -> None:
+    assert repair(gold.replace(Z, "")) == gold
+    assert repair(gold) == gold

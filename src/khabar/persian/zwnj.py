@@ -41,6 +41,7 @@ UNATTESTED_WEIGHT = -1.5
 PERFECT_BONUS = 3.0
 DICTIONARY_BONUS = 2.0
 AS_WRITTEN_BONUS = 1.5
+BUILT_THREE_PART = 8.0  # a built silent-ه compound + bound head: above an unknown word's 0
 CORPUS_COMPOUND_SHARE = 10  # see ``_corpus_compound``
 Candidate = tuple[str, float]
 
@@ -288,10 +289,16 @@ class ZwnjRepairer(PluralTies):
         for head in A.THREE_PART_HEADS if word.endswith(_THREE_PART_HEADS) else ():
             if not word.endswith(head) or len(word) - len(head) < 4:
                 continue
-            known = lex.zwnj.get(word[: -len(head)])
+            first = word[: -len(head)]
+            known = lex.zwnj.get(first)
             if known is not None and known[0] in lex.attested and known[1] >= A.AFFIXOID_MIN:
                 glue = ZWNJ if is_joining(known[0][-1]) else ""
                 yield known[0] + glue + head, math.log(known[1] + 1) + BOUND_WEIGHT
+            elif known is None and not lex.known(first):
+                built = self.fix_token(first).split(ZWNJ)  # پیاده‌راه‌سازی: a silent-ه compound the rules build
+                if len(built) == 2 and built[0][-1] == "ه" and len(built[1]) >= 2:
+                    glue = ZWNJ if is_joining(built[1][-1]) else ""
+                    yield ZWNJ.join(built) + glue + head, BUILT_THREE_PART
 
     def _second_person(self, word: str, verb: str) -> bool:
         """A dictionary word that also reads as می + a «you» verb (میدانی «field-», میانجی): news
