@@ -38,6 +38,9 @@ REPAIRED = [
     # کم + a noun in ی right after a preposition: one noun, nothing before it for کم to modify
     f"مردم محلی از کم{Z}توجهی مسئولان به جاده روستا گلایه دارند.",
     f"بیماران از کم{Z}خونی رنج می{Z}برند.",
+    # noun + بر «taking» before a copula or «و», where the preposition بر «on» cannot stand
+    f"ساخت این سد انرژی{Z}بر و پرهزینه است.",
+    f"این روش زمان{Z}بر نیست.",
     # a participle compound before a noun is still one adjective
     f"کشورهای توسعه{Z}یافته باید سهم بیشتری بپردازند.",
 ]
@@ -67,6 +70,9 @@ KEPT = [
     f"این شیوه گاه جواب می{Z}دهد و گاه نه.",
     # کم after a noun is its adjective (the low autumn sales), not a compound's first part
     "فروش کم پاییزی بازار را نگران کرده است.",
+    # بر «on» before its object, also a number outside the run of Persian words
+    "کارشناسان بر اجرای کامل قانون تأکید کردند.",
+    f"شمار زخمی{Z}ها بالغ بر ۵۰ نفر است و تأکید بر ۱۰ مورد دیگر هم هست.",
     # a generic geographic term before a name is a place name written apart
     "برداشت گندم در دشت مغان زودتر از هر سال آغاز شد.",
     "آب چشمه علی امسال کم شده است.",

@@ -483,6 +483,8 @@ ACTION_STEMS = frozenset(
 )
 #: Prefixes that are also quantity words: before a noun and a verb they quantify the verb's object.
 QUANTITY_PREFIXES = frozenset({"کم", "پر"})
+#: «taking» as a compound's head (هزینه‌بر، زمان‌بر), also the preposition «on»: the next word decides.
+CARRIER_HEAD = "بر"
 #: Prepositions: a word right after one heads a noun phrase, so it modifies no noun before it.
 PREPOSITIONS = frozenset({"از", "به", "با", "در", "برای", "بر", "درباره"})
 #: Newswire attribution formulas: the word after them starts a name (به گزارش نامه «Nameh reports»).

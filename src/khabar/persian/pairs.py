@@ -65,6 +65,8 @@ class PairRules(WordTests):
                 merged = self._after_plural(left, right) if self._plural(out[-2]) else None
                 if merged is None and out[-2] in A.PREPOSITIONS:
                     merged = self._after_preposition(left, right)
+            if merged is None and right == A.CARRIER_HEAD:
+                merged = self._carrier(left, tokens[i + 1] if i + 1 < len(tokens) else None)
             if merged is None:
                 out.append(right)
             else:
@@ -123,6 +125,13 @@ class PairRules(WordTests):
         if form != left + ZWNJ + right or (count < A.AFFIXOID_MIN and form not in self.lex.attested):
             return None
         return form
+
+    def _carrier(self, left: str, after: str | None) -> str | None:
+        """Noun + بر «taking» (هزینه‌بر، زمان‌بر) before what cannot follow the preposition بر «on»:
+        a copula, an auxiliary or «و» (not the end of a run: a number may follow, بالغ بر ۵۰ نفر)."""
+        if not (after in A.AUXILIARIES or after in A.CLAUSE_LINKS) or not self._modified(left):
+            return None
+        return left + (ZWNJ if is_joining(left[-1]) else "") + A.CARRIER_HEAD
 
     def _may_merge(self, left: str, right: str) -> bool:
         """Whether any rule of ``_merge`` could apply: most neighbouring words are plain, and this
