@@ -272,6 +272,9 @@ class ZwnjRepairer(PluralTies):
         head = zwnj[0].rsplit(ZWNJ, 1)[1]
         if tags != "C" or not (self._bound(head) or head in A.AFFIXOID_HEADS):
             return False
+        first = len(zwnj[0]) - len(head) - 1
+        if any(self._dictionary_word(stem[:cut]) for cut in range(first + 2, len(stem))):
+            return False  # اصولگرایان: the dictionary lists the base joined (اصولگرا), and so the family
         return CORPUS_COMPOUND_SHARE * zwnj[1] >= self.lex.counts.get(stem, 0) > 0
 
     def _three_part(self, word: str) -> Iterator[Candidate]:
