@@ -134,3 +134,18 @@ def test_relational_adjective_takes_clitic(gold: str) -> None:
 def test_built_compound_before_head(gold: str) -> None:
     assert repair(gold.replace(Z, "")) == gold
     assert repair(gold) == gold
+
+
+# A listed word + plural is not a compound with an inflected head (بخشداری + ها, not بخش + داریها);
+# an unlisted compound's inflected head is parted like the head alone (زمین‌شناس‌ها).
+@pytest.mark.parametrize(
+    "gold",
+    [
+        f"بخشداری{Z}ها موظف شدند تا پایان ماه گزارش بدهند.",
+        f"فرمانداری{Z}ها و بخشداری{Z}های استان تعطیل شدند.",
+        f"زمین{Z}شناس{Z}ها از دره تازه بازدید کردند.",
+    ],
+)
+def test_inflected_head(gold: str) -> None:
+    assert repair(gold.replace(Z, "")) == gold
+    assert repair(gold) == gold

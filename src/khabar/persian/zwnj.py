@@ -394,8 +394,10 @@ class ZwnjRepairer(PluralTies):
                 continue
             if lex.counts.get(left, 0) == 0 or self._function_word(left):
                 continue
+            if self._bound(right) and self._listed_before_ending(word):
+                continue  # بخشداریها: the listed بخشداری + ها, not بخش + داریها
             if self._bound(right) or (right in lex.participles and len(right) >= 3 and dictionary(left)):
-                yield left + ZWNJ + right, lex.logcount(left) + BOUND_WEIGHT  # زمین‌شناس، واژگون‌شده
+                yield left + ZWNJ + self._head_form(right), lex.logcount(left) + BOUND_WEIGHT  # زمین‌شناس‌ها
             elif right in A.AFFIXOID_HEADS and len(left) >= 3 and dictionary(left) and self._nominal(left):
                 yield left + ZWNJ + right, lex.logcount(left) + BOUND_WEIGHT - 1.0  # فناوری‌محور
             elif right in A.SURNAME_ENDINGS and left[-1] == "ی":
@@ -405,6 +407,20 @@ class ZwnjRepairer(PluralTies):
                 weight = min(lex.logcount(left), lex.logcount(second)) + COMPOUND_WEIGHT
                 yield left + ZWNJ + right, weight
         yield from self._patterns(word)
+
+    def _head_form(self, head: str) -> str:
+        """A bound head's spelling with its inflection parted as the standard parts it (شناس‌ها)."""
+        if head in A.BOUND_HEADS:
+            return head
+        for end in A.HEAD_INFLECTIONS:
+            base = head[: -len(end)]
+            if head.endswith(end) and base in A.BOUND_HEADS:
+                return base + (ZWNJ if is_joining(base[-1]) else "") + end
+        return head
+
+    def _listed_before_ending(self, word: str) -> bool:
+        """Whether the word is a dictionary word + a head's inflection (بخشداری + ها)."""
+        return any(word.endswith(end) and self._dictionary_word(word[: -len(end)]) for end in A.HEAD_INFLECTIONS)
 
     def _joins_as_compound(self, left: str, right: str) -> bool:
         if right[0] == "و" and self._dictionary_word(right[1:]):
