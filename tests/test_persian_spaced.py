@@ -90,6 +90,11 @@ def test_inflected_compound_counts_as_its_base_before_a_verb() -> None:
     assert repair("دستیاری فارسی زبانی ساخته شد.") == f"دستیاری فارسی{Z}زبانی ساخته شد."
 
 
+def test_copula_head_joins_only_across_a_space() -> None:
+    """گله مندند takes its ZWNJ after the silent ه; a joined ثروتمندند is one word already."""
+    assert repair("آنها ثروتمندند و گله مندند.") == f"آن{Z}ها ثروتمندند و گله{Z}مندند."
+
+
 def test_geographic_term_keeps_its_frequent_compounds() -> None:
     """کوه‌نوردی is a frequent compound, not a place name: a lost ZWNJ there is still restored."""
     assert repair("جوانان به کوه نوردی علاقه دارند.") == f"جوانان به کوه{Z}نوردی علاقه دارند."

@@ -315,9 +315,11 @@ BOUND_HEADS = (
     | frozenset({"دانان", "کاران"})  # agent plurals (حقوق‌دانان، گندم‌کاران): دان and کار stand alone, these not
     | _heads("گرا زدا پیما زا آسا", ("یی", "یان", "یانه"))  # after ا the endings take a ی (واقع‌گرایی، اشتغال‌زایی)
     | frozenset({"جویی", "جویانه", "فشان", "فشانی"})  # صلح‌جویی، آتش‌فشان، جان‌فشانی (not جویان: a word)
-    | frozenset({"مندند"})  # an adjective in ‑مند + «are» (گله‌مندند)
 )
 
+#: A bound adjective head + «are», joined only across a space (گله مندند → گله‌مندند): in a joined
+#: token the grammar reads ‑مند + ‑ند itself (ثروتمندند).
+COPULA_HEADS = frozenset({"مندند"})
 #: Heads after a known compound in a joined three-part word (پیش‌بینی‌پذیر، هم‌سطح‌سازی).
 THREE_PART_HEADS = BOUND_HEADS | frozenset({"ساز", "سازی", "سازان"})
 #: Endings a bound head carries in spaced text (انعطاف پذیرتر، زمین شناس‌ها): the head is still bound.

@@ -27,7 +27,7 @@ _LEFT_TRIGGERS = frozenset(
         *A.POWER_UNITS,
     }
 )
-_RIGHT_TRIGGERS = TOKEN_SUFFIXES | A.BOUND_HEADS | A.AFFIXOID_HEADS | {A.PLACE_SUFFIX}
+_RIGHT_TRIGGERS = TOKEN_SUFFIXES | A.BOUND_HEADS | A.AFFIXOID_HEADS | A.COPULA_HEADS | {A.PLACE_SUFFIX}
 _HEAD_ENDINGS = frozenset((*A.PLURAL, *A.COMPARATIVE))
 _REJOIN_AFTER = TOKEN_SUFFIXES | A.THREE_PART_HEADS  # what may let a merged word join the one before
 _AFTER_ZWNJ = _HEAD_ENDINGS | A.THREE_PART_HEADS  # the last part of a merged right word worth a look
@@ -186,7 +186,8 @@ class PairRules(WordTests):
             return left + ZWNJ + right
         if self._coordinated(left, right):
             return left + ZWNJ + right  # گفت‌وگو، حمل‌ونقل
-        if self._bound(right) and not self._function_word(left) and left not in A.NUMBERS:
+        bound = self._bound(right) or right in A.COPULA_HEADS
+        if bound and not self._function_word(left) and left not in A.NUMBERS:
             if right.startswith("مند"):  # ثروتمند but علاقه‌مند: a ZWNJ only after a silent ه
                 return left + (ZWNJ if left[-1] == "ه" and not A.pronounced_h(left) else "") + right
             return left + (ZWNJ if is_joining(left[-1]) else "") + right
