@@ -31,7 +31,6 @@ _RIGHT_TRIGGERS = TOKEN_SUFFIXES | A.BOUND_HEADS | A.AFFIXOID_HEADS | A.COPULA_H
 _HEAD_ENDINGS = frozenset((*A.PLURAL, *A.COMPARATIVE))
 _REJOIN_AFTER = TOKEN_SUFFIXES | A.THREE_PART_HEADS  # what may let a merged word join the one before
 _AFTER_ZWNJ = _HEAD_ENDINGS | A.THREE_PART_HEADS  # the last part of a merged right word worth a look
-_THREE_PART_TAILS = tuple(A.THREE_PART_HEADS)
 COMPOUND_MIN = 30_000
 COMPOUND_BEFORE_VERB_MIN = 100_000
 RARE_ZWNJ = 100  # a ZWNJ spelling the corpus has seen (1-99 times) but rarely: one writer's habit
@@ -140,7 +139,6 @@ class PairRules(WordTests):
             left in _LEFT_TRIGGERS
             or right in _RIGHT_TRIGGERS
             or right[:-1] in A.ACTION_STEMS
-            or right.endswith(_THREE_PART_TAILS)
             or right[0] == "و"
             or right.endswith("گان")
             or self._bound(right)
@@ -214,9 +212,6 @@ class PairRules(WordTests):
             return left + ZWNJ + right  # کیلووات‌ساعت
         if left in A.RANGE_FIRST and right in A.RANGE_SECOND:
             return left + (ZWNJ if is_joining(left[-1]) else "") + right
-        three = self._joined_head(left, right) if right.endswith(_THREE_PART_TAILS) else None
-        if three is not None:
-            return three
         form = self._spaced(left, right)
         if form is not None and left in lex.participles and right in lex.participles:
             return None
@@ -357,17 +352,6 @@ class PairRules(WordTests):
         if form is None or spaced is None or spaced[0] != form or spaced[1] < A.AFFIXOID_MIN:
             return None
         return form + (ZWNJ if is_joining(form[-1]) else "") + head
-
-    def _joined_head(self, left: str, right: str) -> str | None:
-        """The same, when the compound's second part ends in a letter that does not join, so its head
-        follows with no ZWNJ (پیاده روسازی → پیاده‌روسازی)."""
-        for head in A.THREE_PART_HEADS:
-            middle = right[: len(right) - len(head)]
-            if right.endswith(head) and len(middle) >= 2 and not is_joining(middle[-1]):
-                merged = self._compound_then_head(left, middle, head)
-                if merged is not None:
-                    return merged
-        return None
 
     def _modified(self, word: str) -> bool:
         """A noun کم/پر/خوش/بد can make an adjective of: listed as a noun, no verb or function word."""
