@@ -330,7 +330,7 @@ HEAD_INFLECTIONS = ("تر", "ترین", "ها", "های")
 #: they join only when the lexicon knows that very compound (``AFFIXOID_MIN`` uses, any spelling),
 #: since a noun before them is as often the head of an ezafe phrase (تحکیم بنیان، رئیس نهاد).
 AFFIXOID_HEADS = _heads("بنیان نهاد محور ساز سرا بضاعت ران فروش گردان نامه", ("", "ی", "ان", "انی")) | frozenset(
-    {"گردی", "گردها", "محوری"}
+    {"گردی", "گردها", "محوری", "شناختی"}  # شناختی: the adjective of ‑شناسی (بوم‌شناختی)
 )
 AFFIXOID_MIN = 100
 #: Affixoid heads a noun rarely governs in an ezafe phrase except as a verbal noun's object, so
