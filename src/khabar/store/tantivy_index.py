@@ -47,7 +47,9 @@ LAYOUT = 2
 TEXT_FIELDS = ("title", "lead", "body")
 FACET_FIELDS = ("source", "section", "month", "jmonth")
 META_FILE = "khabar-index.json"
-WRITER_HEAP = 128_000_000
+#: The writer's indexing memory: commits come every few seconds at ingest, so a segment never
+#: nears it, and a larger heap only raised resident memory.
+WRITER_HEAP = 64_000_000
 #: How long a writer waits for another process's index lock before giving up.
 LOCK_WAIT = 30.0
 FACET_SIZE = 1000
