@@ -14,7 +14,6 @@ Z = "\u200c"
 REPAIRED = [
     # a known compound before a bound head that took its second part first (three parts)
     f"او فیلم{Z}نامه{Z}نویس جوانی از شهر نمونه است.",
-    f"طرح هم{Z}سطح{Z}سازی تقاطع راه{Z}آهن از بهار آغاز می{Z}شود.",
     # an adjective in ‑مند with the copula «are» joined to it
     f"تولیدکنندگان لبنیات از گرانی خوراک دام گله{Z}مندند.",
     # agent plurals in ‑دانان and ‑کاران never stand alone
@@ -71,6 +70,9 @@ KEPT = [
     # بر «on» before its object, also a number outside the run of Persian words
     "کارشناسان بر اجرای کامل قانون تأکید کردند.",
     f"شمار زخمی{Z}ها بالغ بر ۵۰ نفر است و تأکید بر ۱۰ مورد دیگر هم هست.",
+    # a word before a compound + head joins it only when the corpus knows all three as one word
+    f"پروژه بزرگ راه{Z}سازی استان از بهار آغاز می{Z}شود.",
+    f"او یک زبان{Z}شناس جوان است و هم ریشه{Z}یابی واژه{Z}ها را آموزش می{Z}دهد.",
     # a listed word that only looks like compound part + head (برگزار، کارشناسی) joins nothing
     f"جلسه{Z}ای که برگزار شد به نتیجه نرسید.",
     # a generic geographic term before a name is a place name written apart

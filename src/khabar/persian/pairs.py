@@ -344,14 +344,32 @@ class PairRules(WordTests):
         return merged + ZWNJ + ending
 
     def _compound_then_head(self, left: str, middle: str, head: str) -> str | None:
-        """A known compound before a bound head that joined its second part first (نمایش نامه‌نویس،
-        هم سطح‌سازی): the compound as the lexicon spells it, with the head after a ZWNJ, as in joined
-        text; the compound must be frequent (``AFFIXOID_MIN``), since the head already took a word."""
+        """A known compound before a bound head that joined its second part first (نمایش نامه‌نویس):
+        the compound as the lexicon spells it, the head after a ZWNJ, when the corpus knows the three
+        parts as one word. Without that a compound's part before it is a phrase of its own (بزرگ
+        راه‌سازی «large road-building», یک زبان‌شناس «a linguist»); nor is a function word or هم a part."""
+        tags = self.lex.tags.get(left, "").split(",")
+        if left == "هم" or not A.FUNCTION_TAGS.isdisjoint(tags) or not {"N", "AJ"} & set(tags):
+            return None
         form = self._spaced(left, middle)
-        spaced = self.lex.spaced.get(left + " " + middle)
-        if form is None or spaced is None or spaced[0] != form or spaced[1] < A.AFFIXOID_MIN:
+        if form is None or not self._known_three(left + middle, head):
             return None
         return form + (ZWNJ if is_joining(form[-1]) else "") + head
+
+    def _known_three(self, compound: str, head: str) -> bool:
+        """Whether the corpus spells compound + head (or + the head's base) as one word, any spelling."""
+        lex = self.lex
+        for ending in ("", "ان", "ی", "گان"):
+            base = head[: len(head) - len(ending)] if ending else head
+            if not head.endswith(ending) or len(base) < 2:
+                continue
+            key = compound + base
+            found = lex.zwnj.get(key)
+            if (found is not None and (found[1] >= A.AFFIXOID_MIN or found[0] in lex.attested)) or lex.counts.get(
+                key, 0
+            ) >= A.AFFIXOID_MIN:
+                return True
+        return False
 
     def _modified(self, word: str) -> bool:
         """A noun کم/پر/خوش/بد can make an adjective of: listed as a noun, no verb or function word."""
