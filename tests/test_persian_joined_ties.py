@@ -28,6 +28,9 @@ TIES = [
     # after a number a plural cannot stand (Persian counts with the singular)
     f"پس از وقفه ۲۰ دقیقه{Z}ای بازی ادامه یافت.",
     f"در سه زمینه{Z}ای که گفتید پیشرفت کرده{Z}ایم.",
+    # a year is no count: the plural after it starts a phrase of its own
+    f"در سال ۱۴۰۳ زمین{Z}های کشاورزی زیادی زیر آب رفت.",
+    f"در سال 2024 کشت{Z}های گلخانه{Z}ای دو برابر شد.",
     # after a non-joining letter the plural is written joined; before که only ای fits
     f"بازرسی دوره{Z}ای که هر سال انجام می{Z}شد متوقف شد.",
 ]

@@ -19,13 +19,16 @@ from khabar.persian.pairs import PairRules
 
 PLURAL_RATIO = 0.35  # see ``_plural_likely``
 PLURAL_STEM_MIN = 100_000  # a corpus-only word this frequent is a word (سرک), not noise
+YEAR_DIGITS = 4
 COUNTING = A.NUMBERS - {"نه"}  # نه is also «not»: نه زمین‌های کشاورزی و نه …
 
 
 def counted_before(match: re.Match[str]) -> bool:
-    """Whether a number (digits) comes just before the run: a number takes a singular noun."""
+    """Whether a count (digits) comes just before the run: a number takes a singular noun. Not a
+    four-digit number: a year ends the phrase before it (در سال ۱۴۰۳ زمین‌های کشاورزی)."""
     before = match.string[max(0, match.start() - 8) : match.start()].rstrip(" ")
-    return before[-1:].isdigit()
+    digits = len(before) - len(before.rstrip("0123456789۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩"))
+    return 0 < digits != YEAR_DIGITS
 
 
 class PluralTies(PairRules):
