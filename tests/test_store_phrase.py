@@ -143,3 +143,9 @@ def test_the_count_beside_the_facets_is_the_exact_count(store: SQLStore, sort: S
     without = store.search(SearchRequest("بازار", sort=sort, facets=False))
     assert (with_facets.total, with_facets.exact) == (without.total, without.exact) == (COUNT, True)
     assert sum(count for _, count in with_facets.facets.section) == COUNT
+
+
+@pytest.mark.usefixtures("bounded")
+def test_a_date_range_outside_the_archive_finds_nothing_without_sampling(store: SQLStore) -> None:
+    results = store.search(SearchRequest(f'"{PHRASE}"', since=date(2030, 1, 1), limit=3))
+    assert (results.total, results.exact, results.hits) == (0, True, ())

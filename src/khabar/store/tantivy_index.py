@@ -309,8 +309,8 @@ class SearchIndex:
         want = PHRASE_CANDIDATES / share if share > 0 else float("inf")
         for _ in range(PHRASE_WIDENINGS):
             oldest, window = _newest_days(days, want)
-            if window * 2 > in_range:
-                return None
+            if not window or window * 2 > in_range:
+                return None  # nothing dated in range, or the sample would be most of it
             since = tantivy.Query.range_query(self._schema, "sort_ts", tantivy.FieldType.Float, oldest, None)
             among = tantivy.Query.boolean_query(
                 [(tantivy.Occur.Must, self._node(query.include, within=since)), (tantivy.Occur.Must, since)]
