@@ -363,11 +363,8 @@ class PairRules(WordTests):
             base = head[: len(head) - len(ending)] if ending else head
             if not head.endswith(ending) or len(base) < 2:
                 continue
-            key = compound + base
-            found = lex.zwnj.get(key)
-            if (found is not None and (found[1] >= A.AFFIXOID_MIN or found[0] in lex.attested)) or lex.counts.get(
-                key, 0
-            ) >= A.AFFIXOID_MIN:
+            form, count = lex.zwnj.get(compound + base, ("", lex.counts.get(compound + base, 0)))
+            if count >= A.AFFIXOID_MIN or form in lex.attested:
                 return True
         return False
 
