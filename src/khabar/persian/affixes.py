@@ -302,6 +302,8 @@ def _heads(stems: str, endings: tuple[str, ...]) -> frozenset[str]:
 
 #: Second parts that never stand alone (present stems and agent nouns): written after a ZWNJ in
 #: compounds (زمین‌شناس، مذاکره‌کننده، آسیب‌پذیر), so a space before them was a lost ZWNJ.
+#: Agent plurals (حقوق‌دانان، گندم‌کاران): دان and کار stand alone, these not.
+AGENT_PLURALS = frozenset({"دانان", "کاران"})
 BOUND_HEADS = (
     _heads(
         "شناس نویس بگیر پذیر پرداز گذار گزار آموز آمیز انگیز پرور طلب زدا کاو یاب سنج نگار گرا خوار"
@@ -312,7 +314,7 @@ BOUND_HEADS = (
     | frozenset({"زدایی", "افزایی", "آسا", "آسای"})
     | _heads("بان باف آور پرست خیز", ("", "ان", "ی"))
     | frozenset({"زا", "زای", "گری", "گریها"})
-    | frozenset({"دانان", "کاران"})  # agent plurals (حقوق‌دانان، گندم‌کاران): دان and کار stand alone, these not
+    | AGENT_PLURALS
     | _heads("گرا زدا پیما زا آسا", ("یی", "یان", "یانه"))  # after ا the endings take a ی (واقع‌گرایی، اشتغال‌زایی)
     | frozenset({"جویی", "جویانه", "فشان", "فشانی"})  # صلح‌جویی، آتش‌فشان، جان‌فشانی (not جویان: a word)
 )

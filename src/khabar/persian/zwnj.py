@@ -25,6 +25,7 @@ _RUN = re.compile(f"[{LETTERS}{DIACRITICS}\u200c]+(?: [{LETTERS}{DIACRITICS}\u20
 _SUFFIXES = tuple(sorted(A.SUFFIX_WEIGHT, key=len, reverse=True))
 _NUMBERS = tuple(A.NUMBERS)
 _THREE_PART_HEADS = tuple(A.THREE_PART_HEADS)
+_AGENT_PLURALS = tuple(A.AGENT_PLURALS)
 PLAIN_BONUS = 1.0
 ZWNJ_FORM_BONUS = 0.5
 VERB_BONUS = 4.0
@@ -239,6 +240,9 @@ class ZwnjRepairer(PluralTies):
                 yield zwnj[0], lex.logcount(stem) + PLAIN_BONUS + ZWNJ_FORM_BONUS  # بوم‌گردی، جان‌باختگان
             else:
                 yield zwnj[0], math.log(zwnj[1] + 1) + UNATTESTED_WEIGHT
+        agent = self._corpus_agent(stem) if known and zwnj is None and stem.endswith(_AGENT_PLURALS) else None
+        if agent is not None:
+            yield agent, lex.logcount(stem) + PLAIN_BONUS + ZWNJ_FORM_BONUS
         number = self._number_compound(stem) if stem.startswith(_NUMBERS) else None
         if number is not None:
             yield number, self._plain(stem) + 1.0
@@ -276,6 +280,17 @@ class ZwnjRepairer(PluralTies):
         if any(self._dictionary_word(stem[:cut]) for cut in range(first + 2, len(stem))):
             return False  # اصولگرایان: the dictionary lists the base joined (اصولگرا), and so the family
         return CORPUS_COMPOUND_SHARE * zwnj[1] >= self.lex.counts.get(stem, 0) > 0
+
+    def _corpus_agent(self, stem: str) -> str | None:
+        """A corpus-only joined listed noun + agent plural (گندمکاران): parted as the same word unseen
+        is (زعفران‌کاران), since no dictionary vouches for the joined spelling."""
+        if self.lex.tags.get(stem, "C") != "C":
+            return None
+        for head in A.AGENT_PLURALS:
+            left = stem[: -len(head)]
+            if stem.endswith(head) and len(left) >= 3 and is_joining(left[-1]) and self._dictionary_word(left):
+                return left + ZWNJ + head if self._nominal(left) else None
+        return None
 
     def _three_part(self, word: str) -> Iterator[Candidate]:
         """A compound of three parts, joined: a prefix before a known compound (غیرقابل‌پیش‌بینی،
