@@ -40,6 +40,9 @@ REPAIRED = [
     f"این روش زمان{Z}بر نیست.",
     # a participle compound before a noun is still one adjective
     f"کشورهای توسعه{Z}یافته باید سهم بیشتری بپردازند.",
+    # ... also before «و» or punctuation, when a plural's ezafe asks for a modifier
+    f"کشورهای توسعه{Z}یافته و در حال توسعه به این پیمان پیوستند.",
+    f"در شهرهای جنگ{Z}زده، مدارس دوباره باز شد.",
 ]
 
 

@@ -92,7 +92,10 @@ class PairRules(WordTests):
             return None  # به گزارش نامه: an outlet's name follows the formula, not a compound
         if merged is not VERBAL:
             return merged
-        return None if self._verb_follows(left, right, after) else self._spaced(left, right)
+        verb = self._verb_follows(left, right, after)
+        if verb and len(out) > 1 and out[-2].endswith("های") and right in self.lex.participles:
+            verb = after in A.AUXILIARIES  # کشورهای توسعه یافته و …: after a plural's ezafe, a modifier
+        return None if verb else self._spaced(left, right)
 
     def _plural(self, word: str) -> bool:
         """A plural noun (سال‌های، ناشران، تولیدکنندگان): what follows it is its modifier."""
