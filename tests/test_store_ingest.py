@@ -163,3 +163,17 @@ def test_an_article_without_id_in_a_large_batch_is_refused_before_anything(
         with pytest.raises(StoreError, match="no id"):
             store.upsert_many(items)
         assert store.count() == 0
+
+
+@pytest.mark.parametrize(("bands", "hashes", "expected"), [
+    ([(1, 2), (3, 4), (5, 6)], ["h1", "h2", "h3"], {10: 10, 11: 11, 12: 12}),  # nothing shared
+    ([(1, 2), (3, 4), (5, 6)], ["h1", "h2", "h1"], {10: 10, 11: 11, 12: 10}),  # same body: one group
+    ([(1, 2), (3, 2), (5, 6)], ["h1", "h2", "h3"], {10: 10, 11: 10, 12: 12}),  # a shared band, similar
+])
+def test_groups_within_a_batch(bands: list[tuple[int, int]], hashes: list[str], expected: dict[int, int]) -> None:
+    from khabar.store import groups
+
+    signature = bytes(4 * dedup.NUM_PERM)  # all equal: any band match is a copy
+    new = [groups.Candidate(10 + i, None, 100.0 + i, h, signature, b)
+           for i, (b, h) in enumerate(zip(bands, hashes, strict=True))]
+    assert groups.assign(new, []).groups == expected

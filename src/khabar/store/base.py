@@ -8,6 +8,7 @@ with ``?`` placeholders; the PostgreSQL backend rewrites them.
 from __future__ import annotations
 
 import dataclasses
+import operator
 import threading
 import time
 from abc import ABC, abstractmethod
@@ -58,6 +59,7 @@ _COLUMNS = ("id", "url", "source", "section", "title", "lead", "authors", "publi
 #: joins scan stay small.
 DOC_JOIN = "JOIN article_docs d ON d.article = a.{rid}"
 SUMMARY_SQL = ", ".join(f"a.{c}" for c in SUMMARY_COLUMNS)
+_ROW_VALUES = operator.attrgetter(*_COLUMNS)
 #: Upserts per transaction in upsert_many and rows per batch when reindexing.
 BATCH = 1000
 #: Relevance candidates re-ranked with the recency boost, beyond the page asked for.
@@ -114,9 +116,16 @@ class SQLStore(ABC):
     @abstractmethod
     def _clear_index(self) -> None: ...
 
+    #: Whether the index lives in the article row itself (then _inline_index gives its column).
+    INLINE_INDEX = False
+
     def _inline_index(self, keys: Keys) -> tuple[str, str, Any] | None:
         """(column, SQL expression, value) when the index lives in the article row itself."""
         return None
+
+    def _inline(self, row: ArticleRow) -> tuple[str, str, Any] | None:
+        """_inline_index of a row, its keys (hashed filter terms included) computed only if needed."""
+        return self._inline_index(row.keys) if self.INLINE_INDEX else None
 
     @abstractmethod
     def _match(self, query: Query) -> tuple[str, list[Any], str, list[Any], str]:
@@ -235,7 +244,7 @@ class SQLStore(ABC):
         now = _now()
         rids = self._reserve_rids(len(rows))
         grouped = self._group(rows, rids)
-        inline = [self._inline_index(row.keys) for row in rows]
+        inline = [self._inline(row) for row in rows]
         columns = [*_COLUMNS, "first_seen", "updated_at", "key_version", "dup_group", self.RID]
         marks = ["?"] * len(columns)
         extra = inline[0]
@@ -286,7 +295,7 @@ class SQLStore(ABC):
         found = self._one(f"SELECT {self.RID}, doc_hash, key_version "
                           "FROM articles WHERE id = ?", (row.id,))
         now = _now()
-        inline = self._inline_index(row.keys)
+        inline = self._inline(row)
         if found is None:
             self._insert_rows([row])
             return "inserted"
@@ -316,7 +325,8 @@ class SQLStore(ABC):
 
     @staticmethod
     def _values(row: ArticleRow) -> tuple[Any, ...]:
-        return tuple(getattr(row, c) for c in _COLUMNS)
+        values: tuple[Any, ...] = _ROW_VALUES(row)
+        return values
 
     def record_fetch(self, url: str, *, status: int | None = None, etag: str | None = None,
                      last_modified: str | None = None, fetched_at: str | None = None,

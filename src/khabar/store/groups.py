@@ -93,6 +93,8 @@ class Grouping:
 
 def assign(new: list[Candidate], stored: list[Candidate]) -> Grouping:
     """Groups for ``new`` (in order) against ``stored`` and each other; see the module docstring."""
+    if not stored and _apart(new):  # the common case: nothing to compare, each its own group
+        return Grouping({item.rid: item.rid for item in new}, {})
     by_hash: dict[str, list[Candidate]] = {}
     by_band: dict[int, list[Candidate]] = {}
     for item in stored:
@@ -103,16 +105,27 @@ def assign(new: list[Candidate], stored: list[Candidate]) -> Grouping:
     out: dict[int, int] = {}
     for item in new:
         when[item.rid] = item.sort_ts
-        seen = {c.rid: c for c in by_hash.get(item.content_hash or "", [])}
+        seen = {c.rid: c for c in by_hash.get(item.content_hash or "", ())}
         for key in item.bands:
-            seen.update((c.rid, c) for c in by_band.get(key, []))
+            if hits := by_band.get(key):  # most keys are new: no generator for them
+                for c in hits:
+                    seen[c.rid] = c
         leaders = {_leader(group_of[c.rid], renamed) for c in seen.values() if c.rid != item.rid and is_copy(item, c)}
-        best = min([*leaders, item.rid], key=lambda rid: (when.get(rid, float("inf")), rid))
-        for leader in leaders - {best}:
-            renamed[leader] = best
+        best = item.rid
+        if leaders:
+            best = min([*leaders, item.rid], key=lambda rid: (when.get(rid, float("inf")), rid))
+            for leader in leaders - {best}:
+                renamed[leader] = best
         group_of[item.rid] = out[item.rid] = best
         _file(item, by_hash, by_band)
     return Grouping({rid: _leader(group, renamed) for rid, group in out.items()}, renamed)
+
+
+def _apart(new: list[Candidate]) -> bool:
+    """Whether no two of ``new`` share a content hash or a band key (then none can be a copy)."""
+    keys = [key for item in new for key in item.bands]
+    hashes = [item.content_hash for item in new if item.content_hash]
+    return len(set(keys)) == len(keys) and len(set(hashes)) == len(hashes)
 
 
 def _leader(group: int, renamed: dict[int, int]) -> int:

@@ -164,6 +164,8 @@ class PostgresStore(SQLStore):
     def _index(self, rid: int, keys: Keys, *, old: Keys | None) -> None:
         self._execute("UPDATE articles SET tsv = ?::tsvector WHERE rid = ?", (tsvector_literal(keys), rid))
 
+    INLINE_INDEX = True
+
     def _inline_index(self, keys: Keys) -> tuple[str, str, Any] | None:
         return "tsv", "CAST(? AS tsvector)", tsvector_literal(keys)
 
