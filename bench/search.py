@@ -4,8 +4,16 @@ into khabar on SQLite, khabar on PostgreSQL and a raw FTS5 table, then timed que
     python bench/search.py --articles 100000 --backends sqlite,postgres,fts5 --pg postgresql://…
 
 Prints one markdown table: ingest+index articles/s, index size, p50/p95 latency (ms) for one-term,
-two-term, phrase and filtered queries (no facets; facets are one more column), and peak RSS.
-Each backend runs in its own process so that RSS is its own.
+two-term, phrase and filtered queries (no facets; facets are one more column), and peak RSS; for
+khabar a second row gives the same latencies in CPU time (on a shared machine the wall clock also
+counts waiting for a core). Each backend runs in its own process so that RSS is its own. After
+ingest khabar's index merges are waited for (Store.optimize(), not counted in the ingest rate;
+``--no-optimize`` times queries beside them) and gc.freeze() runs. ``--reuse`` re-times the queries
+on the SQLite archive an earlier run left in ``--workdir`` (a million articles take half an hour
+to build):
+
+    python bench/search.py --articles 1000000 --backends sqlite --workdir /tmp/b1m
+    python bench/search.py --articles 1000000 --backends sqlite --workdir /tmp/b1m --reuse
 """
 
 from __future__ import annotations
