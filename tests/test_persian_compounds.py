@@ -18,14 +18,14 @@ REPAIRED = [
     # number + a measure written only as one word
     ("ساختمان پنجطبقه فرو ریخت.", f"ساختمان پنج{Z}طبقه فرو ریخت."),
     # بین + relational adjective, joined and spaced
-    ("گفت‌وگوی بیننسلی برگزار شد.", f"گفت{Z}وگوی بین{Z}نسلی برگزار شد."),
+    ("گفتوگوی بیننسلی برگزار شد.", f"گفت{Z}وگوی بین{Z}نسلی برگزار شد."),
     ("حمل و نقل بین شهری", f"حمل و نقل بین{Z}شهری"),
     # هیچ + a pronoun part across a space
     ("هیچ یک از نامزدها نیامد.", f"هیچ{Z}یک از نامزدها نیامد."),
     ("هیچ کدام نیامدند", f"هیچ{Z}کدام نیامدند"),
     # noun + present stem + ی: action nouns, also after a loanword the dictionary lacks
     ("خدمات نوبت دهی اینترنتی", f"خدمات نوبت{Z}دهی اینترنتی"),
-    ("سم پاشی باغ‌ها آغاز شد.", f"سم{Z}پاشی باغ{Z}ها آغاز شد."),
+    ("سم پاشی باغ ها آغاز شد.", f"سم{Z}پاشی باغ{Z}ها آغاز شد."),
     ("پاسخ دهی سریع", f"پاسخ{Z}دهی سریع"),
     ("مالچ پاشی مزرعه", f"مالچ{Z}پاشی مزرعه"),
     # adjective prefixes before a relational or possessive adjective; range compounds

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from khabar.persian import affixes as A
 from khabar.persian.characters import ZWNJ, is_joining
+from khabar.persian.gate import DETACHED_AFFIXES
 from khabar.persian.grammar import CACHE_LIMIT, HAS_MARK, TOKEN_SUFFIXES, VERB_PREFIXES, WordTests
 from khabar.persian.lexicon import Lexicon
 
@@ -50,11 +51,16 @@ class PairRules(WordTests):
         super().__init__(lexicon)
         self._pairs: dict[tuple[str, str], str | None] = {}
 
-    def merge(self, tokens: list[str]) -> list[str]:
+    def merge(self, tokens: list[str], *, affix_only: bool = False) -> list[str]:
+        """Neighbours merged; ``affix_only`` (the damage-mode gate) joins only a detached affix
+        token (ها، ترین) to its word and a detached می/نمی to its verb."""
         out = [tokens[0]]
         pairs, merge_pair = self._pairs, self.merge_pair
         for i in range(1, len(tokens)):
             left, right = out[-1], tokens[i]
+            if affix_only and right not in DETACHED_AFFIXES and left not in A.VERB_PREFIXES:
+                out.append(right)
+                continue
             merged = pairs.get((left, right), _UNSEEN)
             if merged is _UNSEEN:
                 merged = merge_pair(left, right)
@@ -70,7 +76,7 @@ class PairRules(WordTests):
                 out.append(right)
             else:
                 out[-1] = merged
-                if (right in _REJOIN_AFTER or self._bound(right)) and len(out) > 1:
+                if not affix_only and (right in _REJOIN_AFTER or self._bound(right)) and len(out) > 1:
                     self._rejoin(out)
         return out
 

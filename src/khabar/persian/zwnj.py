@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from khabar.persian import affixes as A
 from khabar.persian.characters import DIACRITICS, LETTERS, NON_JOINING, ZWNJ, is_joining
+from khabar.persian.gate import JOINED, KEPT, SPACED, UNKNOWN, Mode, damage_mode, prefix_only
 from khabar.persian.grammar import CACHE_LIMIT, HAS_MARK, VERB_PREFIXES
 from khabar.persian.lexicon import Lexicon, load
 from khabar.persian.ties import COUNTING, PluralTies, counted_before
@@ -73,18 +74,32 @@ class ZwnjRepairer(PluralTies):
 
     # -------------------------------------------------------------- whole text
     def restore(self, text: str) -> str:
-        return _RUN.sub(self._run, text)
+        mode = damage_mode(text, self.fix_token)
+        if mode == UNKNOWN:
+            return _RUN.sub(self._run, text)
+        return _RUN.sub(lambda match: self._run(match, mode), text)
 
-    def _run(self, match: re.Match[str]) -> str:
+    def _run(self, match: re.Match[str], mode: Mode = UNKNOWN) -> str:
+        """One run of Persian words, repaired as far as the damage-mode gate allows (:mod:`gate`)."""
         run = match.group()
+        keep_tokens = mode in (KEPT, SPACED)  # no ZWNJ inside an input token by lexicon evidence
         if " " not in run:
             fixed = self.fix_token(run)
+            if keep_tokens:
+                return prefix_only(run, fixed)
             if run.endswith("های") and self._plural_or_clitic(run) is not None:
                 return self._in_context(run, fixed, None, _after(match), counted_before(match))
             return fixed
-        merged = self._prefix_pass(self.merge(run.split(" ")))
+        tokens = run.split(" ")
+        if mode in (KEPT, JOINED):
+            merged = self.merge(tokens, affix_only=True)
+        else:
+            merged = self._prefix_pass(self.merge(tokens))
         cache, fix = self._tokens, self.fix_token
         out = [cache.get(t) or (t if ZWNJ in t else fix(t)) for t in merged]
+        if keep_tokens:
+            original = set(tokens)
+            return " ".join(prefix_only(t, o) if t in original else o for t, o in zip(merged, out, strict=True))
         for i, token in enumerate(merged):
             if token in A.BEFORE_LIGHT_VERB and i + 1 < len(out) and self._making_verb(out[i + 1]):
                 out[i] = A.BEFORE_LIGHT_VERB[token]
