@@ -22,6 +22,7 @@ from pathlib import Path
 
 from khabar.errors import ConfigError
 from khabar.persian.affixes import (
+    COMPARATIVE,
     IMPERSONAL_STEMS,
     NUMBERS,
     PAST_ENDINGS,
@@ -223,6 +224,9 @@ def _parted(form: str, attested: set[str], unlisted: bool) -> bool:
     return form in attested or (unlisted and len(form.split(ZWNJ, 1)[0]) >= 3)
 
 
+OWN_COMPARATIVE = 10  # X + تر at least a tenth as frequent as X is a word (توییتر), not X's comparative
+
+
 def _damaged_forms(
     counts: dict[str, int],
     zwnj: dict[str, tuple[str, int]],
@@ -255,6 +259,8 @@ def _damaged_forms(
                 continue
             stem = word[: -len(suffix)]
             spelled_stem = zwnj.get(stem, ("", 0))[1]  # کلانشهرها: the stem's own ZWNJ is lost
+            if suffix in COMPARATIVE and counts.get(stem, 0) < (OWN_COMPARATIVE if suffix == "تر" else 1) * count:
+                break  # فیلتر، توییتر، مستر: a comparative is much rarer than its base; this is a word of its own
             if 4 * spelled_stem >= count > 0 or (needs_zwnj(stem, suffix) and 4 * counts.get(stem, 0) >= count):
                 damaged.append(word)
                 break

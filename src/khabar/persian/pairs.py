@@ -32,6 +32,8 @@ _RIGHT_TRIGGERS = TOKEN_SUFFIXES | A.BOUND_HEADS | A.AFFIXOID_HEADS | A.COPULA_H
 _HEAD_ENDINGS = frozenset((*A.PLURAL, *A.COMPARATIVE))
 _REJOIN_AFTER = TOKEN_SUFFIXES | A.THREE_PART_HEADS  # what may let a merged word join the one before
 _AFTER_ZWNJ = _HEAD_ENDINGS | A.THREE_PART_HEADS  # the last part of a merged right word worth a look
+#: Person endings no noun shares often (ی is also the relational suffix, a bare stem the short infinitive).
+_PERSON_ENDINGS = tuple(e for e in A.PAST_ENDINGS if len(e) > 1 or e == "م")
 COMPOUND_MIN = 30_000
 COMPOUND_BEFORE_VERB_MIN = 100_000
 RARE_ZWNJ = 100  # a ZWNJ spelling the corpus has seen (1-99 times) but rarely: one writer's habit
@@ -194,6 +196,8 @@ class PairRules(WordTests):
         if self._coordinated(left, right):
             return left + ZWNJ + right  # گفت‌وگو، حمل‌ونقل
         bound = self._bound(right) or right in A.COPULA_HEADS
+        if (bound or right in A.AFFIXOID_HEADS) and self._verb_form(left):
+            return None  # می‌گویند طلب‌های معوق: a head never attaches to a verb
         if bound and not self._function_word(left) and left not in A.NUMBERS:
             if right.startswith("مند"):  # ثروتمند but علاقه‌مند: a ZWNJ only after a silent ه
                 return left + (ZWNJ if left[-1] == "ه" and not A.pronounced_h(left) else "") + right
@@ -253,6 +257,16 @@ class PairRules(WordTests):
                 if spaced is not None:
                     return spaced[1]
         return 0
+
+    def _verb_form(self, word: str) -> bool:
+        """A verb a head cannot attach to: می/نمی + verb (joined or not), or a verb with a person
+        ending that is no dictionary noun or adjective (گفتند; not a bare stem: زیست‌شناس، خرید)."""
+        for prefix in VERB_PREFIXES if word.startswith(VERB_PREFIXES) else ():
+            if word.startswith(prefix) and word[len(prefix) :].lstrip(ZWNJ) in self.lex.verbs:
+                return True
+        if word not in self.lex.verbs or word in self.lex.participles or not word.endswith(_PERSON_ENDINGS):
+            return False
+        return not (self._dictionary_word(word) and self._nominal(word))
 
     def _finite_verb(self, word: str) -> bool:
         rest = word.split(ZWNJ, 1)[1] if word.startswith(("می" + ZWNJ, "نمی" + ZWNJ)) else word

@@ -90,7 +90,7 @@ class PluralTies(PairRules):
             return clitic
         if following is None:
             return clitic if after in A.PHRASE_END_MARKS else fixed
-        verb = self._finite_verb(following) and not (self._dictionary_word(following) and self._nominal(following))
+        verb = self._finite_verb(following) and not self._adjective_too(following)
         if following in A.PHRASE_END_WORDS or following in A.AUXILIARIES or verb:
             return clitic  # not روزه‌ای سرد: سرد is also a verb form, but a listed adjective first
         tags = self.lex.tags.get(following, "").split(",")
@@ -101,6 +101,13 @@ class PluralTies(PairRules):
         if self._double_plural(token[:-3], token[:-2]) or self._lexical_adjective(clitic):
             return clitic  # دوستانه‌ای تازه: not the plural of a plural; مجوز حرفه‌ای
         return plural if self._plural_likely(token) else clitic
+
+    def _adjective_too(self, word: str) -> bool:
+        """A verb form that is also a listed noun or adjective, or a listed noun + ی (تولیدی: «you
+        produced» but first the relational adjective of واحدهای تولیدی)."""
+        if self._dictionary_word(word) and self._nominal(word):
+            return True
+        return word[-1] == "ی" and len(word) > 3 and "N" in self.lex.tags.get(word[:-1], "").split(",")
 
     def _plural_likely(self, token: str) -> bool:
         """Before a noun or adjective, های with its ezafe dependent (زمین‌های دولتی) is the common

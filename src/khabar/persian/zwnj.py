@@ -215,6 +215,8 @@ class ZwnjRepairer(PluralTies):
         if suffix in A.VOWEL_CLITICS and form in self.lex.participles:
             return True
         if suffix in A.COMPARATIVE:
+            if self.lex.counts.get(form + suffix, 0) > self.lex.counts.get(form, 0):
+                return False  # فیلتر: a listed word more frequent than its would-be base is no comparative
             tags = self.lex.tags.get(form)
             whole = self.lex.tags.get(form + "تر")  # ریشتر، داکتر: تر is part of the word
             if whole is not None and whole not in ("0", "C") and "AJ" not in whole.split(","):
