@@ -177,3 +177,16 @@ def test_groups_within_a_batch(bands: list[tuple[int, int]], hashes: list[str], 
     new = [groups.Candidate(10 + i, None, 100.0 + i, h, signature, b)
            for i, (b, h) in enumerate(zip(bands, hashes, strict=True))]
     assert groups.assign(new, []).groups == expected
+
+
+def test_checkpoints_run_beside_the_writer_and_stop_with_it(tmp_path: Path) -> None:
+    import threading
+
+    path = tmp_path / "k.db"
+    with open_store(str(path)) as store:
+        store.upsert_many(_items(5))
+        assert sum(t.name == "khabar-checkpoint" for t in threading.enumerate()) == 1
+    assert not any(t.name == "khabar-checkpoint" for t in threading.enumerate())
+    with open_store(str(path), read_only=True) as reader:  # a reader starts none
+        assert reader.count() == 5
+        assert not any(t.name == "khabar-checkpoint" for t in threading.enumerate())
