@@ -47,10 +47,11 @@ def prefix_only(token: str, fixed: str) -> str:
 
 
 def _joined_sign(word: str, fixed: str) -> bool:
-    """A repair that a joined text needs and a spaced or correct one never shows."""
-    if prefix_only(word, fixed) != word:
-        return True
-    return any(word.endswith(e) and fixed.endswith(ZWNJ + e) for e in _ENDINGS)
+    """A repair only joined damage needs: می/نمی glued to a verb, ها/های glued after a joining
+    letter. A lexicon ZWNJ alone (آنها، رئیسجمهور) is no sign: writers join such words by choice."""
+    if ZWNJ not in fixed or fixed.replace(ZWNJ, "") != word:
+        return False
+    return prefix_only(word, fixed) != word or any(fixed.endswith(ZWNJ + e) for e in _ENDINGS)
 
 
 def damage_mode(text: str, fix_token: Callable[[str], str]) -> Mode:
