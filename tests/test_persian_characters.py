@@ -6,6 +6,7 @@ import pytest
 
 from khabar.errors import ConfigError
 from khabar.persian import repair
+from khabar.persian.characters import unify_characters
 
 CASES = [
     ("علي كتاب خريد", "علی کتاب خرید"),
@@ -40,3 +41,12 @@ def test_digit_scripts(digits: str | None, raw: str, expected: str) -> None:
 def test_unknown_digit_script_is_our_error() -> None:
     with pytest.raises(ConfigError):
         repair("۱۲", digits="roman")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("کندـ\u200c", "کند"), ("کتابـ\u200cها", "کتاب\u200cها"), ("دیدارـ\u200cها", "دیدارها")],
+)
+def test_a_zwnj_behind_a_dropped_kashida_is_not_stranded(text: str, expected: str) -> None:
+    """Dropping a kashida must not leave its ZWNJ after ا د ر … where it shows nothing."""
+    assert unify_characters(text) == expected

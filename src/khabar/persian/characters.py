@@ -38,6 +38,8 @@ TO_PERSIAN_DIGITS = str.maketrans(LATIN_DIGITS + ARABIC_DIGITS, PERSIAN_DIGITS *
 _NEEDS_DISPLAY = re.compile("[" + "".join(LETTER_FORMS) + ARABIC_DIGITS + CONTROLS + "]")
 _LATIN_NUMBER = re.compile(r"(?<![A-Za-z0-9_/.:%#=&@-])[0-9]+(?:\.[0-9]+)?(?![A-Za-z0-9_/%@]|\.[0-9A-Za-z])")
 _PERSIAN_DECIMAL = re.compile("(?<=[۰-۹])٫(?=[۰-۹])")
+#: A ZWNJ behind a kashida or control after ا د ر … (کندـ‌): dropping the control would strand it there.
+_STRANDED_ZWNJ = re.compile(f"(?<=[{''.join(sorted(NON_JOINING))}])[{CONTROLS}]+{ZWNJ}")
 
 
 def is_joining(char: str) -> bool:
@@ -49,6 +51,8 @@ def unify_characters(text: str) -> str:
     """Display letter forms and digits: ي→ی, ك→ک, ٠–٩→۰–۹; kashida, ZWJ and bidi controls dropped."""
     if _NEEDS_DISPLAY.search(text) is None:
         return text
+    if ZWNJ in text:
+        text = _STRANDED_ZWNJ.sub("", text)
     return text.translate(DISPLAY_TABLE)
 
 

@@ -63,7 +63,8 @@ class PluralTies(PairRules):
         """The stem's spelling if it is a noun that takes های: a listed noun or adjective, a listed
         compound (دستپخت → دست‌پخت), or a frequent corpus word that is no verb form (a loanword)."""
         if self._dictionary_word(stem):
-            return stem if self._nominal(stem) else None
+            # هفتهای is هفته‌ای: a number word counts nouns, it takes no plural with an ezafe
+            return stem if self._nominal(stem) and stem not in A.NUMBERS else None
         spelled = self.lex.zwnj.get(stem)
         if spelled is not None and spelled[0] in self.lex.attested and stem not in self.lex.counts:
             return spelled[0]
