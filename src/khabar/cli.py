@@ -488,6 +488,9 @@ def reindex(db: str | None) -> None:
         settings = load_settings(db=db)
         with open_store(settings.db) as store:
             count = store.reindex()
+            optimize = getattr(store, "optimize", None)  # SQLite: wait for the index's merges
+            if callable(optimize):
+                optimize()
         click.echo(f"khabar: reindexed {count} articles")
 
 
