@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from khabar.persian import affixes as A
-from khabar.persian.characters import DIACRITICS
+from khabar.persian.characters import DIACRITICS, ZWNJ
 from khabar.persian.lexicon import Lexicon
 
 CACHE_LIMIT = 200_000
@@ -19,6 +19,8 @@ VERB_PREFIXES = tuple(p + v for p in ("", *A.PREVERBS) for v in A.VERB_PREFIXES)
 #: Suffixes that may stand as a token of their own in spaced text ("است" is a word of its own).
 TOKEN_SUFFIXES = frozenset(A.SUFFIX_WEIGHT) - {"است"}
 NOMINAL_COUNT = 10_000_000
+#: Person endings no noun shares often (ی is also the relational suffix, a bare stem the short infinitive).
+PERSON_ENDINGS = tuple(e for e in A.PAST_ENDINGS if len(e) > 1 or e == "م")
 
 
 class WordTests:
@@ -87,3 +89,13 @@ class WordTests:
             return True
         base = self.lex.tags.get(word[:-1], "") if word[-1] == "ی" else ""
         return "N" in base.split(",")  # a relational adjective the dictionary leaves untagged: قانونی
+
+    def _verb_form(self, word: str) -> bool:
+        """A verb a head cannot attach to: می/نمی + verb (joined or not), or a verb with a person
+        ending that is no dictionary noun or adjective (گفتند; not a bare stem: زیست‌شناس، خرید)."""
+        for prefix in VERB_PREFIXES if word.startswith(VERB_PREFIXES) else ():
+            if word.startswith(prefix) and word[len(prefix) :].lstrip(ZWNJ) in self.lex.verbs:
+                return True
+        if word not in self.lex.verbs or word in self.lex.participles or not word.endswith(PERSON_ENDINGS):
+            return False
+        return not (self._dictionary_word(word) and self._nominal(word))

@@ -32,8 +32,6 @@ _RIGHT_TRIGGERS = TOKEN_SUFFIXES | A.BOUND_HEADS | A.AFFIXOID_HEADS | A.COPULA_H
 _HEAD_ENDINGS = frozenset((*A.PLURAL, *A.COMPARATIVE))
 _REJOIN_AFTER = TOKEN_SUFFIXES | A.THREE_PART_HEADS  # what may let a merged word join the one before
 _AFTER_ZWNJ = _HEAD_ENDINGS | A.THREE_PART_HEADS  # the last part of a merged right word worth a look
-#: Person endings no noun shares often (ی is also the relational suffix, a bare stem the short infinitive).
-_PERSON_ENDINGS = tuple(e for e in A.PAST_ENDINGS if len(e) > 1 or e == "م")
 COMPOUND_MIN = 30_000
 COMPOUND_BEFORE_VERB_MIN = 100_000
 RARE_ZWNJ = 100  # a ZWNJ spelling the corpus has seen (1-99 times) but rarely: one writer's habit
@@ -257,16 +255,6 @@ class PairRules(WordTests):
                 if spaced is not None:
                     return spaced[1]
         return 0
-
-    def _verb_form(self, word: str) -> bool:
-        """A verb a head cannot attach to: می/نمی + verb (joined or not), or a verb with a person
-        ending that is no dictionary noun or adjective (گفتند; not a bare stem: زیست‌شناس، خرید)."""
-        for prefix in VERB_PREFIXES if word.startswith(VERB_PREFIXES) else ():
-            if word.startswith(prefix) and word[len(prefix) :].lstrip(ZWNJ) in self.lex.verbs:
-                return True
-        if word not in self.lex.verbs or word in self.lex.participles or not word.endswith(_PERSON_ENDINGS):
-            return False
-        return not (self._dictionary_word(word) and self._nominal(word))
 
     def _finite_verb(self, word: str) -> bool:
         rest = word.split(ZWNJ, 1)[1] if word.startswith(("می" + ZWNJ, "نمی" + ZWNJ)) else word
