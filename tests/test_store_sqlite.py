@@ -145,3 +145,29 @@ def test_large_batches_fold_on_two_cores_with_the_same_rows(tmp_path: Path, monk
     with open_store(str(tmp_path / "k.db")) as store:
         assert store.upsert_many(items) == ["inserted"] * 40
         assert store.search(SearchRequest("بند")).total == 40
+
+
+def test_index_commits_wait_longer_during_a_bulk_ingest(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A timed index commit that took many entries makes the next wait BULK_COMMIT_SECONDS; one that
+    took few brings back COMMIT_SECONDS (occasional writes stay visible to others within it)."""
+    monkeypatch.setattr(sqlite, "COMMIT_SECONDS", 0.2)
+    monkeypatch.setattr(sqlite, "BULK_COMMIT_SECONDS", 60.0)
+    monkeypatch.setattr(sqlite, "BULK_ENTRIES", 3)
+
+    def next_wait(store: sqlite.SQLiteStore, ids: range) -> float:
+        store.upsert_many([article(i) for i in ids])
+        timer = store._timer
+        assert timer is not None
+        wait = float(timer.interval)
+        if wait < 1:
+            timer.join(5)
+        return wait
+
+    with open_store(str(tmp_path / "k.db")) as store:
+        assert isinstance(store, sqlite.SQLiteStore)
+        assert next_wait(store, range(1, 5)) == 0.2  # first batch: the short wait, then 4 entries committed
+        assert next_wait(store, range(5, 6)) == 60.0  # ingest is busy: the long wait
+        store._timer.cancel()  # type: ignore[union-attr]
+        store._timed_save()  # one entry committed: quiet again
+        assert next_wait(store, range(6, 7)) == 0.2
+        assert store.search(SearchRequest("مناقصه")).total == 6
