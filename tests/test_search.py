@@ -293,6 +293,8 @@ def test_cli_search_table_json_and_jalali_dates(tmp_path: Any) -> None:
     table = runner.invoke(main, ["search", "سد", "--db", db])
     assert table.exit_code == 0, table.output
     assert "2 results" in table.output
+    one = runner.invoke(main, ["search", "سد", "--db", db, "--until", "2024-12-31"])
+    assert one.exit_code == 0 and "1 result" in one.output and "1 results" not in one.output, one.output
     as_json = runner.invoke(main, ["search", "سد", "--db", db, "--json", "--since", "1404/08/01"])
     assert as_json.exit_code == 0, as_json.output
     import json

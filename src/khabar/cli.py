@@ -402,7 +402,8 @@ def print_results(results: Any) -> None:
 
     console = Console()
     about = "" if getattr(results, "exact", True) else "about "
-    table = Table(title=f"{about}{results.total} results", show_lines=False)
+    noun = "result" if results.total == 1 and not about else "results"
+    table = Table(title=f"{about}{results.total:,} {noun}", show_lines=False)
     for column in ("date", "source", "title", "snippet"):
         table.add_column(column, overflow="fold")
     for hit in results.hits:
