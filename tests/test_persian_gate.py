@@ -58,3 +58,12 @@ def test_gated_repair(text: str, expected: str) -> None:
 @pytest.mark.parametrize("text", [gold for _, gold in CASES if Z in gold])
 def test_correct_text_with_zwnj_is_kept(text: str) -> None:
     assert repair(text) == text
+
+
+def test_each_line_is_gated_on_its_own() -> None:
+    """A paragraph that keeps its ZWNJs does not stop the next, spaced-damaged one from repair,
+    and a text repairs exactly as its lines do one by one (what `khabar repair` prints)."""
+    kept = f"کارگران می{Z}گویند حقوق{Z}شان دیر رسیده است.\n"
+    spaced = "رئیس جمهور در نشست خبری گفت که همکاری ها ادامه می یابد.\n"
+    assert repair(kept + spaced) == kept + f"رئیس{Z}جمهور در نشست خبری گفت که همکاری{Z}ها ادامه می{Z}یابد.\n"
+    assert repair(kept + spaced) == repair(kept) + repair(spaced)

@@ -74,6 +74,12 @@ class ZwnjRepairer(PluralTies):
 
     # -------------------------------------------------------------- whole text
     def restore(self, text: str) -> str:
+        """Each line (paragraph) is gated on its own, so a text repairs as its lines would."""
+        if "\n" in text:
+            return "".join(self._restore_line(line) for line in text.splitlines(keepends=True))
+        return self._restore_line(text)
+
+    def _restore_line(self, text: str) -> str:
         mode = damage_mode(text, self.fix_token)
         if mode == UNKNOWN:
             return _RUN.sub(self._run, text)
