@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import random
 import zlib
+from collections.abc import Iterator
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
@@ -71,35 +72,33 @@ def _items(count: int) -> list[Any]:
     return [article(n, body=(*BODY, f"بند شماره {n} از گزارش شورای شهر.")) for n in range(1, count + 1)]
 
 
-def test_pieces_arrive_in_order_and_cover_the_batch(monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.fixture()
+def helper(monkeypatch: pytest.MonkeyPatch) -> Iterator[parallel.RowHelper]:
+    """A row helper that takes batches of 10 or more (the real threshold is far larger)."""
     monkeypatch.setattr(parallel, "MIN_BATCH", 10)
+    running = parallel.RowHelper()
+    running.enabled = True
+    yield running
+    running.close()
+
+
+def test_pieces_arrive_in_order_and_cover_the_batch(helper: parallel.RowHelper) -> None:
     items = _items(40)
-    helper = parallel.RowHelper()
-    helper.enabled = True
-    try:
-        pieces = list(helper.pieces(items, article_rows))
-        assert len(pieces) == len(parallel.PIECES) + 1
-        assert [row for piece in pieces for row in piece] == article_rows(items)
-        assert helper.rows(items[:5], article_rows) == article_rows(items[:5])  # small: folded here
-    finally:
-        helper.close()
+    pieces = list(helper.pieces(items, article_rows))
+    assert len(pieces) == len(parallel.PIECES) + 1
+    assert [row for piece in pieces for row in piece] == article_rows(items)
+    assert helper.rows(items[:5], article_rows) == article_rows(items[:5])  # small: folded here
 
 
-def test_a_helper_that_dies_is_replaced_by_local_work(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(parallel, "MIN_BATCH", 10)
+def test_a_helper_that_dies_is_replaced_by_local_work(helper: parallel.RowHelper) -> None:
     items = _items(30)
-    helper = parallel.RowHelper()
-    helper.enabled = True
-    try:
-        assert helper.rows(items, article_rows) == article_rows(items)
-        child = helper._child
-        assert child is not None
-        child.kill()
-        child.wait()
-        assert helper.rows(items, article_rows) == article_rows(items)
-        assert not helper.enabled
-    finally:
-        helper.close()
+    assert helper.rows(items, article_rows) == article_rows(items)
+    child = helper._child
+    assert child is not None
+    child.kill()
+    child.wait()
+    assert helper.rows(items, article_rows) == article_rows(items)
+    assert not helper.enabled
 
 
 def test_syndicated_copies_in_different_pieces_are_linked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
