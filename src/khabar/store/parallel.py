@@ -89,9 +89,9 @@ class RowHelper:
         compute([article for article in articles if not article.id])  # its checks, before anything is sent
         cuts = _cuts(len(articles))
         parts = [articles[start:end] for start, end in zip(cuts, [*cuts[1:], len(articles)], strict=True)]
-        mine = compute(articles[:cuts[0]])
         arrived: queue.Queue[list[ArticleRow] | None] = queue.Queue()
         reader = self._send(parts, arrived)
+        mine = compute(articles[:cuts[0]])
         try:
             yield mine
             for part in parts:
