@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import IO
 
 from khabar.records import Article
-from khabar.store.rows import ArticleRow, article_rows
+from khabar.store.rows import ArticleRow, Folded, Texts, fold_texts, rows_of
 
 #: Batches smaller than this are folded here alone (starting the helper costs about a second).
 MIN_BATCH = 400
@@ -51,8 +51,8 @@ def _cuts(size: int) -> list[int]:
     return sorted(cuts)
 
 
-def _read(source: IO[bytes], count: int, out: queue.Queue[list[ArticleRow] | None]) -> None:
-    """Read ``count`` pieces of rows from the helper (None after a failure)."""
+def _read(source: IO[bytes], count: int, out: queue.Queue[Folded | None]) -> None:
+    """Read ``count`` folded pieces from the helper (None after a failure)."""
     try:
         for _ in range(count):
             out.put(pickle.load(source))
@@ -89,28 +89,29 @@ class RowHelper:
         compute([article for article in articles if not article.id])  # its checks, before anything is sent
         cuts = _cuts(len(articles))
         parts = [articles[start:end] for start, end in zip(cuts, [*cuts[1:], len(articles)], strict=True)]
-        arrived: queue.Queue[list[ArticleRow] | None] = queue.Queue()
+        arrived: queue.Queue[Folded | None] = queue.Queue()
         reader = self._send(parts, arrived)
         mine = compute(articles[:cuts[0]])
         try:
             yield mine
             for part in parts:
-                piece = arrived.get() if reader is not None else None
-                if piece is None:
+                folded = arrived.get() if reader is not None else None
+                if folded is None:
                     self._fail()
                     reader = None
-                    piece = compute(part)
-                yield piece
+                    yield compute(part)
+                else:
+                    yield rows_of(part, folded)
         finally:
             if reader is not None:
                 reader.join()  # an abandoned batch: its rows are read and dropped
 
-    def _send(self, parts: list[list[Article]], arrived: queue.Queue[list[ArticleRow] | None]) -> \
+    def _send(self, parts: list[list[Article]], arrived: queue.Queue[Folded | None]) -> \
             threading.Thread | None:
         try:
             child = self._start()
             assert child.stdin is not None and child.stdout is not None
-            pickle.dump(parts, child.stdin, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump([Texts.of(part) for part in parts], child.stdin, protocol=pickle.HIGHEST_PROTOCOL)
             child.stdin.flush()
         except (OSError, pickle.PickleError):
             self._fail()
@@ -153,7 +154,7 @@ def main() -> None:
         except EOFError:
             return
         for part in parts:
-            pickle.dump(article_rows(part), sink, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(fold_texts(part), sink, protocol=pickle.HIGHEST_PROTOCOL)
             sink.flush()
 
 
