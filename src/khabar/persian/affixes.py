@@ -9,6 +9,9 @@ from __future__ import annotations
 import re
 
 from khabar.persian.characters import is_joining
+from khabar.persian.phrases import KNOWN_LOAN_COMPOUNDS as KNOWN_LOAN_COMPOUNDS
+from khabar.persian.phrases import KNOWN_ZWNJ_NAMES as KNOWN_ZWNJ_NAMES
+from khabar.persian.phrases import WRITTEN_APART as WRITTEN_APART
 
 #: Plural and plural + clitic suffixes: ZWNJ after any joining letter (کتاب‌ها، گروه‌های).
 PLURAL = ("ها", "های", "هایی", "هایم", "هایت", "هایش", "هایمان", "هایتان", "هایشان", "هاست", "هایند")
@@ -307,7 +310,7 @@ AGENT_PLURALS = frozenset({"دانان", "کاران"})
 BOUND_HEADS = (
     _heads(
         "شناس نویس بگیر پذیر پرداز گذار گزار آموز آمیز انگیز پرور طلب زدا کاو یاب سنج نگار گرا خوار"
-        " پیما نشین پز دوز آفرین ستیز گریز پوش دار افزار نورد مند",
+        " پیما نشین پز دوز آفرین ستیز گریز پوش دار افزار نورد مند افروز",
         ("", "ی", "ان", "انی"),
     )
     | _heads("کنند دهند گیرند شوند", ("ه", "گان", "گی"))
@@ -317,7 +320,11 @@ BOUND_HEADS = (
     | AGENT_PLURALS
     | _heads("گرا زدا پیما زا آسا", ("یی", "یان", "یانه"))  # after ا the endings take a ی (واقع‌گرایی، اشتغال‌زایی)
     | frozenset({"جویی", "جویانه", "فشان", "فشانی"})  # صلح‌جویی، آتش‌فشان، جان‌فشانی (not جویان: a word)
+    | frozenset({"زدگی", "گرفتگی", "ماندگی", "افتادگی"})  # مه‌گرفتگی، سیل‌زدگی، عقب‌ماندگی (nouns of participles)
 )
+#: Clitics a bound head carries after its plural or comparative (دانش‌آموزانم، آسیب‌پذیرترند): the
+#: head is still bound; after the bare stem they would make a verb (شناسند «they know»).
+HEAD_CLITICS = (("ان", ("م", "ت", "ش", "مان", "تان", "شان")), ("تر", ("ند", "یم", "ید", "ی")))
 
 #: A bound adjective head + «are», joined only across a space (گله مندند → گله‌مندند): in a joined
 #: token the grammar reads ‑مند + ‑ند itself (ثروتمندند).
@@ -387,26 +394,6 @@ POSSESSIVE_ADJECTIVE_ENDINGS = ("دار", "مند")
 #: Size adjectives + range nouns form adjectives (کوتاه‌برد، میان‌مدت، بلندمدت).
 RANGE_FIRST = frozenset({"کوتاه", "بلند", "میان", "دور"})
 RANGE_SECOND = frozenset({"برد", "مدت", "قامت", "پایه"})
-#: Ezafe phrases that dictionaries list with a ZWNJ but the standard writes apart (محیطِ زیست،
-#: هیئتِ رئیسه): kept apart across a space. ZWNJ forms, as the lexicon spells them.
-WRITTEN_APART = frozenset(
-    p.replace(" ", "\u200c")
-    for p in (
-        "محیط زیست",
-        "هیئت رئیسه",
-        "هیئت مدیره",
-        "هیئت دولت",
-        "اتاق خواب",
-        "اتاق عمل",
-        "صنایع دستی",
-        "میراث فرهنگی",
-        "حقوق بشر",
-        "تیم ملی",
-        "پشت سر",
-        "شب شعر",
-        "پلیس راه",
-    )
-)
 #: Loan prefixes of measures and loanwords that hazm lists as compounds (سانتی‌متر، آنتی‌بیوتیک):
 #: a compound's first part, Persian enough for the lexicon's spaced compounds to join.
 UNIT_PREFIXES = frozenset({"سانتی", "میلی", "کیلو", "آنتی", "انتی", "میکرو", "نانو"})
@@ -422,37 +409,6 @@ ENERGY_HEAD = "ساعت"
 PART_ENDINGS = (("ی", ""), ("گی", "ه"), ("گان", "ه"), ("انه", ""), ("ان", ""), ("یانه", ""))
 #: Bound pieces of Persian compounds that are no words alone (ذی‌نفع، سه‌گانه، عتیقه‌جات).
 PERSIAN_PIECES = frozenset({"ذی", "گانه", "جات", "مند", "مندی", "گرا", "گرایانه", "ور", "وار"})
-#: Loanword compounds the standard writes with a ZWNJ: joined across a space though their parts are
-#: no Persian words (a short list of sure ones; other foreign pairs stay as written).
-KNOWN_LOAN_COMPOUNDS = frozenset(
-    p.replace(" ", "\u200c")
-    for p in (
-        "وب سایت",
-        "لپ تاپ",
-        "تی شرت",
-        "کافی شاپ",
-        "چک لیست",
-        "پلی تکنیک",
-        "سیستم عامل",
-        "آمفی تئاتر",
-        "تله کابین",
-        "مولتی مدیا",
-        "مولتی ویتامین",
-        "پینگ پونگ",
-        "کونگ فو",
-    )
-)
-#: Names with a foreign part (no Persian dictionary word) whose standard spelling has a ZWNJ: the
-#: only such names joined across a space. Every other foreign name stays as written (لس آنجلس،
-#: هنگ کنگ، سان فرانسیسکو، بوئنوس آیرس may be spelled with a space in correct text).
-KNOWN_ZWNJ_NAMES = frozenset(
-    p.replace(" ", "\u200c")
-    for p in (
-        "بیت المقدس",
-        "تل آویو",
-        "شرم الشیخ",
-    )
-)
 #: Present stems that make action nouns with ی after a noun (نوبت‌دهی، اطلاع‌رسانی، سم‌پاشی); not
 #: چین، نما، شمار, whose ی forms are common words of their own (چینی «Chinese», شماری «a number of»).
 ACTION_STEMS = frozenset(

@@ -77,7 +77,14 @@ class WordTests:
         participle = word[:-3] + "ه"
         if word.endswith("گان") and participle in self.lex.participles and not participle.startswith(A.PREVERBS):
             return True
-        return any(word.endswith(end) and word[: -len(end)] in A.BOUND_HEADS for end in A.HEAD_INFLECTIONS)
+        if any(word.endswith(end) and word[: -len(end)] in A.BOUND_HEADS for end in A.HEAD_INFLECTIONS):
+            return True
+        for ending, clitics in A.HEAD_CLITICS:
+            for clitic in clitics:
+                base = word[: -len(clitic)]
+                if word.endswith(clitic) and base.endswith(ending) and self._bound(base):
+                    return True
+        return False
 
     def _negatable(self, word: str) -> bool:
         """What غیر negates: a listed noun or adjective (مجاز، ایمن، قانونی), not a function word or verb."""

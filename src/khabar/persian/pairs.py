@@ -35,6 +35,7 @@ _AFTER_ZWNJ = _HEAD_ENDINGS | A.THREE_PART_HEADS  # the last part of a merged ri
 COMPOUND_MIN = 30_000
 COMPOUND_BEFORE_VERB_MIN = 100_000
 RARE_ZWNJ = 100  # a ZWNJ spelling the corpus has seen (1-99 times) but rarely: one writer's habit
+NATURALISED = 20_000_000  # a corpus count no foreign name part reaches (سان 6M, کنگ 2M; تیم 111M)
 JOINED_DOMINANCE = 10  # a form the corpus joins 10x more often than it writes with ZWNJ: a name
 VERBAL = "\x00verbal"  # merge_pair's answer for a lexicon compound: the next token decides
 _UNSEEN = "\x00unseen"  # a pair not in the cache yet
@@ -435,8 +436,8 @@ class PairRules(WordTests):
             return form in A.KNOWN_ZWNJ_NAMES or form in A.KNOWN_LOAN_COMPOUNDS
         if form not in lex.attested or form in A.WRITTEN_APART:
             return False
-        if 0 < count < RARE_ZWNJ and ZWNJ + "و" not in form:
-            return False
+        if 0 < count < RARE_ZWNJ and ZWNJ + "و" not in form and self._dictionary_word(parts[-1]):
+            return False  # a rare spelling of two words; a part no word alone (هم‌تیمی) marks a compound
         joined = form.replace(ZWNJ, "")
         if lex.counts.get(joined, 0) > JOINED_DOMINANCE * max(count, 1) and (
             self._dictionary_word(joined) or self._determiner(parts[0])
@@ -448,7 +449,10 @@ class PairRules(WordTests):
         if parts[-1] in A.EZAFE_ADJECTIVES or any(self._function_word(p) for p in checked if p != "هم"):
             return False
         # a rare compound ending in a participle or a finite verb (تازه ساخت «newly built» / «built anew»)
-        return count >= COMPOUND_MIN or (parts[-1] not in lex.participles and parts[-1] not in lex.verbs)
+        last = parts[-1]
+        if last[-1] == "ی" and self._modified(last[:-1]):
+            return True  # کم‌خوابی، اضافه‌کاری: a noun's ی, not «you slept / you plant»
+        return count >= COMPOUND_MIN or (last not in lex.participles and last not in lex.verbs)
 
     def _determiner(self, word: str) -> bool:
         """A demonstrative (این، آن): before a noun it is a phrase unless the corpus writes the pair
@@ -487,6 +491,8 @@ class PairRules(WordTests):
                 verbs = self.lex.verbs
                 if len(base) >= 2 and (self._dictionary_word(base) or base + "ند" in verbs or base + "یند" in verbs):
                     return True
+                if self.lex.counts.get(base, 0) >= NATURALISED:
+                    return True  # تیم، آپارتمان: hazm's dictionary lacks them, news writes them all the time
         return False
 
     def _spaced(self, left: str, right: str) -> str | None:

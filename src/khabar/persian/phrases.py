@@ -1,0 +1,59 @@
+"""Two-word spellings as data: ezafe phrases the standard writes apart, and the few loanword
+compounds and foreign names it writes with a ZWNJ (split from :mod:`affixes`, which re-exports them).
+"""
+
+from __future__ import annotations
+
+#: Ezafe phrases that dictionaries list with a ZWNJ but the standard writes apart (محیطِ زیست،
+#: هیئتِ رئیسه): kept apart across a space. ZWNJ forms, as the lexicon spells them.
+WRITTEN_APART = frozenset(
+    p.replace(" ", "\u200c")
+    for p in (
+        "محیط زیست",
+        "هیئت رئیسه",
+        "هیئت مدیره",
+        "هیئت دولت",
+        "اتاق خواب",
+        "اتاق عمل",
+        "صنایع دستی",
+        "میراث فرهنگی",
+        "حقوق بشر",
+        "تیم ملی",
+        "پشت سر",
+        "شب شعر",
+        "پلیس راه",
+        "امام جمعه",
+        "هلال احمر",
+    )
+)
+#: Loanword compounds the standard writes with a ZWNJ: joined across a space though their parts are
+#: no Persian words (a short list of sure ones; other foreign pairs stay as written).
+KNOWN_LOAN_COMPOUNDS = frozenset(
+    p.replace(" ", "\u200c")
+    for p in (
+        "وب سایت",
+        "لپ تاپ",
+        "تی شرت",
+        "کافی شاپ",
+        "چک لیست",
+        "پلی تکنیک",
+        "سیستم عامل",
+        "آمفی تئاتر",
+        "تله کابین",
+        "مولتی مدیا",
+        "مولتی ویتامین",
+        "پینگ پونگ",
+        "کونگ فو",
+    )
+)
+#: Names with a foreign part (no Persian dictionary word) whose standard spelling has a ZWNJ: the
+#: only such names joined across a space. Every other foreign name stays as written (لس آنجلس،
+#: هنگ کنگ، سان فرانسیسکو، بوئنوس آیرس may be spelled with a space in correct text).
+KNOWN_ZWNJ_NAMES = frozenset(
+    p.replace(" ", "\u200c")
+    for p in (
+        "بیت المقدس",
+        "تل آویو",
+        "شرم الشیخ",
+    )
+)
