@@ -338,7 +338,9 @@ HEAD_INFLECTIONS = ("تر", "ترین", "ها", "های")
 #: also words of their own (نهاد «institution», ساز «instrument», بنیان «foundation»): after a space
 #: they join only when the lexicon knows that very compound (``AFFIXOID_MIN`` uses, any spelling),
 #: since a noun before them is as often the head of an ezafe phrase (تحکیم بنیان، رئیس نهاد).
-AFFIXOID_HEADS = _heads("بنیان نهاد محور ساز سرا بضاعت ران فروش گردان نامه", ("", "ی", "ان", "انی")) | frozenset(
+AFFIXOID_HEADS = _heads(
+    "بنیان نهاد محور ساز سرا بضاعت ران فروش گردان نامه خوان بند بردار", ("", "ی", "ان", "انی")
+) | frozenset(
     {"گردی", "گردها", "محوری", "شناختی"}  # شناختی: the adjective of ‑شناسی (بوم‌شناختی)
 )
 AFFIXOID_MIN = 100

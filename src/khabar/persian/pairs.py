@@ -13,6 +13,7 @@ from khabar.persian.characters import ZWNJ, is_joining
 from khabar.persian.gate import DETACHED_AFFIXES
 from khabar.persian.grammar import CACHE_LIMIT, HAS_MARK, TOKEN_SUFFIXES, VERB_PREFIXES, WordTests
 from khabar.persian.lexicon import Lexicon
+from khabar.persian.phrases import LISTED_COMPOUNDS
 
 _LEFT_TRIGGERS = frozenset(
     {
@@ -26,6 +27,7 @@ _LEFT_TRIGGERS = frozenset(
         *A.NEGATIVE_PREFIXES,
         A.HALF,
         *A.POWER_UNITS,
+        *(form.split(ZWNJ, 1)[0] for form in LISTED_COMPOUNDS),
     }
 )
 _RIGHT_TRIGGERS = TOKEN_SUFFIXES | A.BOUND_HEADS | A.AFFIXOID_HEADS | A.COPULA_HEADS | {A.PLACE_SUFFIX}
@@ -188,6 +190,8 @@ class PairRules(WordTests):
         lex = self.lex
         if right in TOKEN_SUFFIXES:
             return None if left == A.PRIVATIVE else self._attach(left, right)  # بی ام و: letters
+        if left + ZWNJ + right in LISTED_COMPOUNDS:
+            return left + ZWNJ + right  # استارت‌آپ، یک‌ضرب: listed, whatever the lexicon holds
         if left in VERB_PREFIXES and right in lex.verbs:
             return left + ZWNJ + right
         if left == A.PRIVATIVE and self._privative_pair(right):

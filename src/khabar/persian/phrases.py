@@ -44,8 +44,20 @@ KNOWN_LOAN_COMPOUNDS = frozenset(
         "مولتی ویتامین",
         "پینگ پونگ",
         "کونگ فو",
+        "فین تک",
+        "استارت آپ",
+        "هتل آپارتمان",
+        "فست فود",
+        "پلی استیشن",
     )
 )
+#: Number compounds that name one thing (a lift, a vehicle, an instrument, a custom), which the
+#: standard writes with a ZWNJ; any other number before a noun counts it (یک بار، سه راه).
+NUMBER_COMPOUNDS = frozenset(
+    p.replace(" ", "\u200c") for p in ("یک ضرب", "یک طرفه", "یک سویه", "یک تنه", "سه چرخه", "سه تار", "هفت سین")
+)
+#: Two-word spellings joined across a space whatever the lexicon says.
+LISTED_COMPOUNDS = KNOWN_LOAN_COMPOUNDS | NUMBER_COMPOUNDS
 #: Names with a foreign part (no Persian dictionary word) whose standard spelling has a ZWNJ: the
 #: only such names joined across a space. Every other foreign name stays as written (لس آنجلس،
 #: هنگ کنگ، سان فرانسیسکو، بوئنوس آیرس may be spelled with a space in correct text).

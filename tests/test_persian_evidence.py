@@ -1,0 +1,72 @@
+"""Spaced-text compounds of issue 8, round 5: pairs joined on evidence that the two words are one
+(a bound head, a part that is no word alone, a noun's ی, a listed loanword or number compound), and
+the ezafe phrases that stay apart. Invented sentences about fictional events."""
+
+from __future__ import annotations
+
+import pytest
+
+from khabar.persian import repair
+
+Z = "\u200c"
+
+# Correct sentences whose spaced damage (every ZWNJ turned into a space) must come back.
+REPAIRED = [
+    # nouns of participles (‑گرفتگی، ‑زدگی) never follow a noun as an ezafe phrase's second word
+    f"مه{Z}گرفتگی شدید جاده کوهستانی نمونه را بست.",
+    f"کشاورزان روستای نمونه از آفت{Z}زدگی باغ{Z}های سیب خبر دادند.",
+    # the present stem افروز is bound like شناس and پذیر
+    f"مراسم شمع{Z}افروزی در میدان شهر برگزار شد.",
+    # a bound head keeps a clitic after its plural or comparative
+    f"معلم گفت دانش{Z}آموزانم در مسابقه نمونه اول شدند.",
+    f"سالمندان در برابر این ویروس آسیب{Z}پذیرترند.",
+    # a noun in ی is no «you …» verb: کم‌خوابی، اضافه‌کاری
+    f"پژوهشگران می{Z}گویند کم{Z}خوابی تمرکز دانشجویان را کم می{Z}کند.",
+    f"کارکنان شرکت نمونه هنوز اضافه{Z}کاری{Z}هایشان را نگرفته{Z}اند.",
+    # a rare compound whose second part is no dictionary word (تیمی) is no phrase of two words
+    f"دروازه{Z}بان تیم نمونه با هم{Z}تیمی{Z}هایش تمرین کرد.",
+    # heads that are free words too, joined where the lexicon knows the compound (any spelling)
+    f"دستگاه{Z}های کارت{Z}خوان فروشگاه از کار افتادند.",
+    f"پلیس دو کلاه{Z}بردار اینترنتی را در شهر نمونه دستگیر کرد.",
+    # listed loanword and number compounds
+    f"یک استارت{Z}آپ جوان در شهر نمونه سرمایه تازه گرفت.",
+    f"مسافران در هتل{Z}آپارتمان{Z}های ساحلی اقامت کردند.",
+    f"وزنه{Z}بردار جوان رکورد یک{Z}ضرب کشور را شکست.",
+]
+
+
+@pytest.mark.parametrize("gold", REPAIRED)
+def test_spaced_damage_is_repaired(gold: str) -> None:
+    assert repair(gold.replace(Z, " ")) == gold
+
+
+@pytest.mark.parametrize("gold", REPAIRED)
+def test_repaired_sentences_are_kept_when_correct(gold: str) -> None:
+    assert repair(gold) == gold
+
+
+# Correct sentences without any ZWNJ: the pairs look like compounds but the standard writes them apart.
+KEPT = [
+    "امام جمعه موقت شهر نمونه درباره باران سخن گفت.",  # an ezafe title the standard parts
+    "امدادگران هلال احمر تا صبح در منطقه ماندند.",
+    "او یک بار دیگر به شهر نمونه سفر کرد.",  # a number before a noun counts it
+    "بازیکنان یک لحظه هم آرام نگرفتند.",
+    "مدیر گفت این قانون بند تازه ندارد.",  # a noun before بند: the compound is unknown
+]
+
+
+@pytest.mark.parametrize("text", KEPT)
+def test_correct_phrases_are_left_alone(text: str) -> None:
+    assert repair(text) == text
+
+
+# Joined damage of the same compounds: the bound head gives the ZWNJ back.
+JOINED = [
+    ("مهگرفتگی جاده را بست.", f"مه{Z}گرفتگی جاده را بست."),
+    ("مراسم شمعافروزی برگزار شد.", f"مراسم شمع{Z}افروزی برگزار شد."),
+]
+
+
+@pytest.mark.parametrize(("joined", "repaired"), JOINED)
+def test_joined_bound_heads(joined: str, repaired: str) -> None:
+    assert repair(joined) == repaired
