@@ -41,6 +41,7 @@ from khabar.errors import QueryError, StoreError
 from khabar.search import AllOf, AnyOf, Filters, Node, Phrase, Query
 from khabar.store.models import Facets
 from khabar.store.rows import FIELD_WEIGHTS
+from khabar.store.trim import MapTrimmer
 
 #: Bumped whenever the fields below change: an index of another layout is rebuilt.
 LAYOUT = 2
@@ -113,6 +114,8 @@ class SearchIndex:
         self.read_only = read_only
         self._schema = _schema()
         self._writer: Any = None
+        # Merges read whole segments through memory maps: the writer keeps them paged out (trim.py).
+        self._trimmer = MapTrimmer(path) if path is not None else None
         self._seen = 0  # meta.json's mtime when last reloaded
         self._days: tuple[int, tuple[tuple[float, int], ...]] | None = None  # (articles, histogram)
         self.fresh = False  # True when opening found no usable index (everything must be indexed)
@@ -167,6 +170,8 @@ class SearchIndex:
         while self._writer is None:
             try:
                 self._writer = self._index.writer(heap_size=WRITER_HEAP, num_threads=1)
+                if self._trimmer is not None:
+                    self._trimmer.start()
             except ValueError as exc:
                 if "LockBusy" not in str(exc) or time.monotonic() >= deadline:
                     raise StoreError(f"another process is writing to the archive's search index ({self.path}); "
@@ -217,6 +222,7 @@ class SearchIndex:
         if self._writer is not None:
             self.commit()
             self._writer = None
+        self._stop_trimming()
 
     def optimize(self) -> int:
         """Commit, wait for Tantivy's background merges to finish and hand the lock back; returns
@@ -229,6 +235,7 @@ class SearchIndex:
             self._writer.commit()
             self._writer.wait_merging_threads()  # the writer is spent after this
             self._writer = None
+            self._stop_trimming()
             self._index.reload()
         return int(self._index.searcher().num_segments)
 
@@ -237,6 +244,11 @@ class SearchIndex:
             self.release()
         finally:
             self._writer = None
+            self._stop_trimming()
+
+    def _stop_trimming(self) -> None:
+        if self._trimmer is not None:
+            self._trimmer.stop()
 
     # ------------------------------------------------------------------ searching
     def _follow(self) -> None:
