@@ -64,6 +64,11 @@ def test_correct_phrases_are_left_alone(text: str) -> None:
 JOINED = [
     ("مهگرفتگی جاده را بست.", f"مه{Z}گرفتگی جاده را بست."),
     ("مراسم شمعافروزی برگزار شد.", f"مراسم شمع{Z}افروزی برگزار شد."),
+    # a listed loanword compound no corpus counts, also before a plural
+    ("مهاجم تیم نمونه هتتریک کرد.", f"مهاجم تیم نمونه هت{Z}تریک کرد."),
+    ("او هتتریکهای زیادی در کارنامه دارد.", f"او هت{Z}تریک{Z}های زیادی در کارنامه دارد."),
+    # شعب is a plural already (hazm's PL): شعبهای is the noun شعبه + ای, not a second plural
+    ("پرونده به شعبهای دیگر رفت.", f"پرونده به شعبه{Z}ای دیگر رفت."),
 ]
 
 

@@ -49,6 +49,7 @@ KNOWN_LOAN_COMPOUNDS = frozenset(
         "هتل آپارتمان",
         "فست فود",
         "پلی استیشن",
+        "هت تریک",
     )
 )
 #: Number compounds that name one thing (a lift, a vehicle, an instrument, a custom), which the
@@ -58,6 +59,8 @@ NUMBER_COMPOUNDS = frozenset(
 )
 #: Two-word spellings joined across a space whatever the lexicon says.
 LISTED_COMPOUNDS = KNOWN_LOAN_COMPOUNDS | NUMBER_COMPOUNDS
+#: The same, keyed by the joined spelling (هتتریک → هت‌تریک) for joined damage.
+LISTED_JOINED = {form.replace("\u200c", ""): form for form in LISTED_COMPOUNDS}
 #: Names with a foreign part (no Persian dictionary word) whose standard spelling has a ZWNJ: the
 #: only such names joined across a space. Every other foreign name stays as written (لس آنجلس،
 #: هنگ کنگ، سان فرانسیسکو، بوئنوس آیرس may be spelled with a space in correct text).

@@ -63,8 +63,10 @@ class PluralTies(PairRules):
         """The stem's spelling if it is a noun that takes های: a listed noun or adjective, a listed
         compound (دستپخت → دست‌پخت), or a frequent corpus word that is no verb form (a loanword)."""
         if self._dictionary_word(stem):
-            # هفتهای is هفته‌ای: a number word counts nouns, it takes no plural with an ezafe
-            return stem if self._nominal(stem) and stem not in A.NUMBERS else None
+            # هفتهای is هفته‌ای: a number word counts nouns, it takes no plural with an ezafe;
+            # شعبهای is شعبه‌ای: شعب is a plural already (hazm's PL), it takes no second one
+            plural = "PL" in self.lex.tags[stem].split(",")
+            return stem if self._nominal(stem) and stem not in A.NUMBERS and not plural else None
         spelled = self.lex.zwnj.get(stem)
         if spelled is not None and spelled[0] in self.lex.attested and stem not in self.lex.counts:
             return spelled[0]

@@ -20,6 +20,7 @@ from khabar.persian.characters import DIACRITICS, LETTERS, NON_JOINING, ZWNJ, is
 from khabar.persian.gate import JOINED, KEPT, SPACED, UNKNOWN, Mode, damage_mode, prefix_only
 from khabar.persian.grammar import CACHE_LIMIT, HAS_MARK, VERB_PREFIXES
 from khabar.persian.lexicon import Lexicon, load
+from khabar.persian.phrases import LISTED_JOINED
 from khabar.persian.ties import COUNTING, PluralTies, counted_before
 
 _RUN = re.compile(f"[{LETTERS}{DIACRITICS}\u200c]+(?: [{LETTERS}{DIACRITICS}\u200c]+)*")
@@ -248,6 +249,8 @@ class ZwnjRepairer(PluralTies):
             else:
                 yield from self._derived(stem, final=False)
         zwnj = lex.zwnj.get(stem)
+        if zwnj is None and not known and stem in LISTED_JOINED:
+            yield LISTED_JOINED[stem], DICTIONARY_FLOOR  # هت‌تریک: a listed compound no corpus counts
         if zwnj is not None and not top and known and self.fix_token(stem) == stem:
             zwnj = None  # اینجاییم: an inflected word keeps the spelling its stem keeps alone (اینجا)
         if zwnj is not None:
