@@ -129,6 +129,10 @@ class SQLiteStore(SQLStore):
         self._unsaved: list[int] = []  # in Tantivy's writer, not yet committed there
         self._indexed: list[int] = []  # committed in Tantivy, still in index_queue
         self._timer: threading.Timer | None = None
+        # Held by whoever calls Tantivy's writer: a timed commit holds it without the store's lock,
+        # so ingest goes on while Tantivy commits (it releases the GIL); ordered after self._lock.
+        self._index_lock = threading.RLock()
+        self._indexed_lock = threading.Lock()  # _indexed is filled by commits, emptied by _dequeue
         self._bulk = False  # the last timed index commit took BULK_ENTRIES or more
         self._closed = False
         try:
@@ -213,6 +217,7 @@ class SQLiteStore(SQLStore):
                 self._timer.cancel()
         try:
             if not self.read_only:
+                self._flush(wait=True)
                 self._save_index()
                 if self._indexed:
                     self._closed = False  # for the last transaction
@@ -240,40 +245,60 @@ class SQLiteStore(SQLStore):
 
     def _dequeue(self) -> None:
         """Inside a write transaction: forget the queued rows Tantivy has committed."""
-        if self._indexed:
-            self._execute_many("DELETE FROM index_queue WHERE article = ?", [(rid,) for rid in self._indexed])
-            self._indexed = []
+        with self._indexed_lock:
+            indexed, self._indexed = self._indexed, []
+        if indexed:
+            self._execute_many("DELETE FROM index_queue WHERE article = ?", [(rid,) for rid in indexed])
 
-    def _flush(self) -> None:
-        """After a SQL commit: hand the new entries to Tantivy; commit it now and then."""
+    def _flush(self, *, wait: bool = False) -> None:
+        """After a SQL commit (holding the store's lock): hand the new entries to Tantivy; commit
+        it now and then. While a timed commit runs they wait for the next flush (or the timer),
+        unless ``wait``; they are in index_queue all along."""
         if not self._pending:
             return
-        fresh = [entry for entry, replace in self._pending if not replace]
-        replaced = [entry for entry, replace in self._pending if replace]
-        self._pending = []
-        self._search_index.add(fresh, replace=False)
-        self._search_index.add(replaced, replace=True)
-        self._unsaved += [e.rid for e in fresh] + [e.rid for e in replaced]
+        self._add_pending(wait=wait)
         if len(self._unsaved) >= COMMIT_EVERY:
             self._save_index()
-        elif self._timer is None:
-            wait = BULK_COMMIT_SECONDS if self._bulk else COMMIT_SECONDS
-            self._timer = threading.Timer(wait, self._timed_save)
+        elif self._timer is None and not self._closed:
+            wait_seconds = BULK_COMMIT_SECONDS if self._bulk else COMMIT_SECONDS
+            self._timer = threading.Timer(wait_seconds, self._timed_save)
             self._timer.daemon = True
             self._timer.start()
 
+    def _add_pending(self, *, wait: bool) -> None:
+        if self._pending and self._index_lock.acquire(blocking=wait):
+            try:
+                fresh = [entry for entry, replace in self._pending if not replace]
+                replaced = [entry for entry, replace in self._pending if replace]
+                self._pending = []
+                self._search_index.add(fresh, replace=False)
+                self._search_index.add(replaced, replace=True)
+                self._unsaved += [e.rid for e in fresh] + [e.rid for e in replaced]
+            finally:
+                self._index_lock.release()
+
     def _timed_save(self) -> None:
+        """The timer's commit: entries in under the store's lock, then Tantivy's commit (about a
+        tenth of bulk ingest's time) outside it, so the next batch is written meanwhile."""
         with self._lock:
             self._timer = None
-            if not self._closed:
-                self._bulk = len(self._unsaved) >= BULK_ENTRIES
-                self._save_index()
+            if self._closed:
+                return
+            self._bulk = len(self._unsaved) >= BULK_ENTRIES
+            self._add_pending(wait=True)
+            self._index_lock.acquire()
+        try:
+            self._save_index()
+        finally:
+            self._index_lock.release()
 
     def _save_index(self) -> None:
-        if self._unsaved:
-            self._search_index.commit()
-            self._indexed += self._unsaved
-            self._unsaved = []
+        with self._index_lock:
+            if self._unsaved:
+                self._search_index.commit()
+                with self._indexed_lock:
+                    self._indexed += self._unsaved
+                self._unsaved = []
 
     def _open_catch_up(self) -> None:
         """Opening for writing: a new or rebuilt index takes every row; otherwise the queued ones."""
@@ -291,7 +316,7 @@ class SQLiteStore(SQLStore):
     def _catch_up(self, *, fresh: bool = False) -> int:
         """Index the queued rows in batches (resumable: they leave the queue once committed)."""
         done, last = 0, 0
-        with self._lock:
+        with self._lock, self._index_lock:
             while rids := [int(r[0]) for r in self._all(
                     f"SELECT article FROM index_queue WHERE article > ? ORDER BY article LIMIT {BATCH}", (last,))]:
                 entries = [stored_entry(r) for r in self._all(_ENTRY_SQL.format(marks=", ".join("?" * len(rids))),
@@ -312,7 +337,8 @@ class SQLiteStore(SQLStore):
 
     def reindex(self) -> int:
         """Rebuild the search index from the stored rows; returns how many."""
-        with self._lock:
+        with self._lock, self._index_lock:
+            self._flush(wait=True)
             self._save_index()  # Tantivy's delete-all leaves uncommitted additions in place
             self._search_index.clear()
             self._search_index.commit()
@@ -328,7 +354,8 @@ class SQLiteStore(SQLStore):
         raise AssertionError("the SQLite archive indexes through _queue_rows")
 
     def _clear_index(self) -> None:
-        self._search_index.clear()
+        with self._index_lock:
+            self._search_index.clear()
 
     def _match(self, query: Query) -> tuple[str, list[Any], str, list[Any], str]:
         raise AssertionError("the SQLite archive searches through Tantivy")
@@ -341,7 +368,8 @@ class SQLiteStore(SQLStore):
         """Tantivy finds, counts, ranks (BM25 over every match) and facets; the best BM25 candidates
         are re-ranked with the recency boost; snippets come from the stored display text."""
         with self._lock:
-            if self._unsaved:
+            if self._unsaved or self._pending:
+                self._flush(wait=True)
                 self._save_index()  # this store sees its own writes
             relevant = query.sort == "relevance"
             window = query.offset + query.limit + RERANK_EXTRA
@@ -366,6 +394,7 @@ class SQLiteStore(SQLStore):
     def optimize(self) -> int:
         """After a bulk ingest: commit the search index and wait for its segment merges (see
         SearchIndex.optimize); returns the segments left. Searches stay correct without it."""
-        with self._lock:
+        with self._lock, self._index_lock:
+            self._flush(wait=True)
             self._save_index()
             return self._search_index.optimize()
