@@ -28,6 +28,10 @@ REPAIRED = [
     # heads that are free words too, joined where the lexicon knows the compound (any spelling)
     f"دستگاه{Z}های کارت{Z}خوان فروشگاه از کار افتادند.",
     f"پلیس دو کلاه{Z}بردار اینترنتی را در شهر نمونه دستگیر کرد.",
+    # action nouns of a present stem (‑روبی) and ‑آزاری; تک before any listed noun
+    f"لای{Z}روبی رودخانه پیش از بارش{Z}های پاییزی تمام شد.",
+    f"انجمن نمونه با حیوان{Z}آزاری در شهر مبارزه می{Z}کند.",
+    f"خانواده{Z}های تک{Z}فرزند در این شهر بیشتر شده{Z}اند.",
     # listed loanword and number compounds
     f"یک استارت{Z}آپ جوان در شهر نمونه سرمایه تازه گرفت.",
     f"مسافران در هتل{Z}آپارتمان{Z}های ساحلی اقامت کردند.",
@@ -52,6 +56,7 @@ KEPT = [
     "او یک بار دیگر به شهر نمونه سفر کرد.",  # a number before a noun counts it
     "بازیکنان یک لحظه هم آرام نگرفتند.",
     "مدیر گفت این قانون بند تازه ندارد.",  # a noun before بند: the compound is unknown
+    "این کارمند بارها مورد آزار قرار گرفت.",  # آزار is a noun of its own; only ‑آزاری is bound
 ]
 
 

@@ -224,6 +224,8 @@ class PairRules(WordTests):
             return left + ZWNJ + right
         if left in A.ADJECTIVE_PREFIXES and self._adjectival(right) and not self._quantity_phrase(left, right):
             return left + ZWNJ + right
+        if left in A.NOUN_PREFIXES and len(right) >= 2 and self._modified(right):
+            return left + ZWNJ + right
         if left in A.POWER_UNITS and right == A.ENERGY_HEAD:
             return left + ZWNJ + right  # کیلووات‌ساعت
         if left in A.RANGE_FIRST and right in A.RANGE_SECOND:
