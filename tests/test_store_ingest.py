@@ -189,3 +189,57 @@ def test_checkpoints_run_beside_the_writer_and_stop_with_it(tmp_path: Path) -> N
     with open_store(str(path), read_only=True) as reader:  # a reader starts none
         assert reader.count() == 5
         assert not any(t.name == "khabar-checkpoint" for t in threading.enumerate())
+
+
+def test_writes_go_on_while_a_timed_index_commit_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A slow Tantivy commit on the timer's thread holds neither the store nor its writes: batches
+    written meanwhile wait for the next flush and none is lost from search."""
+    import threading
+
+    from khabar.store import sqlite
+    from khabar.store.tantivy_index import SearchIndex
+
+    monkeypatch.setattr(sqlite, "COMMIT_SECONDS", 0.01)
+    committing, release = threading.Event(), threading.Event()
+    original = SearchIndex.commit
+
+    def held_commit(self: SearchIndex) -> None:
+        committing.set()
+        release.wait(30)
+        original(self)
+
+    monkeypatch.setattr(SearchIndex, "commit", held_commit)
+    items = _items(40)
+    with open_store(str(tmp_path / "k.db")) as store:
+        store.upsert_many(items[:5])
+        assert committing.wait(5)  # the timer's commit has begun and is held
+        writer = threading.Thread(target=lambda: [store.upsert(item) for item in items[5:]])
+        writer.start()
+        writer.join(10)
+        held_up = writer.is_alive()
+        release.set()
+        writer.join()
+        assert not held_up  # 35 transactions went through beside the commit
+        found = store.search(SearchRequest("شورای شهر", limit=50, facets=False))
+        assert found.total == 40
+    with open_store(str(tmp_path / "k.db")) as again:
+        assert again.search(SearchRequest("شورای شهر", limit=50, facets=False)).total == 40
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers(-(1 << 63), (1 << 63) - 1)
+    | st.text(st.characters(exclude_categories=("Cs",))),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=5), inner, max_size=4),
+    max_leaves=12)
+
+
+@settings(max_examples=200, deadline=None)
+@given(json_values)
+def test_stored_json_is_byte_for_byte_the_standard_librarys(value: Any) -> None:
+    """Stored documents' hashes say whether a re-fetched page changed: the fast encoder must write
+    exactly what json.dumps wrote when those hashes were taken."""
+    import json
+
+    from khabar.store.rows import _dumps
+
+    assert _dumps(value) == json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode()

@@ -259,9 +259,13 @@ class SQLiteStore(SQLStore):
         self._add_pending(wait=wait)
         if len(self._unsaved) >= COMMIT_EVERY:
             self._save_index()
-        elif self._timer is None and not self._closed:
-            wait_seconds = BULK_COMMIT_SECONDS if self._bulk else COMMIT_SECONDS
-            self._timer = threading.Timer(wait_seconds, self._timed_save)
+        elif self._timer is None:
+            self._schedule()
+
+    def _schedule(self) -> None:
+        """Start the timer of the next index commit (holding the store's lock)."""
+        if not self._closed:
+            self._timer = threading.Timer(BULK_COMMIT_SECONDS if self._bulk else COMMIT_SECONDS, self._timed_save)
             self._timer.daemon = True
             self._timer.start()
 
@@ -284,9 +288,15 @@ class SQLiteStore(SQLStore):
             self._timer = None
             if self._closed:
                 return
-            self._bulk = len(self._unsaved) >= BULK_ENTRIES
-            self._add_pending(wait=True)
-            self._index_lock.acquire()
+            if not self._index_lock.acquire(blocking=False):
+                self._schedule()  # another commit runs: waiting here would hold up the writes
+                return
+            try:
+                self._bulk = len(self._unsaved) >= BULK_ENTRIES
+                self._add_pending(wait=True)
+            except BaseException:
+                self._index_lock.release()
+                raise
         try:
             self._save_index()
         finally:
