@@ -1,13 +1,14 @@
-"""Rows for a batch of articles computed on two cores: a helper process folds most of the batch in
-pieces while this process folds the first part and writes the pieces as they arrive.
+"""Rows for a batch of articles computed on two cores: a helper process folds most of the batch's
+texts in pieces while this process folds the first part and writes the pieces as they arrive.
 
-Folding search keys, hashing and MinHash are pure Python work, two to three times what writing the
-rows costs, and the GIL keeps threads from sharing it. One helper process
+Folding search keys, hashing and MinHash are pure Python work, about as much as writing the rows
+costs, and the GIL keeps threads from sharing it. One helper process
 (``python -m khabar.store.parallel``, started on the first large batch and kept until the store
-closes) receives its share of each batch over a pipe (pickled records) and sends back its rows
-piece by piece; a thread here reads them as they come, so the helper never waits on a full pipe
-while this process folds its own part or writes. Writing piece k while the helper folds piece
-k + 1 keeps both cores busy (the writes were otherwise done while the helper sat idle). Small
+closes) receives the texts of its share of each batch over a pipe (a few strings per article
+pickle five times faster than the records) and sends back each piece's folded columns
+(``rows.Folded``); a thread here reads them as they come, so the helper never waits on a full pipe
+while this process folds its own part or writes. The rows are built here from the records and the
+folded columns. Writing piece k while the helper folds piece k + 1 keeps both cores busy. Small
 batches (a crawler's trickle, the web API) stay in this process. It is a plain subprocess rather
 than a multiprocessing pool because spawning re-imports the caller's main module, which a script
 without a ``__main__`` guard does not survive. A helper that fails is replaced by doing the work
