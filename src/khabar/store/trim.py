@@ -141,4 +141,4 @@ class MapTrimmer:
             if now is not None and now - base > self.slack:
                 page_out(self.directory)
                 self.trims += 1
-                base = min(base, file_resident() or base)
+                base = file_resident() or base  # what is left (libraries, SQLite's map) is the new base
