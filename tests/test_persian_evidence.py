@@ -32,6 +32,13 @@ REPAIRED = [
     f"لای{Z}روبی رودخانه پیش از بارش{Z}های پاییزی تمام شد.",
     f"انجمن نمونه با حیوان{Z}آزاری در شهر مبارزه می{Z}کند.",
     f"خانواده{Z}های تک{Z}فرزند در این شهر بیشتر شده{Z}اند.",
+    # a bound head after a noun (تحلیل‌گر) and after هم where the corpus knows the pair (هم‌افزایی)
+    f"اختلاس{Z}گر فراری در مرز نمونه دستگیر شد.",
+    f"دو دانشگاه برای هم{Z}افزایی پژوهشی تفاهم{Z}نامه امضا کردند.",
+    # هم + a noun in ی with a plural or clitic: «also» cannot stand before such a word
+    f"نماینده شهر نمونه با هم{Z}استانی{Z}هایش دیدار کرد.",
+    # a relational prefix before a noun whose ه is pronounced (گروهی)
+    f"اختلافات درون{Z}گروهی این حزب بالا گرفت.",
     # listed loanword and number compounds
     f"یک استارت{Z}آپ جوان در شهر نمونه سرمایه تازه گرفت.",
     f"مسافران در هتل{Z}آپارتمان{Z}های ساحلی اقامت کردند.",
@@ -57,6 +64,8 @@ KEPT = [
     "بازیکنان یک لحظه هم آرام نگرفتند.",
     "مدیر گفت این قانون بند تازه ندارد.",  # a noun before بند: the compound is unknown
     "این کارمند بارها مورد آزار قرار گرفت.",  # آزار is a noun of its own; only ‑آزاری is bound
+    "او هم کتابی تازه نوشت.",  # هم «also» before an indefinite noun
+    "بنزین گران شد و مسافران گلایه کردند.",  # گران «dear» is no bound head
 ]
 
 

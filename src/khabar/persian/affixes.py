@@ -321,7 +321,7 @@ BOUND_HEADS = (
     | _heads("گرا زدا پیما زا آسا", ("یی", "یان", "یانه"))  # after ا the endings take a ی (واقع‌گرایی، اشتغال‌زایی)
     | frozenset({"جویی", "جویانه", "فشان", "فشانی"})  # صلح‌جویی، آتش‌فشان، جان‌فشانی (not جویان: a word)
     | frozenset({"زدگی", "گرفتگی", "ماندگی", "افتادگی"})  # مه‌گرفتگی، سیل‌زدگی، عقب‌ماندگی (nouns of participles)
-    | frozenset({"آزاری"})  # حیوان‌آزاری (not آزار, a noun of its own: مورد آزار)
+    | frozenset({"آزاری", "گر"})  # حیوان‌آزاری (not آزار: مورد آزار), تحلیل‌گر (not گران «dear»)
 )
 #: Clitics a bound head carries after its plural or comparative (دانش‌آموزانم، آسیب‌پذیرترند): the
 #: head is still bound; after the bare stem they would make a verb (شناسند «they know»).
@@ -394,6 +394,8 @@ RELATIONAL_PREFIXES = frozenset({"بین", "درون", "برون", "فرا", "م
 ADJECTIVE_PREFIXES = frozenset({"کم", "نیمه", "تک", "میان", "بین"})  # not چند: چند ایرانی «several Iranians»
 #: Prefixes that head no ezafe phrase: before any listed noun they make a compound (تک‌فرزند، تک‌خال).
 NOUN_PREFIXES = frozenset({"تک"})
+#: «co-» (هم‌کلاسی، هم‌افزایی), also the adverb «also, too»: it joins only where «also» cannot stand.
+CO_PREFIX = "هم"
 #: Endings of possessive adjectives (برخوردار، توانمند) after an adjective prefix.
 POSSESSIVE_ADJECTIVE_ENDINGS = ("دار", "مند")
 #: Size adjectives + range nouns form adjectives (کوتاه‌برد، میان‌مدت، بلندمدت).
@@ -445,6 +447,7 @@ ACTION_STEMS = frozenset(
         "پیما",
         "پژوه",
         "روب",
+        "قاپ",
     ]
 )
 #: Prefixes that are also quantity words: before a noun and a verb they quantify the verb's object.

@@ -34,6 +34,7 @@ _RIGHT_TRIGGERS = TOKEN_SUFFIXES | A.BOUND_HEADS | A.AFFIXOID_HEADS | A.COPULA_H
 _HEAD_ENDINGS = frozenset((*A.PLURAL, *A.COMPARATIVE))
 _REJOIN_AFTER = TOKEN_SUFFIXES | A.THREE_PART_HEADS  # what may let a merged word join the one before
 _AFTER_ZWNJ = _HEAD_ENDINGS | A.THREE_PART_HEADS  # the last part of a merged right word worth a look
+_CO_ENDINGS = frozenset((*A.PLURAL, "اش", "ام", "ات", *A.POSSESSIVE))
 COMPOUND_MIN = 30_000
 COMPOUND_BEFORE_VERB_MIN = 100_000
 RARE_ZWNJ = 100  # a ZWNJ spelling the corpus has seen (1-99 times) but rarely: one writer's habit
@@ -154,7 +155,7 @@ class PairRules(WordTests):
             or right[0] == "و"
             or right.endswith("گان")
             or self._bound(right)
-            or (ZWNJ in right and right.rsplit(ZWNJ, 1)[1] in _AFTER_ZWNJ)
+            or (ZWNJ in right and (right.rsplit(ZWNJ, 1)[1] in _AFTER_ZWNJ or left == A.CO_PREFIX))
             or (left.replace(ZWNJ, " ") in self.lex.heads and self._spaced(left, right) is not None)
         )
 
@@ -201,7 +202,7 @@ class PairRules(WordTests):
         bound = self._bound(right) or right in A.COPULA_HEADS
         if (bound or right in A.AFFIXOID_HEADS) and self._verb_form(left):
             return None  # می‌گویند طلب‌های معوق: a head never attaches to a verb
-        if bound and not self._function_word(left) and left not in A.NUMBERS:
+        if bound and self._head_taker(left, right):
             if right.startswith("مند"):  # ثروتمند but علاقه‌مند: a ZWNJ only after a silent ه
                 return left + (ZWNJ if left[-1] == "ه" and not A.pronounced_h(left) else "") + right
             return left + (ZWNJ if is_joining(left[-1]) else "") + right
@@ -287,9 +288,31 @@ class PairRules(WordTests):
         """An infinitive (کردن، شدن): the noun before it is its object, not a compound part."""
         return len(word) >= 3 and word[-1] == "ن" and word[:-1] in self.lex.verbs
 
+    def _head_taker(self, left: str, right: str) -> bool:
+        """Whether a bound head joins the word before it: not a function word or number, except
+        هم before a head that is no verb form or that the corpus knows after هم (هم‌افزایی; but هم داری
+        «you also have»)."""
+        if left in A.NUMBERS:
+            return False
+        if not self._function_word(left):
+            return True
+        if left != A.CO_PREFIX:
+            return False
+        known = max(self.lex.zwnj.get(left + right, ("", 0))[1], self.lex.counts.get(left + right, 0))
+        return right not in self.lex.verbs or known >= A.AFFIXOID_MIN
+
+    def _co_noun(self, left: str, head: str, ending: str) -> str | None:
+        """هم + a listed noun in ی with a plural or clitic (هم‌استانی‌هایش، هم‌کلاسی‌اش): «also» cannot
+        stand there, since an indefinite noun (هم کتابی «also a book») takes no such ending."""
+        if left != A.CO_PREFIX or ending not in _CO_ENDINGS or len(head) < 4 or head[-1] != "ی":
+            return None
+        return left + ZWNJ + head + ZWNJ + ending if self._modified(head[:-1]) else None
+
     def _relational(self, left: str, right: str) -> bool:
-        """بین + a relational adjective of a noun (بین‌شهری، بین‌نسلی): one adjective, never a phrase."""
-        if left not in A.RELATIONAL_PREFIXES or len(right) < 4 or right[-1] != "ی" or right[-2] in "یه":
+        """بین + a relational adjective of a noun (بین‌شهری، بین‌نسلی، درون‌گروهی): one adjective."""
+        if left not in A.RELATIONAL_PREFIXES or len(right) < 4 or right[-1] != "ی" or right[-2] == "ی":
+            return False
+        if right[-2] == "ه" and not A.pronounced_h(right[:-1]):
             return False
         tags = self.lex.tags.get(right[:-1])
         return tags is not None and "N" in tags.split(",")
@@ -350,7 +373,7 @@ class PairRules(WordTests):
         if ending in A.THREE_PART_HEADS:
             return self._compound_then_head(left, head, ending)
         if ending not in _HEAD_ENDINGS:
-            return None
+            return self._co_noun(left, head, ending)
         merged = self.merge_pair(left, head) if self._may_merge(left, head) else None
         if merged is VERBAL:
             merged = self._spaced(left, head)  # an ending follows, not a verb
@@ -358,7 +381,7 @@ class PairRules(WordTests):
             # پر ترافیک‌تر: a comparative makes کم/پر + noun one adjective (پرهزینه‌تر: nothing after ر)
             merged = left + (ZWNJ if is_joining(left[-1]) else "") + head
         if not isinstance(merged, str) or merged == left + " " + head:
-            return None
+            return self._co_noun(left, head, ending)
         return merged + ZWNJ + ending
 
     def _compound_then_head(self, left: str, middle: str, head: str) -> str | None:
