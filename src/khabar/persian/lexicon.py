@@ -65,7 +65,17 @@ class Lexicon:
 
 SOURCES = ("lexicon.tsv.gz", "verbs.tsv")
 #: The rules' code: the solved table is only valid for the code that solved it.
-CODE = ("affixes.py", "characters.py", "grammar.py", "lexicon.py", "pairs.py", "phrases.py", "ties.py", "zwnj.py")
+CODE = (
+    "affixes.py",
+    "characters.py",
+    "evidence.py",
+    "grammar.py",
+    "lexicon.py",
+    "pairs.py",
+    "phrases.py",
+    "ties.py",
+    "zwnj.py",
+)
 COMPILED = "lexicon.compiled.xz"  # xz: a third smaller than gzip and faster to unpack
 _FORMAT = 4  # bump when the Lexicon fields change: old compiled files are then ignored
 

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from khabar.persian import affixes as A
 from khabar.persian.characters import ZWNJ, is_joining
+from khabar.persian.evidence import HeadEvidence
 from khabar.persian.gate import DETACHED_AFFIXES
-from khabar.persian.grammar import CACHE_LIMIT, HAS_MARK, TOKEN_SUFFIXES, VERB_PREFIXES, WordTests
+from khabar.persian.grammar import CACHE_LIMIT, HAS_MARK, TOKEN_SUFFIXES, VERB_PREFIXES
 from khabar.persian.lexicon import Lexicon
 from khabar.persian.phrases import LISTED_COMPOUNDS
 
@@ -34,7 +35,6 @@ _RIGHT_TRIGGERS = TOKEN_SUFFIXES | A.BOUND_HEADS | A.AFFIXOID_HEADS | A.COPULA_H
 _HEAD_ENDINGS = frozenset((*A.PLURAL, *A.COMPARATIVE))
 _REJOIN_AFTER = TOKEN_SUFFIXES | A.THREE_PART_HEADS  # what may let a merged word join the one before
 _AFTER_ZWNJ = _HEAD_ENDINGS | A.THREE_PART_HEADS  # the last part of a merged right word worth a look
-_CO_ENDINGS = frozenset((*A.PLURAL, "اش", "ام", "ات", *A.POSSESSIVE))
 COMPOUND_MIN = 30_000
 COMPOUND_BEFORE_VERB_MIN = 100_000
 RARE_ZWNJ = 100  # a ZWNJ spelling the corpus has seen (1-99 times) but rarely: one writer's habit
@@ -48,7 +48,7 @@ def _marked(word: str) -> bool:
     return ZWNJ in word or HAS_MARK.search(word) is not None
 
 
-class PairRules(WordTests):
+class PairRules(HeadEvidence):
     """Merges neighbouring tokens of spaced text; holds the per-pair cache."""
 
     def __init__(self, lexicon: Lexicon) -> None:
@@ -114,36 +114,6 @@ class PairRules(WordTests):
         if word.endswith("گان"):
             return self._dictionary_word(word[:-3] + "ه") and self._nominal(word[:-3] + "ه")
         return word.endswith("ان") and self._dictionary_word(word[:-2]) and self._nominal(word[:-2])
-
-    def _after_plural(self, left: str, right: str) -> str | None:
-        """Two words right after a plural (its modifier comes next): کم/پر/خوش/بد + noun
-        (وام‌های کم بهره، مسیرهای پر ترافیک) and noun + strong head (راهکارهای فناوری محور) are
-        one adjective there; elsewhere they may be a phrase (این دانشگاه محور پژوهش است)."""
-        if _marked(left) or _marked(right) or len(right) < 3:
-            return None
-        if left in A.MODIFIER_PREFIXES:
-            if not self._modified(right):
-                return None
-        elif right not in A.STRONG_HEADS or not self._head_modifier(left):
-            return None
-        return left + (ZWNJ if is_joining(left[-1]) else "") + right
-
-    def _after_preposition(self, left: str, right: str) -> str | None:
-        """کم/پر + a noun in ی right after a preposition (از کم توجهی): no noun precedes for کم to
-        modify (فروش کم پاییزی), so the two are one noun, as the corpus spells it with a ZWNJ."""
-        if left not in A.QUANTITY_PREFIXES or len(right) < 4 or right[-1] != "ی" or not self._modified(right[:-1]):
-            return None
-        form, count = self.lex.zwnj.get(left + right, ("", 0))
-        if form != left + ZWNJ + right or (count < A.AFFIXOID_MIN and form not in self.lex.attested):
-            return None
-        return form
-
-    def _carrier(self, left: str, after: str | None) -> str | None:
-        """Noun + بر «taking» (هزینه‌بر، زمان‌بر) before what cannot follow the preposition بر «on»:
-        a copula, an auxiliary or «و» (not the end of a run: a number may follow, بالغ بر ۵۰ نفر)."""
-        if not (after in A.AUXILIARIES or after in A.CLAUSE_LINKS) or not self._modified(left):
-            return None
-        return left + (ZWNJ if is_joining(left[-1]) else "") + A.CARRIER_HEAD
 
     def _may_merge(self, left: str, right: str) -> bool:
         """Whether any rule of ``_merge`` could apply: most neighbouring words are plain, and this
@@ -284,30 +254,6 @@ class PairRules(WordTests):
         form, count = self.lex.zwnj.get(word + A.PLACE_SUFFIX, ("", 0))
         return form == word + ZWNJ + A.PLACE_SUFFIX and count >= A.AFFIXOID_MIN
 
-    def _verbal(self, word: str) -> bool:
-        """An infinitive (کردن، شدن): the noun before it is its object, not a compound part."""
-        return len(word) >= 3 and word[-1] == "ن" and word[:-1] in self.lex.verbs
-
-    def _head_taker(self, left: str, right: str) -> bool:
-        """Whether a bound head joins the word before it: not a function word or number, except
-        هم before a head that is no verb form or that the corpus knows after هم (هم‌افزایی; but هم داری
-        «you also have»)."""
-        if left in A.NUMBERS:
-            return False
-        if not self._function_word(left):
-            return True
-        if left != A.CO_PREFIX:
-            return False
-        known = max(self.lex.zwnj.get(left + right, ("", 0))[1], self.lex.counts.get(left + right, 0))
-        return right not in self.lex.verbs or known >= A.AFFIXOID_MIN
-
-    def _co_noun(self, left: str, head: str, ending: str) -> str | None:
-        """هم + a listed noun in ی with a plural or clitic (هم‌استانی‌هایش، هم‌کلاسی‌اش): «also» cannot
-        stand there, since an indefinite noun (هم کتابی «also a book») takes no such ending."""
-        if left != A.CO_PREFIX or ending not in _CO_ENDINGS or len(head) < 4 or head[-1] != "ی":
-            return None
-        return left + ZWNJ + head + ZWNJ + ending if self._modified(head[:-1]) else None
-
     def _relational(self, left: str, right: str) -> bool:
         """بین + a relational adjective of a noun (بین‌شهری، بین‌نسلی، درون‌گروهی): one adjective."""
         if left not in A.RELATIONAL_PREFIXES or len(right) < 4 or right[-1] != "ی" or right[-2] == "ی":
@@ -409,12 +355,6 @@ class PairRules(WordTests):
                 return True
         return False
 
-    def _modified(self, word: str) -> bool:
-        """A noun کم/پر/خوش/بد can make an adjective of: listed as a noun, no verb or function word."""
-        tags = self.lex.tags.get(word, "").split(",")
-        lex = self.lex
-        return "N" in tags and not self._function_word(word) and word not in lex.verbs and word not in lex.participles
-
     @staticmethod
     def _number_measure(word: str) -> bool:
         """A number word joined to a measure (هزارساله، صدروزه): سه هزارساله is one adjective."""
@@ -429,31 +369,6 @@ class PairRules(WordTests):
         if right == "اند" and is_joining(left[-1]) and left not in self.lex.verbs and self._nominal(left):
             return left + ZWNJ + right  # نگران‌اند
         return None  # گفت ای مردم: a vocative, not a clitic
-
-    def _affixoid(self, left: str, right: str) -> str | None:
-        """A compound with a free-word head (مردم نهاد، دانش بنیان، خودرو سازان) that the lexicon
-        knows in some spelling; the head may carry a joined ending the lexicon form lacks."""
-        lex = self.lex
-        for ending in ("", "انی", "ان", "ی"):
-            head = right[: len(right) - len(ending)]
-            if not right.endswith(ending) or head not in A.AFFIXOID_HEADS:
-                continue
-            form, count = lex.zwnj.get(left + head, ("", 0))
-            if form and form not in A.WRITTEN_APART and (count >= A.AFFIXOID_MIN or form in lex.attested):
-                return form + ending
-            if lex.counts.get(left + head, 0) >= A.AFFIXOID_MIN:
-                return left + (ZWNJ if is_joining(left[-1]) else "") + right
-        return None
-
-    def _head_modifier(self, word: str) -> bool:
-        """A noun that can stand before a strong head (دانش‌محور، فناوری‌محور): a listed noun, not a
-        verbal noun or infinitive whose object the head would be (تقویت محور، بستن محور)."""
-        tags = self.lex.tags.get(word, "").split(",")
-        if len(word) < 4 or "N" not in tags or "ADV" in tags or self._function_word(word) or word in self.lex.verbs:
-            return False  # ADV: an adjective also used as an adverb (نگران، آزاد), no compound's noun
-        if self._verbal(word):
-            return False  # بودن محور: an infinitive governs the head
-        return not any(pattern.fullmatch(word) for pattern in A.VERBAL_NOUN_PATTERNS)
 
     def _compound_ok(self, form: str, count: int) -> bool:
         """Shekar's corpus spells many phrases with ZWNJ (تیم‌ملی); trust only hazm's dictionary.

@@ -1,0 +1,107 @@
+"""Head evidence for spaced text: when a word before a head (a bound stem, an affixoid, a modifier
+prefix) makes one compound with it, and when it is the head of an ezafe phrase instead.
+
+Split from :mod:`pairs`; hand-written for the same reason: no Persian toolkit tells a compound
+from an ezafe phrase.
+"""
+
+from __future__ import annotations
+
+from khabar.persian import affixes as A
+from khabar.persian.characters import ZWNJ, is_joining
+from khabar.persian.grammar import HAS_MARK, WordTests
+
+_CO_ENDINGS = frozenset((*A.PLURAL, "اش", "ام", "ات", *A.POSSESSIVE))
+
+
+def _marked(word: str) -> bool:
+    return ZWNJ in word or HAS_MARK.search(word) is not None
+
+
+class HeadEvidence(WordTests):
+    """Tests of a word pair around a head; :class:`khabar.persian.pairs.PairRules` builds on them."""
+
+    def _after_plural(self, left: str, right: str) -> str | None:
+        """Two words right after a plural (its modifier comes next): کم/پر/خوش/بد + noun
+        (وام‌های کم بهره، مسیرهای پر ترافیک) and noun + strong head (راهکارهای فناوری محور) are
+        one adjective there; elsewhere they may be a phrase (این دانشگاه محور پژوهش است)."""
+        if _marked(left) or _marked(right) or len(right) < 3:
+            return None
+        if left in A.MODIFIER_PREFIXES:
+            if not self._modified(right):
+                return None
+        elif right not in A.STRONG_HEADS or not self._head_modifier(left):
+            return None
+        return left + (ZWNJ if is_joining(left[-1]) else "") + right
+
+    def _after_preposition(self, left: str, right: str) -> str | None:
+        """کم/پر + a noun in ی right after a preposition (از کم توجهی): no noun precedes for کم to
+        modify (فروش کم پاییزی), so the two are one noun, as the corpus spells it with a ZWNJ."""
+        if left not in A.QUANTITY_PREFIXES or len(right) < 4 or right[-1] != "ی" or not self._modified(right[:-1]):
+            return None
+        form, count = self.lex.zwnj.get(left + right, ("", 0))
+        if form != left + ZWNJ + right or (count < A.AFFIXOID_MIN and form not in self.lex.attested):
+            return None
+        return form
+
+    def _carrier(self, left: str, after: str | None) -> str | None:
+        """Noun + بر «taking» (هزینه‌بر، زمان‌بر) before what cannot follow the preposition بر «on»:
+        a copula, an auxiliary or «و» (not the end of a run: a number may follow, بالغ بر ۵۰ نفر)."""
+        if not (after in A.AUXILIARIES or after in A.CLAUSE_LINKS) or not self._modified(left):
+            return None
+        return left + (ZWNJ if is_joining(left[-1]) else "") + A.CARRIER_HEAD
+
+    def _head_taker(self, left: str, right: str) -> bool:
+        """Whether a bound head joins the word before it: not a function word or number, except
+        هم before a head that is no verb form or that the corpus knows after هم (هم‌افزایی; but هم داری
+        «you also have»)."""
+        if left in A.NUMBERS:
+            return False
+        if not self._function_word(left):
+            return True
+        if left != A.CO_PREFIX:
+            return False
+        known = max(self.lex.zwnj.get(left + right, ("", 0))[1], self.lex.counts.get(left + right, 0))
+        return right not in self.lex.verbs or known >= A.AFFIXOID_MIN
+
+    def _co_noun(self, left: str, head: str, ending: str) -> str | None:
+        """هم + a listed noun in ی with a plural or clitic (هم‌استانی‌هایش، هم‌کلاسی‌اش): «also» cannot
+        stand there, since an indefinite noun (هم کتابی «also a book») takes no such ending."""
+        if left != A.CO_PREFIX or ending not in _CO_ENDINGS or len(head) < 4 or head[-1] != "ی":
+            return None
+        return left + ZWNJ + head + ZWNJ + ending if self._modified(head[:-1]) else None
+
+    def _affixoid(self, left: str, right: str) -> str | None:
+        """A compound with a free-word head (مردم نهاد، دانش بنیان، خودرو سازان) that the lexicon
+        knows in some spelling; the head may carry a joined ending the lexicon form lacks."""
+        lex = self.lex
+        for ending in ("", "انی", "ان", "ی"):
+            head = right[: len(right) - len(ending)]
+            if not right.endswith(ending) or head not in A.AFFIXOID_HEADS:
+                continue
+            form, count = lex.zwnj.get(left + head, ("", 0))
+            if form and form not in A.WRITTEN_APART and (count >= A.AFFIXOID_MIN or form in lex.attested):
+                return form + ending
+            if lex.counts.get(left + head, 0) >= A.AFFIXOID_MIN:
+                return left + (ZWNJ if is_joining(left[-1]) else "") + right
+        return None
+
+    def _head_modifier(self, word: str) -> bool:
+        """A noun that can stand before a strong head (دانش‌محور، فناوری‌محور): a listed noun, not a
+        verbal noun or infinitive whose object the head would be (تقویت محور، بستن محور)."""
+        tags = self.lex.tags.get(word, "").split(",")
+        if len(word) < 4 or "N" not in tags or "ADV" in tags or self._function_word(word) or word in self.lex.verbs:
+            return False  # ADV: an adjective also used as an adverb (نگران، آزاد), no compound's noun
+        if self._verbal(word):
+            return False  # بودن محور: an infinitive governs the head
+        return not any(pattern.fullmatch(word) for pattern in A.VERBAL_NOUN_PATTERNS)
+
+    def _modified(self, word: str) -> bool:
+        """A noun کم/پر/خوش/بد can make an adjective of: listed as a noun, no verb or function word."""
+        tags = self.lex.tags.get(word, "").split(",")
+        lex = self.lex
+        return "N" in tags and not self._function_word(word) and word not in lex.verbs and word not in lex.participles
+
+    def _verbal(self, word: str) -> bool:
+        """An infinitive (کردن، شدن): the noun before it is its object, not a compound part."""
+        return len(word) >= 3 and word[-1] == "ن" and word[:-1] in self.lex.verbs
