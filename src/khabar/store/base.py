@@ -11,40 +11,32 @@ import dataclasses
 import operator
 import threading
 import time
-from abc import ABC, abstractmethod
-from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from abc import abstractmethod
+from collections.abc import Iterable, Sequence
 from contextlib import AbstractContextManager
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from types import TracebackType
 from typing import Any, Self
 
 from khabar.errors import StoreError
 from khabar.records import Article
-from khabar.search import AllOf, Filters, Query, SearchRequest, key_version
+from khabar.search import AllOf, Query, SearchRequest, key_version
 from khabar.store import groups
 from khabar.store.filter_terms import filter_node
 from khabar.store.models import (
-    ArticlePage,
-    ArticleSummary,
-    ArticleVersion,
     Facets,
     FetchState,
     SearchHit,
     SearchResults,
-    Stats,
     UpsertResult,
 )
 from khabar.store.parallel import RowHelper
+from khabar.store.reading import BATCH, SUMMARY_SQL, ArchiveReader, Row, ranked
 from khabar.store.rows import (
-    SUMMARY_COLUMNS,
     ArticleRow,
     Keys,
-    article_from_doc,
     article_row,
     article_rows,
-    decode_cursor,
-    encode_cursor,
     keys_from_doc,
     paragraphs_from_doc,
     relevance,
@@ -52,16 +44,9 @@ from khabar.store.rows import (
 )
 from khabar.store.snippet import snippet
 
-Row = tuple[Any, ...]
 _COLUMNS = ("id", "url", "source", "section", "title", "lead", "authors", "published", "pub_day", "month",
             "sort_ts", "image_url", "content_hash", "minhash", "doc_hash", "jday", "jmonth")
-#: The JSON document lives in its own table so that the articles rows that filters, facets and
-#: joins scan stay small.
-DOC_JOIN = "JOIN article_docs d ON d.article = a.{rid}"
-SUMMARY_SQL = ", ".join(f"a.{c}" for c in SUMMARY_COLUMNS)
 _ROW_VALUES = operator.attrgetter(*_COLUMNS)
-#: Upserts per transaction in upsert_many and rows per batch when reindexing.
-BATCH = 1000
 #: Relevance candidates re-ranked with the recency boost, beyond the page asked for.
 RERANK_EXTRA = 100
 
@@ -70,22 +55,14 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-def _ranked(pairs: Iterable[tuple[Any, int]]) -> tuple[tuple[str, int], ...]:
-    counts: Counter[str] = Counter()
-    for name, count in pairs:
-        if name is not None:
-            counts[str(name)] += count
-    return tuple(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
-
-
 def facets_of(rows: Iterable[Row]) -> Facets:
     """Facets from (source, section, month, jmonth, count) groups."""
     rows = list(rows)
-    by = [_ranked((r[i], int(r[4])) for r in rows) for i in range(4)]
+    by = [ranked((r[i], int(r[4])) for r in rows) for i in range(4)]
     return Facets(by[0], by[1], tuple(sorted(by[2], reverse=True)), tuple(sorted(by[3], reverse=True)))
 
 
-class SQLStore(ABC):
+class SQLStore(ArchiveReader):
     """Shared implementation of the Store protocol over a DB-API connection."""
 
     RID = "rowid"
@@ -97,9 +74,6 @@ class SQLStore(ABC):
         self._helper = RowHelper()
 
     # -------------------------------------------------------------- backend hooks
-    @abstractmethod
-    def _execute(self, sql: str, params: Sequence[Any] = ()) -> Any: ...
-
     @abstractmethod
     def _execute_many(self, sql: str, rows: Sequence[Sequence[Any]]) -> None: ...
 
@@ -130,21 +104,6 @@ class SQLStore(ABC):
     @abstractmethod
     def _match(self, query: Query) -> tuple[str, list[Any], str, list[Any], str]:
         """(FROM clause, its params, match condition, its params, score expression: larger is better)."""
-
-    @abstractmethod
-    def _author_clause(self, author: str) -> tuple[str, Any]: ...
-
-    # -------------------------------------------------------------- helpers
-    @property
-    def _docs(self) -> str:
-        return DOC_JOIN.format(rid=self.RID)
-
-    def _all(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
-        return list(self._execute(sql, params).fetchall())
-
-    def _one(self, sql: str, params: Sequence[Any] = ()) -> Row | None:
-        row = self._execute(sql, params).fetchone()
-        return tuple(row) if row is not None else None
 
     def __enter__(self) -> Self:
         return self
@@ -402,108 +361,6 @@ class SQLStore(ABC):
                 groups.backfill(self._all, self._execute, self._execute_many, self.RID)
         if check_keys and self._get_meta("key_version") != str(self._key_version):
             self._catch_up()
-
-    # -------------------------------------------------------------- reading
-    def get(self, article_id: str) -> Article | None:
-        with self._lock:
-            row = self._one(f"SELECT d.doc FROM articles a {self._docs} WHERE a.id = ?", (article_id,))
-        return article_from_doc(row[0]) if row else None
-
-    def count(self) -> int:
-        with self._lock:
-            row = self._one("SELECT count(*) FROM articles")
-        return int(row[0]) if row else 0
-
-    def history(self, article_id: str) -> list[ArticleVersion]:
-        with self._lock:
-            rows = self._all("SELECT version, stored_at, content_hash FROM article_versions "
-                             "WHERE article_id = ? ORDER BY version", (article_id,))
-        return [ArticleVersion(int(v), str(at), h) for v, at, h in rows]
-
-    def _filter_sql(self, filters: Filters | None) -> tuple[str, list[Any]]:
-        clauses: list[str] = []
-        params: list[Any] = []
-        if filters is None:
-            return "", params
-        for column, value in (("section", filters.section), ("source", filters.source)):
-            if value:
-                clauses.append(f"a.{column} = ?")
-                params.append(value)
-        if filters.author:
-            clause, param = self._author_clause(filters.author)
-            clauses.append(clause)
-            params.append(param)
-        if filters.since:
-            clauses.append("a.pub_day >= ?")
-            params.append(filters.since.isoformat())
-        if filters.until:
-            clauses.append("a.pub_day <= ?")
-            params.append(filters.until.isoformat())
-        return "".join(f" AND {c}" for c in clauses), params
-
-    def latest(self, *, section: str | None = None, source: str | None = None, since: date | None = None,
-               until: date | None = None, limit: int = 20, cursor: str | None = None,
-               jmonth: str | None = None) -> ArticlePage:
-        """Newest first; ``jmonth`` ('1404-08') keeps one Jalali month (an indexed lookup)."""
-        where, params = self._filter_sql(Filters(section=section, source=source, since=since, until=until))
-        if jmonth:
-            where += " AND a.jmonth = ?"
-            params.append(jmonth)
-        if cursor:
-            ts, rid = decode_cursor(cursor)
-            where += f" AND (a.sort_ts < ? OR (a.sort_ts = ? AND a.{self.RID} < ?))"
-            params += [ts, ts, rid]
-        with self._lock:
-            rows = self._all(f"SELECT {SUMMARY_SQL}, a.sort_ts, a.{self.RID} FROM articles a "
-                             f"WHERE 1 = 1{where} ORDER BY a.sort_ts DESC, a.{self.RID} DESC LIMIT ?",
-                             (*params, limit + 1))
-        items = tuple(summary(r) for r in rows[:limit])
-        more = len(rows) > limit
-        return ArticlePage(items, encode_cursor(rows[limit - 1][8], rows[limit - 1][9]) if more else None)
-
-    def iter_articles(self, filters: Filters | None = None) -> Iterator[Article]:
-        """Every matching article, streamed in batches (constant memory), oldest first."""
-        where, params = self._filter_sql(filters)
-        last = -1
-        while True:
-            with self._lock:
-                rows = self._all(f"SELECT a.{self.RID}, d.doc FROM articles a {self._docs} "
-                                 f"WHERE a.{self.RID} > ?{where} "
-                                 f"ORDER BY a.{self.RID} LIMIT {BATCH}", (last, *params))
-            for _, doc in rows:
-                yield article_from_doc(doc)
-            if len(rows) < BATCH:
-                return
-            last = rows[-1][0]
-
-    def _grouped(self, column: str) -> list[tuple[str, int]]:
-        with self._lock:
-            rows = self._all(f"SELECT {column}, count(*) FROM articles WHERE {column} IS NOT NULL "
-                             f"GROUP BY {column}")
-        return list(_ranked((name, int(n)) for name, n in rows))
-
-    def sections(self) -> list[tuple[str, int]]:
-        return self._grouped("section")
-
-    def sources(self) -> list[tuple[str, int]]:
-        return self._grouped("source")
-
-    def months(self) -> list[tuple[str, int]]:
-        """Articles per Jalali month ('1404-08'), newest first (a scan of one small index)."""
-        return sorted(self._grouped("jmonth"), reverse=True)
-
-    def stats(self) -> Stats:
-        by_month = sorted(self._grouped("month"), reverse=True)
-        return Stats(self.count(), tuple(self.sources()), tuple(self.sections()), tuple(by_month))
-
-    def duplicates(self, article_id: str) -> list[ArticleSummary]:
-        """Other copies of the same story (same body, or MinHash-similar), earliest publisher first:
-        one lookup of the stored duplicate group (see khabar.store.groups)."""
-        with self._lock:
-            rows = self._all(f"SELECT {SUMMARY_SQL} FROM articles a WHERE a.dup_group = "
-                             "(SELECT dup_group FROM articles WHERE id = ?) AND a.id <> ? "
-                             "ORDER BY a.sort_ts, a.first_seen", (article_id, article_id))
-        return [summary(r) for r in rows]
 
     # -------------------------------------------------------------- search
     def search(self, query: SearchRequest) -> SearchResults:

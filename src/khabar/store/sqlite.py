@@ -21,8 +21,9 @@ from typing import Any
 
 from khabar.errors import StoreError
 from khabar.search import Query, SearchRequest
-from khabar.store.base import BATCH, RERANK_EXTRA, SQLStore
+from khabar.store.base import RERANK_EXTRA, SQLStore
 from khabar.store.models import SearchResults
+from khabar.store.reading import BATCH
 from khabar.store.rows import ArticleRow, Keys, keys_from_doc, relevance
 from khabar.store.schema import SQLITE_MIGRATIONS
 from khabar.store.tantivy_index import Entry, SearchIndex
