@@ -37,6 +37,9 @@ REPAIRED = [
     f"نشست چاره{Z}اندیشی برای کم{Z}آبی برگزار شد.",
     f"این توافق گره{Z}گشای مشکل بیکاری نیست.",
     f"کشتی یخ{Z}شکن راه بندر را باز کرد.",
+    # reduplicated compounds with به and agent plurals in ‑گیران
+    f"نرخ تورم نقطه{Z}به{Z}نقطه در ماه گذشته کم شد.",
+    f"ماهی{Z}گیران بندر نمونه به دریا رفتند.",
     # a bound head after a noun (تحلیل‌گر) and after هم where the corpus knows the pair (هم‌افزایی)
     f"اختلاس{Z}گر فراری در مرز نمونه دستگیر شد.",
     f"دو دانشگاه برای هم{Z}افزایی پژوهشی تفاهم{Z}نامه امضا کردند.",
@@ -70,6 +73,7 @@ KEPT = [
     "مدیر گفت این قانون بند تازه ندارد.",  # a noun before بند: the compound is unknown
     "این کارمند بارها مورد آزار قرار گرفت.",  # آزار is a noun of its own; only ‑آزاری is bound
     "او هم کتابی تازه نوشت.",  # هم «also» before an indefinite noun
+    f"برنامه{Z}ها گام به گام اجرا می{Z}شود.",  # a text that keeps its ZWNJs chose this space
     "بنزین گران شد و مسافران گلایه کردند.",  # گران «dear» is no bound head
 ]
 

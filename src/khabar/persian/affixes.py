@@ -324,7 +324,7 @@ BOUND_HEADS = (
     )  # after ا the endings take a ی (واقع‌گرایی، اشتغال‌زایی)
     | frozenset({"جویی", "جویانه", "فشان", "فشانی"})  # صلح‌جویی، آتش‌فشان، جان‌فشانی (not جویان: a word)
     | frozenset({"زدگی", "گرفتگی", "ماندگی", "افتادگی"})  # مه‌گرفتگی، سیل‌زدگی، عقب‌ماندگی (nouns of participles)
-    | frozenset({"آزاری", "گر"})  # حیوان‌آزاری (not آزار: مورد آزار), تحلیل‌گر (not گران «dear»)
+    | frozenset({"آزاری", "گر", "گیران"})  # حیوان‌آزاری (not آزار: مورد آزار), تحلیل‌گر (not گران «dear»)
 )
 #: Clitics a bound head carries after its plural or comparative (دانش‌آموزانم، آسیب‌پذیرترند): the
 #: head is still bound; after the bare stem they would make a verb (شناسند «they know»).
@@ -397,6 +397,8 @@ RELATIONAL_PREFIXES = frozenset({"بین", "درون", "برون", "فرا", "م
 ADJECTIVE_PREFIXES = frozenset({"کم", "نیمه", "تک", "میان", "بین"})  # not چند: چند ایرانی «several Iranians»
 #: Prefixes that head no ezafe phrase: before any listed noun they make a compound (تک‌فرزند، تک‌خال).
 NOUN_PREFIXES = frozenset({"تک"})
+#: The link of reduplicated compounds (نقطه‌به‌نقطه، روبه‌رو).
+RECIPROCAL_LINK = "به"
 #: «co-» (هم‌کلاسی، هم‌افزایی), also the adverb «also, too»: it joins only where «also» cannot stand.
 CO_PREFIX = "هم"
 #: Endings of possessive adjectives (برخوردار، توانمند) after an adjective prefix.

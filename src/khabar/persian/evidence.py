@@ -105,3 +105,29 @@ class HeadEvidence(WordTests):
     def _verbal(self, word: str) -> bool:
         """An infinitive (کردن، شدن): the noun before it is its object, not a compound part."""
         return len(word) >= 3 and word[-1] == "ن" and word[:-1] in self.lex.verbs
+
+    def reduplicated(self, tokens: list[str]) -> list[str]:
+        """X به X (نقطه‌به‌نقطه، گام‌به‌گام، روبه‌رو) where the gate allows compounds (spaced or
+        undecided text): the standard writes a reduplicated compound as one word, so its spaces
+        are lost ZWNJs. Text that keeps its ZWNJs (the gate's KEPT) is left as written."""
+        if A.RECIPROCAL_LINK not in tokens:
+            return tokens
+        out: list[str] = []
+        i = 0
+        while i < len(tokens):
+            word = tokens[i]
+            if (
+                i + 2 < len(tokens)
+                and tokens[i + 1] == A.RECIPROCAL_LINK
+                and tokens[i + 2] == word
+                and self._repeatable(word)
+            ):
+                out.append(word + (ZWNJ if is_joining(word[-1]) else "") + A.RECIPROCAL_LINK + ZWNJ + word)
+                i += 3
+            else:
+                out.append(word)
+                i += 1
+        return out
+
+    def _repeatable(self, word: str) -> bool:
+        return ZWNJ not in word and self.lex.counts.get(word, 0) > 0 and not self._function_word(word)

@@ -102,6 +102,7 @@ class ZwnjRepairer(PluralTies):
             merged = self.merge(tokens, affix_only=True)
         else:
             merged = self._prefix_pass(self.merge(tokens))
+            merged = self.reduplicated(merged)
         cache, fix = self._tokens, self.fix_token
         out = [cache.get(t) or (t if ZWNJ in t else fix(t)) for t in merged]
         if keep_tokens:
