@@ -395,8 +395,9 @@ RELATIONAL_PREFIXES = frozenset({"بین", "درون", "برون", "فرا", "م
 #: relational adjective (تک‌رقمی، نیمه‌ابری، میان‌رشته‌ای) or a possessive one (کم‌برخوردار): before a
 #: plain noun they are words of their own (کم آب می‌نوشند، نیمه دوم).
 ADJECTIVE_PREFIXES = frozenset({"کم", "نیمه", "تک", "میان", "بین"})  # not چند: چند ایرانی «several Iranians»
-#: Prefixes that head no ezafe phrase: before any listed noun they make a compound (تک‌فرزند، تک‌خال).
-NOUN_PREFIXES = frozenset({"تک"})
+#: Prefixes that head no ezafe phrase: before any listed noun they make a compound (تک‌فرزند، تک‌خال،
+#: فوق‌سنگین; فوق «above-mentioned» follows its noun: موارد فوق).
+NOUN_PREFIXES = frozenset({"تک", "فوق"})
 #: The link of reduplicated compounds (نقطه‌به‌نقطه، روبه‌رو).
 RECIPROCAL_LINK = "به"
 #: «co-» (هم‌کلاسی، هم‌افزایی), also the adverb «also, too»: it joins only where «also» cannot stand.

@@ -23,6 +23,7 @@ _LEFT_TRIGGERS = frozenset(
         "هیچ",
         *A.NUMBERS,
         *A.ADJECTIVE_PREFIXES,
+        *A.NOUN_PREFIXES,
         *A.RANGE_FIRST,
         *A.RELATIONAL_PREFIXES,
         *A.NEGATIVE_PREFIXES,
@@ -100,6 +101,13 @@ class PairRules(HeadEvidence):
             return None
         if len(out) > 1 and (out[-2], left) in A.ATTRIBUTION_FORMULAS and right not in TOKEN_SUFFIXES:
             return None  # به گزارش نامه: an outlet's name follows the formula, not a compound
+        if (
+            left in A.NOUN_PREFIXES
+            and after is not None
+            and self._predicate_follows(after)
+            and not self._adjectival(right)
+        ):
+            return None  # جدول فوق نشان می‌دهد: «above-mentioned», and the noun is the verb's
         if merged is not VERBAL:
             return merged
         verb = self._verb_follows(left, right, after)
@@ -233,6 +241,10 @@ class PairRules(HeadEvidence):
                 if spaced is not None:
                     return spaced[1]
         return 0
+
+    def _predicate_follows(self, word: str) -> bool:
+        """A verb, light verb or auxiliary: the word before it is its complement, not a compound part."""
+        return word in A.AUXILIARIES or word in VERB_PREFIXES or self._light_verb(word) or self._finite_verb(word)
 
     def _finite_verb(self, word: str) -> bool:
         rest = word.split(ZWNJ, 1)[1] if word.startswith(("می" + ZWNJ, "نمی" + ZWNJ)) else word
