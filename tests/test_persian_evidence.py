@@ -23,6 +23,8 @@ REPAIRED = [
     # a noun in ی is no «you …» verb: کم‌خوابی، اضافه‌کاری
     f"پژوهشگران می{Z}گویند کم{Z}خوابی تمرکز دانشجویان را کم می{Z}کند.",
     f"کارکنان شرکت نمونه هنوز اضافه{Z}کاری{Z}هایشان را نگرفته{Z}اند.",
+    # کم + a noun in ی whose compound hazm lists (کم‌تحرک): the compound's noun, not «little» + adjective
+    f"پزشکان کم{Z}تحرکی را عامل بیماری{Z}های قلبی می{Z}دانند.",
     # a rare compound whose second part is no dictionary word (تیمی) is no phrase of two words
     f"دروازه{Z}بان تیم نمونه با هم{Z}تیمی{Z}هایش تمرین کرد.",
     # heads that are free words too, joined where the lexicon knows the compound (any spelling)

@@ -275,11 +275,13 @@ class PairRules(HeadEvidence):
         tags = self.lex.tags.get(right[:-1])
         return tags is not None and "N" in tags.split(",")
 
-    @staticmethod
-    def _quantity_phrase(left: str, right: str) -> bool:
+    def _quantity_phrase(self, left: str, right: str) -> bool:
         """کم before a relational adjective is the adjective of the noun before it (فروش کم
-        پاییزی «the low autumn sales»); only its possessive compounds join (کم‌برخوردار)."""
-        return left in A.QUANTITY_PREFIXES and right.endswith("ی")
+        پاییزی «the low autumn sales»); only its possessive compounds join (کم‌برخوردار), and the
+        noun in ی of a compound hazm lists (کم‌تحرک → کم‌تحرکی)."""
+        if left not in A.QUANTITY_PREFIXES or not right.endswith("ی"):
+            return False
+        return left + ZWNJ + right[:-1] not in self.lex.attested
 
     def _adjectival(self, word: str) -> bool:
         """A relational adjective of a listed noun (رقمی، ابری، رشته‌ای) or a possessive one
