@@ -169,10 +169,11 @@ def rss_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def rss_cell(result: dict[str, Any]) -> str:
-    """Peak RSS of everything a backend ran: its process plus khabar's row helper (the sum of the
-    two peaks, an upper bound of their peak together)."""
-    main, helper = result["RSS MiB"], result.get("helper RSS MiB", 0.0)
+def rss_cell(result: dict[str, Any], key: str = "RSS MiB") -> str:
+    """Peak RSS of everything a backend ran: its process (``key``: at the end of ingest, or over
+    the whole run with the queries) plus khabar's row helper (the sum of the two peaks, an upper
+    bound of their peak together)."""
+    main, helper = result.get(key, result["RSS MiB"]), result.get("helper RSS MiB", 0.0)
     return f"{main + helper:,.0f} ({main:,.0f} + {helper:,.0f})" if helper else f"{main:,.0f}"
 
 
@@ -409,17 +410,19 @@ def main() -> None:
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     print(f"\n{args.articles:,} synthetic articles, {os.cpu_count()} cores, load average {load}; "
           "latency p50/p95 in ms\n")
-    print("| backend | ingest+index art/s | index MiB | " + " | ".join(kinds) + " | RSS MiB (main + helper) |")
-    print("|---" * (len(kinds) + 4) + "|")
+    print("| backend | ingest+index art/s | index MiB | " + " | ".join(kinds)
+          + " | ingest RSS MiB (main + helper) | RSS MiB with queries |")
+    print("|---" * (len(kinds) + 5) + "|")
     for name, r in results.items():
         if "error" in r:
             print(f"| {name} | error: {r['error']} |")
             continue
         cells = " | ".join(f"{r[k][0]:.1f} / {r[k][1]:.1f}" for k in kinds)
-        print(f"| {name} | {r['articles/s']:,.0f} | {r['index MiB']:,.0f} | {cells} | {rss_cell(r)} |")
+        memory = f"{rss_cell(r, 'ingest RSS MiB')} | {rss_cell(r)}"
+        print(f"| {name} | {r['articles/s']:,.0f} | {r['index MiB']:,.0f} | {cells} | {memory} |")
         if all(len(r[k]) == 4 for k in kinds):
             cells = " | ".join(f"{r[k][2]:.1f} / {r[k][3]:.1f}" for k in kinds)
-            print(f"| {name}, CPU time | | | {cells} | |")
+            print(f"| {name}, CPU time | | | {cells} | | |")
     if args.json:
         Path(args.json).write_text(json.dumps(results, ensure_ascii=False, indent=2), encoding="utf-8")
 

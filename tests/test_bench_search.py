@@ -33,6 +33,12 @@ def test_rss_cell_sums_the_main_process_and_the_helper(bench: ModuleType, result
     assert bench.rss_cell(result) == cell
 
 
+def test_rss_cell_of_the_ingest_alone(bench: ModuleType) -> None:
+    result = {"RSS MiB": 813.0, "ingest RSS MiB": 525.4, "helper RSS MiB": 235.4}
+    assert bench.rss_cell(result, "ingest RSS MiB") == "761 (525 + 235)"
+    assert bench.rss_cell(result) == "1,048 (813 + 235)"
+
+
 @pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux /proc")
 def test_children_peak_sees_a_live_childs_peak(bench: ModuleType) -> None:
     child = subprocess.Popen([sys.executable, "-c",
