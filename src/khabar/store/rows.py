@@ -130,19 +130,18 @@ class Folded:
     title_keys: tuple[str, ...]
     lead_keys: tuple[str, ...]
     body_keys: tuple[str, ...]
-    content_hashes: tuple[str | None, ...]  # of the body key (exact duplicates)
     signatures: tuple[bytes | None, ...]  # MinHash of the body's word bigrams
     bands: tuple[tuple[int, ...], ...]  # the LSH band keys of each signature
 
 
 def fold_texts(texts: Texts) -> Folded:
-    """Search keys, content hashes and MinHash signatures of a batch (the costly part of a row)."""
+    """Search keys and MinHash signatures of a batch (the costly part of a row)."""
     tokens = [document_tokens(body) for body in texts.bodies]
     body_keys = tuple(map(" ".join, tokens))
     signatures = tuple(dedup.signatures(tokens))
     return Folded(
         title_keys=tuple(map(document_key, texts.titles)), lead_keys=tuple(map(document_key, texts.leads)),
-        body_keys=body_keys, content_hashes=tuple(dedup.content_hash(key) if key else None for key in body_keys),
+        body_keys=body_keys,
         signatures=signatures, bands=tuple(tuple(dedup.bands(sig)) if sig else () for sig in signatures),
     )
 
@@ -169,11 +168,16 @@ def _row(article: Article, folded: Folded, i: int, now: datetime | None) -> Arti
         published=article.published, pub_day=pub_day, month=pub_day[:7] if pub_day else None,
         jday=jday, jmonth=jday[:7] if jday else None,
         sort_ts=moment.timestamp(), image_url=article.image.url,
-        content_hash=article.content_hash or folded.content_hashes[i],
+        content_hash=article.content_hash or _body_hash(folded.body_keys[i]),
         minhash=folded.signatures[i], bands=folded.bands[i], doc=doc, doc_hash=doc_hash,
         title_key=folded.title_keys[i], lead_key=folded.lead_keys[i],
         body_key=folded.body_keys[i], author_names=tuple(article.authors),
     )
+
+
+def _body_hash(body_key: str) -> str | None:
+    """The content hash of an article that came without one (the pipeline sets it)."""
+    return dedup.content_hash(body_key) if body_key else None
 
 
 def _dumps(value: Any) -> bytes:
