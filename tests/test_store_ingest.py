@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import random
+import time
 import zlib
 from collections.abc import Iterator
 from itertools import pairwise
@@ -16,9 +17,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from khabar.errors import StoreError
+from khabar.records import Article
 from khabar.search import SearchRequest
 from khabar.store import dedup, open_store, parallel
-from khabar.store.rows import article_row, article_rows
+from khabar.store.rows import ArticleRow, article_row, article_rows
 from test_store import BODY, article
 
 ZWNJ = "\u200c"
@@ -88,6 +90,34 @@ def test_pieces_arrive_in_order_and_cover_the_batch(helper: parallel.RowHelper) 
     assert len(pieces) == len(parallel.PIECES) + 1
     assert [row for piece in pieces for row in piece] == article_rows(items)
     assert helper.rows(items[:5], article_rows) == article_rows(items[:5])  # small: folded here
+
+
+@pytest.mark.parametrize(("size", "share", "mine"), [(1000, 0.22, 220), (1000, 0.04, 40), (1000, 0.5, 500),
+                                                    (40, 0.22, 9)])
+def test_cuts_give_this_process_its_share(size: int, share: float, mine: int) -> None:
+    cuts = parallel._cuts(size, share)
+    assert abs(cuts[0] - mine) <= len(parallel.PIECES)  # rounding of each piece
+    assert cuts == sorted(set(cuts)) and cuts[-1] < size and len(cuts) == len(parallel.PIECES)
+
+
+def test_the_share_follows_which_side_waits(helper: parallel.RowHelper) -> None:
+    items = _items(40)
+    rows = {row.id: row for row in article_rows(items)}
+
+    def instant(batch: list[Article]) -> list[ArticleRow]:  # this process never makes the helper wait
+        return [rows[a.id] for a in batch]
+
+    def slow(batch: list[Article]) -> list[ArticleRow]:  # the helper's pieces are all ready in time
+        time.sleep(1.0)
+        return article_rows(batch)
+
+    helper.rows(items, article_rows)  # the helper process starts
+    start = helper.share = parallel.SHARE
+    assert helper.rows(items, slow) == article_rows(items)
+    assert helper.share == pytest.approx(start - parallel.SHARE_STEP)
+    for _ in range(3):
+        assert helper.rows(items, instant) == article_rows(items)
+    assert helper.share > start
 
 
 def test_a_helper_that_dies_is_replaced_by_local_work(helper: parallel.RowHelper) -> None:

@@ -21,7 +21,7 @@ from typing import Any, Self
 from khabar.errors import StoreError
 from khabar.records import Article
 from khabar.search import AllOf, Query, SearchRequest, key_version
-from khabar.store import groups
+from khabar.store import dedup, groups
 from khabar.store.filter_terms import filter_node
 from khabar.store.models import (
     Facets,
@@ -217,16 +217,28 @@ class SQLStore(ArchiveReader):
                            [(rid, row.doc) for row, rid in zip(rows, rids, strict=True)])
         if extra is None and not self._queue_rows(list(zip(rids, rows, strict=True)), replace=False):
             self._index_many([(rid, row.keys) for row, rid in zip(rows, rids, strict=True)])
+        self._file_bands([(rid, row.bands) for row, rid in zip(rows, rids, strict=True) if row.bands])
+
+    def _file_bands(self, entries: list[tuple[int, tuple[int, ...]]]) -> None:
+        """File each row id under its MinHash LSH band keys."""
         self._execute_many("INSERT INTO minhash_bands (band, article) VALUES (?, ?)",
-                           [(band, rid) for row, rid in zip(rows, rids, strict=True) for band in row.bands])
+                           [(band, rid) for rid, keys in entries for band in keys])
+
+    def _unfile_bands(self, rid: int, keys: list[int]) -> None:
+        """Take a row id out from under its old band keys (by key: the table's primary key)."""
+        self._execute_many("DELETE FROM minhash_bands WHERE band = ? AND article = ?", [(key, rid) for key in keys])
+
+    def _recent_rids(self, keys: list[int]) -> set[int]:
+        """Rows filed under ``keys`` that the minhash_bands table does not hold yet."""
+        return set()
 
     def _group(self, rows: list[ArticleRow], rids: list[int]) -> dict[int, int]:
         """The duplicate group of each new row (see groups); stored groups it renames are updated."""
         new = [groups.candidate(rid, None, row.sort_ts, row.content_hash, row.minhash, row.bands)
                for row, rid in zip(rows, rids, strict=True)]
         bands = [key for row in rows for key in row.bands]
-        stored = groups.stored_candidates(self._all, self.RID, [r.content_hash for r in rows if r.content_hash],
-                                          bands)
+        stored = groups.stored_candidates(self._all, self.RID, groups.unsigned_hashes(rows), bands,
+                                          self._recent_rids(bands))
         mine = set(rids)
         found = groups.assign(new, [c for c in stored if c.rid not in mine])
         for old, leader in found.renamed.items():
@@ -251,14 +263,14 @@ class SQLStore(ArchiveReader):
         return self._upsert_row(self._row(article))
 
     def _upsert_row(self, row: ArticleRow) -> UpsertResult:
-        found = self._one(f"SELECT {self.RID}, doc_hash, key_version "
+        found = self._one(f"SELECT {self.RID}, doc_hash, key_version, minhash "
                           "FROM articles WHERE id = ?", (row.id,))
         now = _now()
         inline = self._inline(row)
         if found is None:
             self._insert_rows([row])
             return "inserted"
-        rid, doc_hash, indexed_with = found
+        rid, doc_hash, indexed_with, old_minhash = found
         if doc_hash == row.doc_hash:
             if indexed_with != self._key_version and self._refresh_stale(rid, row.keys):
                 self._execute(f"UPDATE articles SET key_version = ? WHERE {self.RID} = ?",
@@ -275,11 +287,12 @@ class SQLStore(ArchiveReader):
                       (*self._values(row)[1:], now, self._key_version, *extra_values, rid))
         if inline is None and not self._queue_rows([(rid, row)], replace=True):
             self._index(rid, row.keys, old=None)
-        self._execute("DELETE FROM minhash_bands WHERE article = ?", (rid,))
+        if old_minhash is not None:
+            self._unfile_bands(rid, dedup.bands(bytes(old_minhash)))
         group = self._group([row], [rid])[rid]
         self._execute(f"UPDATE articles SET dup_group = ? WHERE {self.RID} = ?", (group, rid))
-        self._execute_many("INSERT INTO minhash_bands (band, article) VALUES (?, ?)",
-                           [(band, rid) for band in row.bands])
+        if row.bands:
+            self._file_bands([(rid, row.bands)])
         return "updated"
 
     @staticmethod

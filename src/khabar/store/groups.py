@@ -10,11 +10,19 @@ LSH cannot follow it.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from khabar.store import dedup
+
+
+class HasSignature(Protocol):
+    @property
+    def content_hash(self) -> str | None: ...
+    @property
+    def minhash(self) -> bytes | None: ...
+
 
 Query = Callable[[str, Sequence[Any]], list[tuple[Any, ...]]]
 Execute = Callable[[str, Sequence[Any]], Any]
@@ -49,26 +57,41 @@ def _chunks(values: list[Any]) -> list[list[Any]]:
     return [values[i:i + CHUNK] for i in range(0, len(values), CHUNK)]
 
 
-def stored_candidates(query: Query, rid_column: str, hashes: list[str],
-                      band_keys: list[int]) -> list[Candidate]:
-    """Stored articles sharing one of ``hashes`` or ``band_keys``: two indexed lookups per chunk."""
+def unsigned_hashes(rows: Iterable[HasSignature]) -> list[str]:
+    """The content hashes to look up: those of texts too short for a MinHash signature. Equal
+    texts have equal signatures, so the others' exact copies share all their band keys and are
+    found through those (one index fewer to write per article)."""
+    return [row.content_hash for row in rows if row.content_hash and row.minhash is None]
+
+
+def stored_candidates(query: Query, rid_column: str, hashes: list[str], band_keys: list[int],
+                      recent: Iterable[int] = ()) -> list[Candidate]:
+    """Stored articles with no signature sharing one of ``hashes``, filed under one of
+    ``band_keys``, or among the ``recent`` row ids (filed in memory, see khabar.store.bands)."""
     found: dict[int, Candidate] = {}
     columns = f"a.{rid_column}, a.dup_group, a.sort_ts, a.content_hash, a.minhash"
     for part in _chunks(sorted(set(hashes))):
         marks = ", ".join("?" for _ in part)
-        for row in query(f"SELECT {columns} FROM articles a WHERE a.content_hash IN ({marks})", part):
+        for row in query(f"SELECT {columns} FROM articles a WHERE a.content_hash IN ({marks}) "
+                         "AND a.minhash IS NULL", part):
             found[int(row[0])] = _candidate(row)
     for part in _chunks(sorted(set(band_keys))):
         marks = ", ".join("?" for _ in part)
         for row in query(f"SELECT DISTINCT {columns} FROM minhash_bands b JOIN articles a "
                          f"ON a.{rid_column} = b.article WHERE b.band IN ({marks})", part):
             found[int(row[0])] = _candidate(row)
-    leaders = sorted({c.group for c in found.values() if c.group is not None} - set(found))
-    for part in _chunks(leaders):  # a group's first publisher decides who comes first
+    _fetch(query, columns, rid_column, set(recent), found)
+    # a group's first publisher decides who comes first
+    _fetch(query, columns, rid_column, {c.group for c in found.values() if c.group is not None}, found)
+    return list(found.values())
+
+
+def _fetch(query: Query, columns: str, rid_column: str, rids: set[int], found: dict[int, Candidate]) -> None:
+    """Add the rows ``rids`` not yet ``found``."""
+    for part in _chunks(sorted(rids - set(found))):
         marks = ", ".join("?" for _ in part)
         for row in query(f"SELECT {columns} FROM articles a WHERE a.{rid_column} IN ({marks})", part):
             found[int(row[0])] = _candidate(row)
-    return list(found.values())
 
 
 def _candidate(row: Sequence[Any]) -> Candidate:
@@ -153,8 +176,7 @@ def backfill(query: Query, execute: Execute, execute_many: ExecuteMany, rid_colu
         execute_many(f"UPDATE articles SET jday = ?, jmonth = ? WHERE {rid_column} = ?",
                      [(day, day[:7] if day else None, rid) for day, rid in days])
         new = [candidate(int(r[0]), None, float(r[2]), r[3], bytes(r[4]) if r[4] else None) for r in rows]
-        stored = stored_candidates(query, rid_column, [c.content_hash for c in new if c.content_hash],
-                                   [key for c in new for key in c.bands])
+        stored = stored_candidates(query, rid_column, unsigned_hashes(new), [key for c in new for key in c.bands])
         found = assign(new, [c for c in stored if c.rid <= last])
         for old, leader in found.renamed.items():
             execute("UPDATE articles SET dup_group = ? WHERE dup_group = ?", (leader, old))

@@ -33,23 +33,28 @@ from khabar.store.rows import ArticleRow, Folded, Texts, fold_texts, rows_of
 
 #: Batches smaller than this are folded here alone (starting the helper costs about a second).
 MIN_BATCH = 400
-#: The helper's pieces, as fractions of a batch (this process folds the rest, first, and writes
-#: everything): each piece is written while the helper folds the next, so they shrink as this
-#: process, which writes, falls behind, and the last is small because the helper idles while it
-#: is written. Writing (SQL, groups, index documents) costs about as much as folding, hence the
-#: helper's large share.
+#: The relative sizes of the helper's pieces of a batch (this process folds its own share first,
+#: and writes everything): each piece is written while the helper folds the next, so they shrink
+#: as this process, which writes, falls behind, and the last is small because the helper idles
+#: while it is written.
 PIECES = (0.2, 0.17, 0.14, 0.11, 0.09, 0.07)
+#: This process's share of the folding: where it starts, its bounds, and its step. Writing costs
+#: more per article as the archive grows (at a million articles about as much as folding), so the
+#: share follows the cores' balance: up after a batch in which this process waited for a piece, down
+#: after one in which every piece was there when asked for.
+SHARE, MIN_SHARE, MAX_SHARE, SHARE_STEP = 0.22, 0.04, 0.5, 0.02
 
 Compute = Callable[[list[Article]], list[ArticleRow]]
 
 
-def _cuts(size: int) -> list[int]:
-    """Where a batch of ``size`` is cut: this process's part, then the helper's pieces."""
+def _cuts(size: int, share: float = SHARE) -> list[int]:
+    """Where a batch of ``size`` is cut: this process's ``share``, then the helper's pieces."""
     cuts, end = [], size
+    scale = (1.0 - share) / sum(PIECES)
     for fraction in reversed(PIECES):
-        end -= max(1, int(size * fraction))
+        end -= max(1, int(size * fraction * scale))
         cuts.append(end)
-    return sorted(cuts)
+    return sorted(max(0, cut) for cut in cuts)
 
 
 def _read(source: IO[bytes], count: int, out: queue.Queue[Folded | None]) -> None:
@@ -67,6 +72,7 @@ class RowHelper:
     def __init__(self) -> None:
         self._child: subprocess.Popen[bytes] | None = None
         self.enabled = (os.cpu_count() or 1) > 1
+        self.share = SHARE
 
     def _start(self) -> subprocess.Popen[bytes]:
         if self._child is None:
@@ -88,21 +94,27 @@ class RowHelper:
             yield compute(articles)
             return
         compute([article for article in articles if not article.id])  # its checks, before anything is sent
-        cuts = _cuts(len(articles))
+        cuts = _cuts(len(articles), self.share)
         parts = [articles[start:end] for start, end in zip(cuts, [*cuts[1:], len(articles)], strict=True)]
         arrived: queue.Queue[Folded | None] = queue.Queue()
         reader = self._send(parts, arrived)
         mine = compute(articles[:cuts[0]])
+        waited = False
         try:
             yield mine
             for part in parts:
-                folded = arrived.get() if reader is not None else None
+                folded = None
+                if reader is not None:
+                    waited = waited or arrived.empty()
+                    folded = arrived.get()
                 if folded is None:
                     self._fail()
                     reader = None
                     yield compute(part)
                 else:
                     yield rows_of(part, folded)
+            step = SHARE_STEP if waited else -SHARE_STEP
+            self.share = min(MAX_SHARE, max(MIN_SHARE, self.share + step))
         finally:
             if reader is not None:
                 reader.join()  # an abandoned batch: its rows are read and dropped

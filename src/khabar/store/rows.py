@@ -132,6 +132,7 @@ class Folded:
     body_keys: tuple[str, ...]
     signatures: tuple[bytes | None, ...]  # MinHash of the body's word bigrams
     bands: tuple[tuple[int, ...], ...]  # the LSH band keys of each signature
+    body_hashes: tuple[str | None, ...]  # content hashes, for articles that come without one
 
 
 def fold_texts(texts: Texts) -> Folded:
@@ -143,6 +144,7 @@ def fold_texts(texts: Texts) -> Folded:
         title_keys=tuple(map(document_key, texts.titles)), lead_keys=tuple(map(document_key, texts.leads)),
         body_keys=body_keys,
         signatures=signatures, bands=tuple(tuple(dedup.bands(sig)) if sig else () for sig in signatures),
+        body_hashes=tuple(dedup.content_hash(key) if key else None for key in body_keys),
     )
 
 
@@ -168,16 +170,11 @@ def _row(article: Article, folded: Folded, i: int, now: datetime | None) -> Arti
         published=article.published, pub_day=pub_day, month=pub_day[:7] if pub_day else None,
         jday=jday, jmonth=jday[:7] if jday else None,
         sort_ts=moment.timestamp(), image_url=article.image.url,
-        content_hash=article.content_hash or _body_hash(folded.body_keys[i]),
+        content_hash=article.content_hash or folded.body_hashes[i],
         minhash=folded.signatures[i], bands=folded.bands[i], doc=doc, doc_hash=doc_hash,
         title_key=folded.title_keys[i], lead_key=folded.lead_keys[i],
         body_key=folded.body_keys[i], author_names=tuple(article.authors),
     )
-
-
-def _body_hash(body_key: str) -> str | None:
-    """The content hash of an article that came without one (the pipeline sets it)."""
-    return dedup.content_hash(body_key) if body_key else None
 
 
 def _dumps(value: Any) -> bytes:

@@ -57,6 +57,14 @@ SQLITE_MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "CREATE TABLE index_queue (article INTEGER PRIMARY KEY)",
         "INSERT INTO index_queue (article) SELECT rowid FROM articles",
     ),
+    # 3: band keys of new rows gather in memory and reach minhash_bands in sorted runs; the rows up
+    # to meta.bands_upto are filed there (khabar.store.bands). Content hashes are looked up only
+    # for texts without a MinHash signature (the others' copies share their band keys).
+    (
+        "INSERT OR REPLACE INTO meta (key, value) SELECT 'bands_upto', coalesce(max(rowid), 0) FROM articles",
+        "DROP INDEX articles_by_hash",
+        "CREATE INDEX articles_by_unsigned_hash ON articles(content_hash) WHERE minhash IS NULL",
+    ),
 )
 
 POSTGRES_MIGRATIONS: tuple[tuple[str, ...], ...] = (

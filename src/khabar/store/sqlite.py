@@ -21,6 +21,8 @@ from typing import Any
 
 from khabar.errors import StoreError
 from khabar.search import Query, SearchRequest
+from khabar.store import dedup
+from khabar.store.bands import RecentBands
 from khabar.store.base import RERANK_EXTRA, SQLStore
 from khabar.store.models import SearchResults
 from khabar.store.reading import BATCH
@@ -137,6 +139,9 @@ class SQLiteStore(SQLStore):
         self._indexed_lock = threading.Lock()  # _indexed is filled by commits, emptied by _dequeue
         self._bulk = False  # the last timed index commit took BULK_ENTRIES or more
         self._closed = False
+        self._bands = RecentBands()
+        self._data_version: tuple[Any, ...] | None = None  # PRAGMA data_version when _bands was last right
+        self._bands_ready = False  # the schema has bands_upto (after the migrations)
         try:
             if read_only:
                 self._conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True,
@@ -154,6 +159,7 @@ class SQLiteStore(SQLStore):
             if not current:
                 self._migrate(SQLITE_MIGRATIONS, check_keys=False)
                 self._execute(f"PRAGMA user_version = {self._stamp}")
+            self._bands_ready = not read_only
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"cannot open archive {path}: {exc}; is it a khabar archive? "
                              "pass another --db") from exc
@@ -198,11 +204,16 @@ class SQLiteStore(SQLStore):
         self._depth = 1
         try:
             self._dequeue()
+            if self._bands_ready and self._one("PRAGMA data_version") != self._data_version:
+                self._reload_bands()  # another process wrote: its rows are not in this one's memory
+            if self._bands.full:
+                self._merge_bands()
             yield
         except BaseException:
             self._depth = 0
             self._pending.clear()
             self._conn.execute("ROLLBACK")
+            self._data_version = None  # the band keys in memory are reloaded with the next write
             raise
         self._depth = 0
         self._execute("COMMIT")
@@ -221,10 +232,11 @@ class SQLiteStore(SQLStore):
             if not self.read_only:
                 self._flush(wait=True)
                 self._save_index()
-                if self._indexed:
+                if self._indexed or len(self._bands):
                     self._closed = False  # for the last transaction
-                    with self._transaction():
-                        pass  # _dequeue runs inside
+                    with self._transaction():  # _dequeue runs inside
+                        if len(self._bands):
+                            self._merge_bands()
                     self._closed = True
             self._search_index.close()
         finally:
@@ -232,6 +244,41 @@ class SQLiteStore(SQLStore):
             if self._checkpointer is not None:
                 self._checkpointer.close()
             self._conn.close()
+
+    # ------------------------------------------------------------------ band keys (khabar.store.bands)
+    def _reload_bands(self) -> None:
+        """Inside a write transaction: file the rows after the table's watermark in memory again."""
+        upto = int(self._get_meta("bands_upto") or 0)
+        self._bands.clear(upto)
+        for rid, minhash in self._all("SELECT rowid, minhash FROM articles WHERE rowid > ? "
+                                      "AND minhash IS NOT NULL", (upto,)):
+            self._bands.add(int(rid), dedup.bands(bytes(minhash)))
+        self._data_version = self._one("PRAGMA data_version")
+
+    def _merge_bands(self) -> None:
+        """Inside a write transaction: append the band keys held in memory to the table, sorted."""
+        row = self._one("SELECT coalesce(max(rowid), 0) FROM articles")
+        upto = int(row[0]) if row else 0
+        self._execute_many("INSERT OR IGNORE INTO minhash_bands (band, article) VALUES (?, ?)", self._bands.pairs())
+        self._set_meta("bands_upto", str(upto))
+        self._bands.clear(upto)
+
+    def _file_bands(self, entries: list[tuple[int, tuple[int, ...]]]) -> None:
+        older = [(rid, keys) for rid, keys in entries if rid <= self._bands.upto]  # updated rows
+        for rid, keys in entries:
+            if rid > self._bands.upto:
+                self._bands.add(rid, keys)
+        if older:
+            super()._file_bands(older)
+
+    def _unfile_bands(self, rid: int, keys: list[int]) -> None:
+        if rid > self._bands.upto:
+            self._bands.remove(rid, keys)
+        else:
+            super()._unfile_bands(rid, keys)
+
+    def _recent_rids(self, keys: list[int]) -> set[int]:
+        return self._bands.rids(keys)
 
     def _reserve_rids(self, count: int) -> list[int]:
         """The next ``count`` rowids: safe because BEGIN IMMEDIATE holds the only write lock."""
