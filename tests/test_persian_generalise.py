@@ -155,3 +155,38 @@ SPACED_NAMES = [
 @pytest.mark.parametrize("text", UNCHANGED + SPACED_NAMES)
 def test_free_words_and_unknown_names_stay_as_written(text: str) -> None:
     assert repair(text) == text
+
+
+# Round 6 (damaged, expected): a corpus word that never takes a ZWNJ keeps its head with it before an
+# ending (طرفداری + های, not طرف + داری‌های); ‑درمانی after a noun in a joined word; a compound only the
+# corpus spells with a ZWNJ, derived from a dictionary compound (سرمایه‌دار → سرمایه‌دارانه، ملی‌گرا →
+# ملی‌گرایان → ملی‌گرایانی); طولانی and دراز before مدت like بلند and کوتاه.
+ROUND6 = [
+    ("طرفداریهای پرشور تماشاگران ادامه یافت.", f"طرفداری{Z}های پرشور تماشاگران ادامه یافت."),
+    ("بازیگریهای او تحسین شد.", f"بازیگری{Z}های او تحسین شد."),
+    ("جلسههای موسیقیدرمانی برای کودکان برگزار شد.", f"جلسه{Z}های موسیقی{Z}درمانی برای کودکان برگزار شد."),
+    ("نگاه سرمایه دارانه به آموزش نقد شد.", f"نگاه سرمایه{Z}دارانه به آموزش نقد شد."),
+    ("این رفتار خیره سرانه پاسخ داد.", f"این رفتار خیره{Z}سرانه پاسخ داد."),
+    ("شمار ملی گرایانی که رای دادند بالا رفت.", f"شمار ملی{Z}گرایانی که رای دادند بالا رفت."),
+    ("قرارداد اجاره طولانی مدت امضا شد.", f"قرارداد اجاره طولانی{Z}مدت امضا شد."),
+    ("بانک وام دراز مدت می دهد.", f"بانک وام درازمدت می{Z}دهد."),
+]
+
+# Correct text the round-6 rules must leave alone: درمانی «medical» after a noun, دوستانه «friendly».
+ROUND6_KEPT = [
+    "مراکز درمانی استان تعطیل نیست.",
+    "کادر درمانی بیمارستان خسته است.",
+    "بازی دوستانه دو تیم برگزار شد.",
+    f"سفری طولانی مدت{Z}ها طول کشید.",
+]
+
+
+@pytest.mark.parametrize(("damaged", "expected"), ROUND6)
+def test_round6_damage_is_repaired(damaged: str, expected: str) -> None:
+    assert repair(damaged) == expected
+    assert repair(expected) == expected
+
+
+@pytest.mark.parametrize("text", ROUND6_KEPT)
+def test_round6_correct_text_is_kept(text: str) -> None:
+    assert repair(text) == text

@@ -266,6 +266,9 @@ COMPOUND_INFLECTIONS = (
     ("ها", ""),
     ("هایی", ""),
 )
+#: Endings that derive a word from a compound (انسان‌دوست → انسان‌دوستانه، پناه‌جو → پناه‌جویان):
+#: (ending in the text, ending of the base compound).
+DERIVED_ENDINGS = (("انه", ""), ("یانه", ""), ("ان", ""), ("یان", ""), ("ی", ""), ("گان", "ه"), ("گی", "ه"))
 
 #: Adjectives that follow a noun in ezafe phrases, never compound parts: کره شمالی، رئیس کل، تیم ملی.
 EZAFE_ADJECTIVES = frozenset(
@@ -346,6 +349,8 @@ AFFIXOID_HEADS = _heads(
     "بنیان نهاد محور ساز سرا بضاعت ران فروش گردان نامه خوان بند بردار", ("", "ی", "ان", "انی")
 ) | frozenset(
     {"گردی", "گردها", "محوری", "شناختی"}  # شناختی: the adjective of ‑شناسی (بوم‌شناختی)
+) | frozenset(
+    {"درمانی"}  # «therapy» (شیمی‌درمانی، سلول‌درمانی), also the adjective «medical» (مراکز درمانی)
 )
 AFFIXOID_MIN = 100
 #: Affixoid heads a noun rarely governs in an ezafe phrase except as a verbal noun's object, so
@@ -404,8 +409,8 @@ RECIPROCAL_LINK = "به"
 CO_PREFIX = "هم"
 #: Endings of possessive adjectives (برخوردار، توانمند) after an adjective prefix.
 POSSESSIVE_ADJECTIVE_ENDINGS = ("دار", "مند")
-#: Size adjectives + range nouns form adjectives (کوتاه‌برد، میان‌مدت، بلندمدت).
-RANGE_FIRST = frozenset({"کوتاه", "بلند", "میان", "دور"})
+#: Size adjectives + range nouns form adjectives (کوتاه‌برد، میان‌مدت، بلندمدت، طولانی‌مدت، درازمدت).
+RANGE_FIRST = frozenset({"کوتاه", "بلند", "میان", "دور", "طولانی", "دراز"})
 RANGE_SECOND = frozenset({"برد", "مدت", "قامت", "پایه"})
 #: Loan prefixes of measures and loanwords that hazm lists as compounds (سانتی‌متر، آنتی‌بیوتیک):
 #: a compound's first part, Persian enough for the lexicon's spaced compounds to join.

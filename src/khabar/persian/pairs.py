@@ -453,6 +453,20 @@ class PairRules(HeadEvidence):
                     return True  # تیم، آپارتمان: hazm's dictionary lacks them, news writes them all the time
         return False
 
+    def _corpus_derived(self, prefix: str, right: str, spaced: tuple[str, int]) -> bool:
+        """A compound only the corpus spells with a ZWNJ, and often, made by an ending from one the
+        dictionary lists (انسان‌دوستانه from انسان‌دوست، پناه‌جویان from پناه‌جو): the dictionary
+        vouches for the compound, the corpus for the derived word. The derived word alone is often
+        a word of its own (دوستانه «friendly»), so nothing joins without the corpus spelling."""
+        if spaced[1] < RARE_ZWNJ or spaced[0] in self.lex.attested:
+            return False
+        for suffix, restore in A.DERIVED_ENDINGS:
+            if right.endswith(suffix) and len(right) > len(suffix) + 1:
+                base = self.lex.spaced.get(prefix + right[: -len(suffix)] + restore)
+                if base is not None and base[0] in self.lex.attested and self._compound_ok(*base):
+                    return True
+        return False
+
     def _spaced(self, left: str, right: str) -> str | None:
         """A lexicon compound spelled with a space, also when the second part is inflected."""
         head = left.replace(ZWNJ, " ")
@@ -462,16 +476,19 @@ class PairRules(HeadEvidence):
         prefix = head + " "
         spaced = self.lex.spaced.get(prefix + right)
         if spaced is not None:
-            if self._compound_ok(*spaced):
+            if self._compound_ok(*spaced) or self._corpus_derived(prefix, right, spaced):
                 return spaced[0]
             if spaced[0] in self.lex.attested:
                 return None
         for suffix, restore in A.COMPOUND_INFLECTIONS:  # حقوق دانان: only حقوق‌دان is in the dictionary
             if right.endswith(suffix) and len(right) > len(suffix) + 1:
-                spaced = self.lex.spaced.get(prefix + right[: -len(suffix)] + restore)
+                inflected = right[: -len(suffix)] + restore
+                spaced = self.lex.spaced.get(prefix + inflected)
                 if suffix == "یی" and spaced is not None and ZWNJ + "و" not in spaced[0]:
                     continue  # رضایی after علی is a surname, گفت‌وگویی a compound's adjective
-                if spaced is not None and self._compound_ok(*spaced):
+                if spaced is not None and (
+                    self._compound_ok(*spaced) or self._corpus_derived(prefix, inflected, spaced)
+                ):
                     stem = spaced[0][: len(spaced[0]) - len(restore)]
                     return stem + (ZWNJ if suffix in A.PLURAL and is_joining(stem[-1]) else "") + suffix
         return None

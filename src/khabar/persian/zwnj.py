@@ -461,8 +461,13 @@ class ZwnjRepairer(PluralTies):
         return head
 
     def _listed_before_ending(self, word: str) -> bool:
-        """Whether the word is a dictionary word + a head's inflection (بخشداری + ها)."""
-        return any(word.endswith(end) and self._dictionary_word(word[: -len(end)]) for end in A.HEAD_INFLECTIONS)
+        """Whether the word is a dictionary word + a head's inflection (بخشداری + ها), or a word the
+        corpus writes often and never with a ZWNJ (دامداری + های: a word of its own, not دام‌داری)."""
+        for end in A.HEAD_INFLECTIONS:
+            base = word[: -len(end)]
+            if word.endswith(end) and (self._dictionary_word(base) or self._own_word(base)):
+                return True
+        return False
 
     def _joins_as_compound(self, left: str, right: str) -> bool:
         if right[0] == "و" and self._dictionary_word(right[1:]):
