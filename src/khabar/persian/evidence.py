@@ -24,11 +24,13 @@ class HeadEvidence(WordTests):
     def _after_plural(self, left: str, right: str) -> str | None:
         """Two words right after a plural (its modifier comes next): کم/پر/خوش/بد + noun
         (وام‌های کم بهره، مسیرهای پر ترافیک) and noun + strong head (راهکارهای فناوری محور) are
-        one adjective there; elsewhere they may be a phrase (این دانشگاه محور پژوهش است)."""
+        one adjective there; elsewhere they may be a phrase (این دانشگاه محور پژوهش است). A noun
+        that is also a verb form joins when the dictionary lists the compound (خانواده‌های کم‌درآمد،
+        ورزشکاران کم‌توان)."""
         if _marked(left) or _marked(right) or len(right) < 3:
             return None
         if left in A.MODIFIER_PREFIXES:
-            if not self._modified(right):
+            if not self._modified(right) and left + ZWNJ + right not in self.lex.attested:
                 return None
         elif right not in A.STRONG_HEADS or not self._head_modifier(left):
             return None
@@ -95,6 +97,18 @@ class HeadEvidence(WordTests):
         if self._verbal(word):
             return False  # بودن محور: an infinitive governs the head
         return not any(pattern.fullmatch(word) for pattern in A.VERBAL_NOUN_PATTERNS)
+
+    def _stem_action(self, parts: list[str]) -> bool:
+        """Noun + present stem + ی in a dictionary compound (پاسخ‌گویی، نگه‌داری): the action noun,
+        not «you say / you have», when the ی form is no noun or adjective of its own (بازی، مالی)."""
+        if len(parts) != 2 or len(parts[1]) < 3:
+            return False
+        stem, tags = parts[1][:-1], self.lex.tags
+        if not {"N", "AJ"}.isdisjoint(tags.get(parts[1], "").split(",")):
+            return False
+        if stem + "ند" not in self.lex.verbs and stem + "یند" not in self.lex.verbs:
+            return False
+        return "N" in tags.get(parts[0], "").split(",") and not self._function_word(parts[0])
 
     def _modified(self, word: str) -> bool:
         """A noun کم/پر/خوش/بد can make an adjective of: listed as a noun, no verb or function word."""

@@ -408,7 +408,7 @@ class PairRules(HeadEvidence):
             return False
         # a rare compound ending in a participle or a finite verb (تازه ساخت «newly built» / «built anew»)
         last = parts[-1]
-        if last[-1] == "ی" and self._modified(last[:-1]):
+        if last[-1] == "ی" and (self._modified(last[:-1]) or self._stem_action(parts)):
             return True  # کم‌خوابی، اضافه‌کاری: a noun's ی, not «you slept / you plant»
         return count >= COMPOUND_MIN or (last not in lex.participles and last not in lex.verbs)
 
