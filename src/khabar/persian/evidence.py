@@ -110,6 +110,26 @@ class HeadEvidence(WordTests):
             return False
         return "N" in tags.get(parts[0], "").split(",") and not self._function_word(parts[0])
 
+    def _stem_head(self, parts: list[str]) -> bool:
+        """Noun + a present stem of three letters or more, bare or + ی (چشم‌گیر، ارزش‌یابی): a compound
+        however often the corpus joins it, since neither «X گیر» nor «X یابی» is a phrase."""
+        if len(parts) != 2 or len(parts[1]) < 3:
+            return False
+        verbs, last = self.lex.verbs, parts[1]
+        for stem in (last, last[:-1] if last[-1] == "ی" else ""):
+            if len(stem) >= 3 and (stem + "د" in verbs or stem + "ید" in verbs) and stem + "ند" in verbs:
+                return "N" in self.lex.tags.get(parts[0], "").split(",") and not self._function_word(parts[0])
+        return False
+
+    def _relational_of(self, word: str) -> bool:
+        """A relational adjective in ی/یی of a dictionary word (هوایی of هوا، گویی of گو): the
+        coordinated compound's adjective (آب‌وهوایی، گفت‌وگویی)."""
+        for ending in ("یی", "ی"):
+            base = word[: -len(ending)]
+            if word.endswith(ending) and len(base) >= 2 and self._dictionary_word(base):
+                return True
+        return False
+
     def _modified(self, word: str) -> bool:
         """A noun کم/پر/خوش/بد can make an adjective of: listed as a noun, no verb or function word."""
         tags = self.lex.tags.get(word, "").split(",")

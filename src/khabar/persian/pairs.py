@@ -319,7 +319,7 @@ class PairRules(HeadEvidence):
             right[0] == "و"
             and len(right) > 3
             and not lex.known(right)
-            and self._dictionary_word(right[1:])
+            and (self._dictionary_word(right[1:]) or self._relational_of(right[1:]))
             and self._dictionary_word(left)
             and not self._function_word(left)
         )
@@ -398,7 +398,7 @@ class PairRules(HeadEvidence):
             return False  # a rare spelling of two words; a part no word alone (هم‌تیمی) marks a compound
         joined = form.replace(ZWNJ, "")
         if lex.counts.get(joined, 0) > JOINED_DOMINANCE * max(count, 1) and (
-            self._dictionary_word(joined) or self._determiner(parts[0])
+            (self._dictionary_word(joined) and not self._stem_head(parts)) or self._determiner(parts[0])
         ):
             return False  # علیرضا: a listed word written joined; این گونه: «this species», not اینگونه
         if parts[0] in A.GEOGRAPHIC_TERMS and count < COMPOUND_MIN and not self._bound(parts[-1]):

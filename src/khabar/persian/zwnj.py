@@ -444,7 +444,7 @@ class ZwnjRepairer(PluralTies):
                 yield left + ZWNJ + right, lex.logcount(left) + BOUND_WEIGHT - 1.0  # فناوری‌محور
             elif right in A.SURNAME_ENDINGS and left[-1] == "ی":
                 yield left + ZWNJ + right, lex.logcount(left) + COMPOUND_WEIGHT
-            elif len(left) >= 3 and len(right) >= 3 and dictionary(left) and self._joins_as_compound(left, right):
+            elif len(left) >= 3 and len(right) >= 2 and dictionary(left) and self._joins_as_compound(left, right):
                 second = right[1:] if right[0] == "و" else right
                 weight = min(lex.logcount(left), lex.logcount(second)) + COMPOUND_WEIGHT
                 yield left + ZWNJ + right, weight
@@ -463,19 +463,20 @@ class ZwnjRepairer(PluralTies):
     def _listed_before_ending(self, word: str) -> bool:
         """Whether the word is a dictionary word + a head's inflection (بخشداری + ها), or a word the
         corpus writes often and never with a ZWNJ (دامداری + های: a word of its own, not دام‌داری)."""
-        for end in A.HEAD_INFLECTIONS:
-            base = word[: -len(end)]
-            if word.endswith(end) and (self._dictionary_word(base) or self._own_word(base)):
-                return True
-        return False
+        bases = (word[: -len(end)] for end in A.HEAD_INFLECTIONS if word.endswith(end))
+        return any(self._dictionary_word(base) or self._own_word(base) for base in bases)
 
     def _joins_as_compound(self, left: str, right: str) -> bool:
         if right[0] == "و" and self._dictionary_word(right[1:]):
-            return True
+            return left + "و" not in A.UNIT_PREFIXES  # نانوفناوری: the prefix نانو, not نان و فناوری
         if left in A.COMPASS_FIRST and right in A.COMPASS_SECOND:
             return True
         if left in A.POWER_UNITS and right == A.ENERGY_HEAD:
             return True  # کیلووات‌ساعت
+        if len(right) == 2:  # ماهواره‌بر، گمانه‌زن: after a silent ه a two-letter head is a present stem
+            verbs = self.lex.verbs
+            stem = right == A.CARRIER_HEAD or (right + "د" in verbs and right + "ند" in verbs)
+            return stem and left[-1] == "ه" and not A.pronounced_h(left) and right not in A.SUFFIX_WEIGHT
         return (left[-1] == "ه" or right[0] in "اآ") and self._dictionary_word(right)
 
     def _patterns(self, word: str) -> Iterator[Candidate]:
