@@ -182,6 +182,8 @@ ROUND6 = [
     ("این پژوهشگر درباره تغییرات آب وهوایی مقاله نوشت.", f"این پژوهشگر درباره تغییرات آب{Z}وهوایی مقاله نوشت."),
     # a silent ه before a two-letter present stem or بر in a joined word
     ("موشک ماهوارهبر با موفقیت پرتاب شد.", f"موشک ماهواره{Z}بر با موفقیت پرتاب شد."),
+    # after a subject pronoun هم is «too»: only the clitic joins
+    ("او هم خانه اش را فروخت.", f"او هم خانه{Z}اش را فروخت."),
 ]
 
 # Correct text the round-6 rules must leave alone: درمانی «medical» after a noun, دوستانه «friendly».
@@ -194,6 +196,9 @@ ROUND6_KEPT = [
     "شرکت نانوفناوری",  # the loan prefix نانو, not نان و فناوری
     "او را گرامی داشت.",
     "راه بر دشمن بسته شد.",
+    # هم after a subject pronoun is «too»; a preposition before an affixoid head heads a phrase
+    "او هم خانه را فروخت.",
+    "او زیر بند رخت ایستاد.",
     f"سفری طولانی مدت{Z}ها طول کشید.",
 ]
 

@@ -407,6 +407,8 @@ NOUN_PREFIXES = frozenset({"تک", "فوق"})
 RECIPROCAL_LINK = "به"
 #: «co-» (هم‌کلاسی، هم‌افزایی), also the adverb «also, too»: it joins only where «also» cannot stand.
 CO_PREFIX = "هم"
+#: Subject pronouns: هم right after one is the adverb «too» (او هم خانه‌اش را فروخت).
+PERSONAL_PRONOUNS = frozenset({"من", "تو", "او", "وی", "ما", "شما", "ایشان", "آنها", "آنان", "آن" + "\u200c" + "ها"})
 #: Endings of possessive adjectives (برخوردار، توانمند) after an adjective prefix.
 POSSESSIVE_ADJECTIVE_ENDINGS = ("دار", "مند")
 #: Size adjectives + range nouns form adjectives (کوتاه‌برد، میان‌مدت، بلندمدت، طولانی‌مدت، درازمدت).

@@ -108,6 +108,8 @@ class PairRules(HeadEvidence):
             and not self._adjectival(right)
         ):
             return None  # جدول فوق نشان می‌دهد: «above-mentioned», and the noun is the verb's
+        if left == A.CO_PREFIX and len(out) > 1 and out[-2] in A.PERSONAL_PRONOUNS and right not in TOKEN_SUFFIXES:
+            return None  # او هم خانه‌اش را فروخت: after a subject pronoun هم is «too», not «co-»
         if merged is not VERBAL:
             return merged
         verb = self._verb_follows(left, right, after)
@@ -184,7 +186,8 @@ class PairRules(HeadEvidence):
             if right.startswith("مند"):  # ثروتمند but علاقه‌مند: a ZWNJ only after a silent ه
                 return left + (ZWNJ if left[-1] == "ه" and not A.pronounced_h(left) else "") + right
             return left + (ZWNJ if is_joining(left[-1]) else "") + right
-        if right in A.AFFIXOID_HEADS and not self._function_word(left) and left not in A.NUMBERS:
+        prepositional = "P" in lex.tags.get(left, "").split(",")  # زیر بند «under the line», not زیربند
+        if right in A.AFFIXOID_HEADS and not self._function_word(left) and left not in A.NUMBERS and not prepositional:
             affixoid = self._affixoid(left, right)
             if affixoid is not None:
                 return affixoid
