@@ -182,6 +182,8 @@ ROUND6 = [
     ("این پژوهشگر درباره تغییرات آب وهوایی مقاله نوشت.", f"این پژوهشگر درباره تغییرات آب{Z}وهوایی مقاله نوشت."),
     # a silent ه before a two-letter present stem or بر in a joined word
     ("موشک ماهوارهبر با موفقیت پرتاب شد.", f"موشک ماهواره{Z}بر با موفقیت پرتاب شد."),
+    # a listed noun + present stem + ی in an unlisted joined word: an action noun
+    ("سازمان هواشناسی از برفباری و کولاک خبر داد.", f"سازمان هواشناسی از برف{Z}باری و کولاک خبر داد."),
     # after a subject pronoun هم is «too»: only the clitic joins
     ("او هم خانه اش را فروخت.", f"او هم خانه{Z}اش را فروخت."),
 ]

@@ -115,11 +115,20 @@ class HeadEvidence(WordTests):
         however often the corpus joins it, since neither «X گیر» nor «X یابی» is a phrase."""
         if len(parts) != 2 or len(parts[1]) < 3:
             return False
-        verbs, last = self.lex.verbs, parts[1]
+        last = parts[1]
         for stem in (last, last[:-1] if last[-1] == "ی" else ""):
-            if len(stem) >= 3 and (stem + "د" in verbs or stem + "ید" in verbs) and stem + "ند" in verbs:
+            if len(stem) >= 3 and self._present_stem(stem):
                 return "N" in self.lex.tags.get(parts[0], "").split(",") and not self._function_word(parts[0])
         return False
+
+    def _action(self, noun: str, stem: str) -> bool:
+        """A listed noun + a present stem: with ی an action noun (برف‌باری، نوبت‌دهی)."""
+        return len(noun) >= 3 and self._nominal(noun) and not self._function_word(noun) and self._present_stem(stem)
+
+    def _present_stem(self, stem: str) -> bool:
+        """A present stem: the lexicon has its third person singular and plural (گیرد، گیرند; باید، بایند)."""
+        verbs = self.lex.verbs
+        return (stem + "د" in verbs or stem + "ید" in verbs) and (stem + "ند" in verbs or stem + "یند" in verbs)
 
     def _relational_of(self, word: str) -> bool:
         """A relational adjective in ی/یی of a dictionary word (هوایی of هوا، گویی of گو): the

@@ -442,6 +442,8 @@ class ZwnjRepairer(PluralTies):
                 yield left + ZWNJ + self._head_form(right), lex.logcount(left) + BOUND_WEIGHT  # زمین‌شناس‌ها
             elif right in A.AFFIXOID_HEADS and len(left) >= 3 and dictionary(left) and self._nominal(left):
                 yield left + ZWNJ + right, lex.logcount(left) + BOUND_WEIGHT - 1.0  # فناوری‌محور
+            elif right[-1] == "ی" and len(right) >= 3 and dictionary(left) and self._action(left, right[:-1]):
+                yield left + ZWNJ + right, lex.logcount(left) + COMPOUND_WEIGHT  # برف‌باری: an action noun
             elif right in A.SURNAME_ENDINGS and left[-1] == "ی":
                 yield left + ZWNJ + right, lex.logcount(left) + COMPOUND_WEIGHT
             elif len(left) >= 3 and len(right) >= 2 and dictionary(left) and self._joins_as_compound(left, right):
@@ -474,8 +476,7 @@ class ZwnjRepairer(PluralTies):
         if left in A.POWER_UNITS and right == A.ENERGY_HEAD:
             return True  # کیلووات‌ساعت
         if len(right) == 2:  # ماهواره‌بر، گمانه‌زن: after a silent ه a two-letter head is a present stem
-            verbs = self.lex.verbs
-            stem = right == A.CARRIER_HEAD or (right + "د" in verbs and right + "ند" in verbs)
+            stem = right == A.CARRIER_HEAD or self._present_stem(right)
             return stem and left[-1] == "ه" and not A.pronounced_h(left) and right not in A.SUFFIX_WEIGHT
         return (left[-1] == "ه" or right[0] in "اآ") and self._dictionary_word(right)
 
