@@ -20,8 +20,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-#: Articles gathered in memory before their band keys are appended to the table (~8 MiB per 10k).
-MERGE_AT = 40_000
+#: Articles gathered in memory before their band keys are appended to the table (about 6 MiB per 10k).
+MERGE_AT = 80_000
 
 
 class RecentBands:

@@ -24,6 +24,7 @@ import queue
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Callable, Generator
 from pathlib import Path
 from typing import IO
@@ -39,10 +40,11 @@ MIN_BATCH = 400
 #: while it is written.
 PIECES = (0.2, 0.17, 0.14, 0.11, 0.09, 0.07)
 #: This process's share of the folding: where it starts, its bounds, and its step. Writing costs
-#: more per article as the archive grows (at a million articles about as much as folding), so the
-#: share follows the cores' balance: up after a batch in which this process waited for a piece, down
-#: after one in which every piece was there when asked for.
+#: more per article as the archive grows (at a million articles more than folding), so the share
+#: follows the cores' balance: up after a batch in which this process waited for pieces longer than
+#: WAIT_TOLERANCE of the batch's time, down after any other.
 SHARE, MIN_SHARE, MAX_SHARE, SHARE_STEP = 0.22, 0.04, 0.5, 0.02
+WAIT_TOLERANCE = 0.03
 
 Compute = Callable[[list[Article]], list[ArticleRow]]
 
@@ -98,22 +100,24 @@ class RowHelper:
         parts = [articles[start:end] for start, end in zip(cuts, [*cuts[1:], len(articles)], strict=True)]
         arrived: queue.Queue[Folded | None] = queue.Queue()
         reader = self._send(parts, arrived)
+        began = time.perf_counter()
         mine = compute(articles[:cuts[0]])
-        waited = False
+        waited = 0.0
         try:
             yield mine
             for part in parts:
                 folded = None
                 if reader is not None:
-                    waited = waited or arrived.empty()
+                    asked = time.perf_counter()
                     folded = arrived.get()
+                    waited += time.perf_counter() - asked
                 if folded is None:
                     self._fail()
                     reader = None
                     yield compute(part)
                 else:
                     yield rows_of(part, folded)
-            step = SHARE_STEP if waited else -SHARE_STEP
+            step = SHARE_STEP if waited > WAIT_TOLERANCE * (time.perf_counter() - began) else -SHARE_STEP
             self.share = min(MAX_SHARE, max(MIN_SHARE, self.share + step))
         finally:
             if reader is not None:
