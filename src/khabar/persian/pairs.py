@@ -444,7 +444,8 @@ class PairRules(HeadEvidence):
         A part that is none of these (آنجلس، کنگ، تاون) marks a foreign name."""
         if part.startswith("ال") or part in A.PERSIAN_PIECES or part in A.BOUND_HEADS or part in self.lex.participles:
             return True
-        linked = part[2:] if part.startswith("در") else part[:-2] if part.endswith("به") else ""
+        inner = part.startswith("در") or part.startswith("اندر")  # پی‌درپی، دست‌اندرکار: «in» + a word
+        linked = part[part.index("در") + 2 :] if inner else part[:-2] if part.endswith("به") else ""
         for form in (part, part[1:] if part[0] == "و" else "", linked):
             if len(form) < 2:
                 continue
