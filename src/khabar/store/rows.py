@@ -15,7 +15,7 @@ import jdatetime
 import orjson
 
 from khabar.records import Article
-from khabar.search import document_key, document_tokens
+from khabar.search import document_key
 from khabar.store import dedup
 from khabar.store.filter_terms import meta_key
 from khabar.store.models import ArticleSummary
@@ -137,8 +137,8 @@ class Folded:
 
 def fold_texts(texts: Texts) -> Folded:
     """Search keys and MinHash signatures of a batch (the costly part of a row)."""
-    tokens = [document_tokens(body) for body in texts.bodies]
-    body_keys = tuple(map(" ".join, tokens))
+    body_keys = tuple(map(document_key, texts.bodies))
+    tokens = [key.split() for key in body_keys]
     signatures = tuple(dedup.signatures(tokens))
     return Folded(
         title_keys=tuple(map(document_key, texts.titles)), lead_keys=tuple(map(document_key, texts.leads)),
