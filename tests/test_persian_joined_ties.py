@@ -86,7 +86,8 @@ CORPUS_COMPOUNDS = [
     f"اقامتگاه{Z}های بوم{Z}گردی کوهستان در تابستان پر از مسافر است.",
     f"خانواده{Z}های جان{Z}باختگان زلزله در میدان شهر گرد آمدند.",
     f"سرخ{Z}پوشان پایتخت دیشب با دو گل برنده شدند.",
-    "کارخانه کشتیرانی بندر امسال دو کشتی تازه ساخت.",
+    # a noun + present stem + ی the dictionary lists only with a ZWNJ is parted like the spaced pair (round 7)
+    f"کارخانه کشتی{Z}رانی بندر امسال دو کشتی تازه ساخت.",
     # the dictionary lists the base joined (اصولگرا): its inflections stay joined too
     "نامزدهای اصولگرایان در انتخابات شورای شهر پیروز شدند.",
 ]

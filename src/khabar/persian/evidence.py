@@ -121,6 +121,14 @@ class HeadEvidence(WordTests):
                 return "N" in self.lex.tags.get(parts[0], "").split(",") and not self._function_word(parts[0])
         return False
 
+    def _stem_compound(self, stem: str, form: str) -> bool:
+        """A joined noun + present stem (+ ی) the dictionary lists only with a ZWNJ (کلاه‌برداری،
+        پول‌شویی): parted however often corpora join it, as the spaced pair is; not when the
+        dictionary lists the joined word or its base without ی (دستگیری of دستگیر)."""
+        if self._dictionary_word(stem) or (stem[-1] == "ی" and self._dictionary_word(stem[:-1])):
+            return False
+        return self._stem_head(form.split(ZWNJ))
+
     def _action(self, noun: str, stem: str) -> bool:
         """A listed noun + a present stem: with ی an action noun (برف‌باری، نوبت‌دهی)."""
         return len(noun) >= 3 and self._nominal(noun) and not self._function_word(noun) and self._present_stem(stem)

@@ -395,7 +395,7 @@ class PairRules(HeadEvidence):
         arabic = any(p.startswith("ال") for p in parts)  # رحمه‌الله، دائرة‌المعارف: an Arabic phrase
         if parts[0] not in A.UNIT_PREFIXES and not arabic and not all(self._persian_part(p) for p in parts):
             return form in A.KNOWN_ZWNJ_NAMES or form in A.KNOWN_LOAN_COMPOUNDS
-        if form not in lex.attested or form in A.WRITTEN_APART:
+        if form not in lex.attested or form in A.WRITTEN_APART or self._clause_conjunction(parts[0]):
             return False
         if 0 < count < RARE_ZWNJ and ZWNJ + "و" not in form and self._dictionary_word(parts[-1]):
             return False  # a rare spelling of two words; a part no word alone (هم‌تیمی) marks a compound
@@ -414,11 +414,6 @@ class PairRules(HeadEvidence):
         if last[-1] == "ی" and (self._modified(last[:-1]) or self._stem_action(parts)):
             return True  # کم‌خوابی، اضافه‌کاری: a noun's ی, not «you slept / you plant»
         return count >= COMPOUND_MIN or (last not in lex.participles and last not in lex.verbs)
-
-    def _determiner(self, word: str) -> bool:
-        """A demonstrative (این، آن): before a noun it is a phrase unless the corpus writes the pair
-        with a ZWNJ, and it mostly writes the adverb joined (اینگونه) instead."""
-        return "DET" in self.lex.tags.get(word, "").split(",")
 
     def _privative_pair(self, right: str) -> bool:
         """Spaced بی + X: the prefix when X, or X less a joined inflection (بی خبریم، بی آبند), makes a

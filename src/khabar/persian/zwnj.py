@@ -260,8 +260,9 @@ class ZwnjRepairer(PluralTies):
                 if not self._dictionary_word(stem):
                     bonus += DICTIONARY_BONUS  # hazm lists دست‌کم, only corpora write دستکم
                 score = max(math.log(zwnj[1] + 1), ATTESTED_BASE) + bonus
-                if stem not in lex.tags and self._bound(zwnj[0].rsplit(ZWNJ, 1)[1]):
-                    score = max(score, lex.logcount(stem) + PLAIN_BONUS + ZWNJ_FORM_BONUS)  # قیمتگذاری
+                head = zwnj[0].rsplit(ZWNJ, 1)[1]
+                if (stem not in lex.tags and self._bound(head)) or self._stem_compound(stem, zwnj[0]):
+                    score = max(score, lex.logcount(stem) + PLAIN_BONUS + ZWNJ_FORM_BONUS)  # قیمتگذاری، کلاهبرداری
                 yield zwnj[0], score
             elif self._corpus_compound(stem, zwnj):
                 yield zwnj[0], lex.logcount(stem) + PLAIN_BONUS + ZWNJ_FORM_BONUS  # بوم‌گردی، جان‌باختگان
