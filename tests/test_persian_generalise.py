@@ -214,12 +214,20 @@ ROUND7 = [
     ("کلاهبرداران اینترنتی دستگیر شدند.", f"کلاه{Z}برداران اینترنتی دستگیر شدند."),
     # the conjunction که opens a clause, whatever rare compound a dictionary lists (که‌بر)
     ("او گفت که بر اساس قانون عمل می کند.", f"او گفت که بر اساس قانون عمل می{Z}کند."),
+    # «به» + an action noun no text writes alone: the به compound's noun (به‌روز + رسانی)
+    ("نسخه تازه برنامه در به روزرسانی بعدی منتشر می شود.", f"نسخه تازه برنامه در به{Z}روزرسانی بعدی منتشر می{Z}شود."),
+    # غیر + a compound the dictionary spells only with a ZWNJ keeps that ZWNJ, joined or spaced
+    ("تقاطع غیرهمسطح شهر افتتاح شد.", f"تقاطع غیرهم{Z}سطح شهر افتتاح شد."),
+    ("تقاطع غیرهم سطح شهر افتتاح شد.", f"تقاطع غیرهم{Z}سطح شهر افتتاح شد."),
 ]
 
 ROUND7_KEPT = [
     "دستگیری سارقان مسلح در تهران خبرساز شد.",  # the dictionary lists دستگیر joined: its family stays joined
     "مدیر گفت که بر این باور است.",
     f"او گفت که بر اساس قانون عمل می{Z}کند.",
+    "او به تنهایی سفر کرد.",  # a free word after the preposition به
+    "او به روز دوشنبه اشاره کرد.",
+    "این دو دیدگاه غیرهمسو است.",  # the dictionary lists the negated word joined
 ]
 
 

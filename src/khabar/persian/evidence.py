@@ -129,6 +129,24 @@ class HeadEvidence(WordTests):
             return False
         return self._stem_head(form.split(ZWNJ))
 
+    def _be_action(self, word: str) -> bool:
+        """A noun + present stem + ی (روزرسانی، کاراندازی) no corpus writes alone, after «به»: the
+        action noun of a به compound (به‌روز + رسانی) the dictionary lists with its ZWNJ; the
+        preposition «به» takes only free words (به تنهایی)."""
+        if len(word) < 6 or word[-1] != "ی" or self.lex.counts.get(word, 0) > 0:
+            return False
+        if "به" + ZWNJ + word not in self.lex.attested:
+            return False
+        return any(self._action(word[:cut], word[cut:-1]) for cut in range(3, len(word) - 3))
+
+    def _negated_compound(self, word: str) -> str | None:
+        """غیر + a compound the dictionary spells only with a ZWNJ (غیرهم‌سطح of هم‌سطح), unless the
+        dictionary lists the negated word joined (غیرهمسو): the compound keeps its ZWNJ."""
+        spelled = self.lex.zwnj.get(word[3:])
+        if spelled is None or spelled[0] not in self.lex.attested or self._dictionary_word(word):
+            return None
+        return word[:3] + spelled[0]
+
     def _action(self, noun: str, stem: str) -> bool:
         """A listed noun + a present stem: with ی an action noun (برف‌باری، نوبت‌دهی)."""
         return len(noun) >= 3 and self._nominal(noun) and not self._function_word(noun) and self._present_stem(stem)

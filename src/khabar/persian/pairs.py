@@ -133,6 +133,8 @@ class PairRules(HeadEvidence):
             or right in _RIGHT_TRIGGERS
             or right[:-1] in A.ACTION_STEMS
             or right[0] == "و"
+            or (left == A.RECIPROCAL_LINK and right[-1] == "ی" and right not in self.lex.counts)
+            or left[:3] in A.NEGATIVE_PREFIXES
             or right.endswith("گان")
             or self._bound(right)
             or (ZWNJ in right and (right.rsplit(ZWNJ, 1)[1] in _AFTER_ZWNJ or left == A.CO_PREFIX))
@@ -175,6 +177,8 @@ class PairRules(HeadEvidence):
             return left + ZWNJ + right  # استارت‌آپ، یک‌ضرب: listed, whatever the lexicon holds
         if left in VERB_PREFIXES and right in lex.verbs:
             return left + ZWNJ + right
+        if left == A.RECIPROCAL_LINK and self._be_action(right):
+            return left + ZWNJ + right  # به‌روزرسانی: «به» + an action noun no text writes alone
         if left == A.PRIVATIVE and self._privative_pair(right):
             return left + ZWNJ + right
         if self._coordinated(left, right):
@@ -193,6 +197,9 @@ class PairRules(HeadEvidence):
                 return affixoid
         if left in A.NEGATIVE_PREFIXES:
             return left + right if self._negatable(right) else None  # غیرقانونی: ر does not join
+        if left[:3] in A.NEGATIVE_PREFIXES and len(left) > 4:
+            inner = self._spaced(left[3:], right)  # غیرهم سطح: after غیر, هم سطح is no «also level»
+            return None if inner is None or inner not in lex.attested else left[:3] + inner
         if left in A.NUMBERS or (left == A.HALF and right.endswith("ه")):
             measure = right in A.MEASURES or right in A.NUMBER_PIECES or self._number_measure(right)
             return left + ZWNJ + right if measure else None

@@ -276,6 +276,9 @@ class ZwnjRepairer(PluralTies):
             yield number, self._plain(stem) + 1.0
         elif not known and zwnj is None and stem.startswith(_NUMBERS):
             yield from self._number_phrase(stem, adjective=False)
+        negated = self._negated_compound(stem) if stem[:3] in A.NEGATIVE_PREFIXES else None
+        if negated is not None:
+            yield negated, max(self._plain(stem), ATTESTED_BASE) + ZWNJ_FORM_BONUS
         if stem.startswith("هیچ") and stem[3:] in A.HICH_PARTS:
             yield "هیچ" + ZWNJ + stem[3:], self._plain(stem) + 1.0
         for prefix in VERB_PREFIXES if stem.startswith(VERB_PREFIXES) else ():
