@@ -219,6 +219,9 @@ ROUND7 = [
     # غیر + a compound the dictionary spells only with a ZWNJ keeps that ZWNJ, joined or spaced
     ("تقاطع غیرهمسطح شهر افتتاح شد.", f"تقاطع غیرهم{Z}سطح شهر افتتاح شد."),
     ("تقاطع غیرهم سطح شهر افتتاح شد.", f"تقاطع غیرهم{Z}سطح شهر افتتاح شد."),
+    # a bound head (کوب) takes no plural alone, nor joins a word that already ends in its plural
+    ("نوازندگان با سازهای کوبهای محلی برنامه اجرا کردند.", f"نوازندگان با سازهای کوبه{Z}ای محلی برنامه اجرا کردند."),
+    ("نوازندگان با سازهای کوبه ای محلی برنامه اجرا کردند.", f"نوازندگان با سازهای کوبه{Z}ای محلی برنامه اجرا کردند."),
 ]
 
 ROUND7_KEPT = [

@@ -61,7 +61,10 @@ class PluralTies(PairRules):
 
     def _plural_stem(self, stem: str) -> str | None:
         """The stem's spelling if it is a noun that takes های: a listed noun or adjective, a listed
-        compound (دستپخت → دست‌پخت), or a frequent corpus word that is no verb form (a loanword)."""
+        compound (دستپخت → دست‌پخت), or a frequent corpus word that is no verb form (a loanword); a
+        bound head (کوب) stands alone nowhere, so it takes no plural either (کوبهای is کوبه‌ای)."""
+        if stem in A.BOUND_HEADS:
+            return None
         if self._dictionary_word(stem):
             # هفتهای is هفته‌ای: a number word counts nouns, it takes no plural with an ezafe;
             # شعبهای is شعبه‌ای: شعب is a plural already (hazm's PL), it takes no second one
