@@ -19,6 +19,7 @@ VERB_PREFIXES = tuple(p + v for p in ("", *A.PREVERBS) for v in A.VERB_PREFIXES)
 #: Suffixes that may stand as a token of their own in spaced text ("است" is a word of its own).
 TOKEN_SUFFIXES = frozenset(A.SUFFIX_WEIGHT) - {"است"}
 NOMINAL_COUNT = 10_000_000
+PRIVATIVE_REST_MIN = 20_000  # what a word after بی‌ that no dictionary lists must reach
 CONJUNCTION_COUNT = 1_000_000_000  # که 3.8G: only the commonest function words reach it
 #: Person endings no noun shares often (ی is also the relational suffix, a bare stem the short infinitive).
 PERSON_ENDINGS = tuple(e for e in A.PAST_ENDINGS if len(e) > 1 or e == "م")
@@ -65,10 +66,6 @@ class WordTests:
             return False
         return word not in verbs or self.lex.counts.get(word, 0) > NOMINAL_COUNT
 
-    def _word_or_derived(self, word: str) -> bool:
-        counts = self.lex.counts
-        return counts.get(word, 0) > 0 or (word[-1] == "ی" and counts.get(word[:-1], 0) > 0)
-
     def _privative_rest(self, rest: str) -> bool:
         """What may follow بی‌: a word, not a verb — nor a verb whose آ the subjunctive ب wrote
         as بیا (بیاورند، بیاموزد are verbs, not بی‌ + اورند)."""
@@ -78,7 +75,11 @@ class WordTests:
             return False
         if rest[0] == "و" and not self._dictionary_word(rest):
             return False  # بیوک، بیوتین، بیوت: a name or a loanword in بیو…, not بی‌ + «و…»
-        return self._word_or_derived(rest)
+        counts = self.lex.counts  # بیشکک: a rare corpus form (شکک, 2k) is noise or a name's piece, no word
+        for word in (rest, rest[:-1] if rest[-1] == "ی" else ""):
+            if word and (self._dictionary_word(word) or counts.get(word, 0) >= PRIVATIVE_REST_MIN):
+                return True
+        return False
 
     def _bound(self, word: str) -> bool:
         """A second part that never stands alone: a bound head, also inflected (پذیرتر، شناس‌ها), or a
