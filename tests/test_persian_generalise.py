@@ -222,6 +222,8 @@ ROUND7 = [
     # a bound head (کوب) takes no plural alone, nor joins a word that already ends in its plural
     ("نوازندگان با سازهای کوبهای محلی برنامه اجرا کردند.", f"نوازندگان با سازهای کوبه{Z}ای محلی برنامه اجرا کردند."),
     ("نوازندگان با سازهای کوبه ای محلی برنامه اجرا کردند.", f"نوازندگان با سازهای کوبه{Z}ای محلی برنامه اجرا کردند."),
+    # after a broken plural (hazm's PL) a participle compound is its modifier, as after ‑های
+    ("کمک ها به مناطق سیل زده، دیروز رسید.", f"کمک{Z}ها به مناطق سیل{Z}زده، دیروز رسید."),
 ]
 
 ROUND7_KEPT = [
@@ -231,6 +233,7 @@ ROUND7_KEPT = [
     "او به تنهایی سفر کرد.",  # a free word after the preposition به
     "او به روز دوشنبه اشاره کرد.",
     "این دو دیدگاه غیرهمسو است.",  # the dictionary lists the negated word joined
+    "افراد زیادی آسیب دیده بودند.",  # an auxiliary follows: the verb
     "مسابقات آسیایی در بیشکک برگزار شد.",  # شکک is a rare corpus form, no word for بی‌ to take
 ]
 

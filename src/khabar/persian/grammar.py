@@ -53,6 +53,10 @@ class WordTests:
         with a ZWNJ, and it mostly writes the adverb joined (اینگونه) instead."""
         return "DET" in self.lex.tags.get(word, "").split(",")
 
+    def _plural_head(self, word: str) -> bool:
+        """A plural in ‑های or a broken plural hazm tags PL (مناطق، افراد): its ezafe dependent follows."""
+        return word.endswith("های") or "PL" in self.lex.tags.get(word, "").split(",")
+
     def _dictionary_word(self, word: str) -> bool:
         tags = self.lex.tags.get(word)
         return tags is not None and tags not in ("0", "C")

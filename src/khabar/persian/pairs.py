@@ -113,8 +113,8 @@ class PairRules(HeadEvidence):
         if merged is not VERBAL:
             return merged
         verb = self._verb_follows(left, right, after)
-        if verb and len(out) > 1 and out[-2].endswith("های") and right in self.lex.participles:
-            verb = after in A.AUXILIARIES  # کشورهای توسعه یافته و …: after a plural's ezafe, a modifier
+        if verb and len(out) > 1 and self._plural_head(out[-2]) and right in self.lex.participles:
+            verb = after in A.AUXILIARIES  # کشورهای توسعه یافته و …، مناطق جنگ زده: a plural's modifier
         return None if verb else self._spaced(left, right)
 
     def _plural(self, word: str) -> bool:
