@@ -224,6 +224,8 @@ ROUND7 = [
     ("نوازندگان با سازهای کوبه ای محلی برنامه اجرا کردند.", f"نوازندگان با سازهای کوبه{Z}ای محلی برنامه اجرا کردند."),
     # after a broken plural (hazm's PL) a participle compound is its modifier, as after ‑های
     ("کمک ها به مناطق سیل زده، دیروز رسید.", f"کمک{Z}ها به مناطق سیل{Z}زده، دیروز رسید."),
+    # کم + a noun in ی whose antonym پر + noun the dictionary lists as an adjective (پرفشار)
+    ("سامانه کم فشاری از شمال غرب وارد کشور می شود.", f"سامانه کم{Z}فشاری از شمال غرب وارد کشور می{Z}شود."),
 ]
 
 ROUND7_KEPT = [
@@ -234,6 +236,7 @@ ROUND7_KEPT = [
     "او به روز دوشنبه اشاره کرد.",
     "این دو دیدگاه غیرهمسو است.",  # the dictionary lists the negated word joined
     "افراد زیادی آسیب دیده بودند.",  # an auxiliary follows: the verb
+    "فروش کم پاییزی بازار را نگران کرد.",  # no «پرپاییز»: کم is the adjective of فروش
     "مسابقات آسیایی در بیشکک برگزار شد.",  # شکک is a rare corpus form, no word for بی‌ to take
 ]
 

@@ -288,10 +288,12 @@ class PairRules(HeadEvidence):
     def _quantity_phrase(self, left: str, right: str) -> bool:
         """کم before a relational adjective is the adjective of the noun before it (فروش کم
         پاییزی «the low autumn sales»); only its possessive compounds join (کم‌برخوردار), and the
-        noun in ی of a compound hazm lists (کم‌تحرک → کم‌تحرکی)."""
+        noun in ی of a compound hazm lists (کم‌تحرک → کم‌تحرکی) or whose antonym it lists as an
+        adjective (پرفشار → کم‌فشاری; no «پرپاییز»)."""
         if left not in A.QUANTITY_PREFIXES or not right.endswith("ی"):
             return False
-        return left + ZWNJ + right[:-1] not in self.lex.attested
+        antonym, base = ("پر" if left == "کم" else "کم") + right[:-1], right[:-1]
+        return left + ZWNJ + base not in self.lex.attested and "AJ" not in self.lex.tags.get(antonym, "").split(",")
 
     def _adjectival(self, word: str) -> bool:
         """A relational adjective of a listed noun (رقمی، ابری، رشته‌ای) or a possessive one
