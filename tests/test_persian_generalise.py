@@ -226,6 +226,8 @@ ROUND7 = [
     ("کمک ها به مناطق سیل زده، دیروز رسید.", f"کمک{Z}ها به مناطق سیل{Z}زده، دیروز رسید."),
     # کم + a noun in ی whose antonym پر + noun the dictionary lists as an adjective (پرفشار)
     ("سامانه کم فشاری از شمال غرب وارد کشور می شود.", f"سامانه کم{Z}فشاری از شمال غرب وارد کشور می{Z}شود."),
+    # spaced text whose only sign (ها after ر) leaves no ZWNJ is repaired as its rerun would be (idempotent)
+    ("دیوار ها فرو ریخت و پرونده کلاهبرداری باز شد.", f"دیوارها فرو ریخت و پرونده کلاه{Z}برداری باز شد."),
 ]
 
 ROUND7_KEPT = [

@@ -57,6 +57,14 @@ class WordTests:
         """A plural in ‑های or a broken plural hazm tags PL (مناطق، افراد): its ezafe dependent follows."""
         return word.endswith("های") or "PL" in self.lex.tags.get(word, "").split(",")
 
+    def _making_verb(self, word: str) -> bool:
+        """A form of کردن or شدن (شد، می‌شود، کنید), the verbs that take an adjective complement."""
+        for prefix in ("می" + ZWNJ, "نمی" + ZWNJ, "ب", "ن", ""):
+            rest = word[len(prefix) :]
+            if word.startswith(prefix) and rest in self.lex.verbs and rest.startswith(A.MAKING_VERB_STEMS):
+                return True
+        return False
+
     def _dictionary_word(self, word: str) -> bool:
         tags = self.lex.tags.get(word)
         return tags is not None and tags not in ("0", "C")

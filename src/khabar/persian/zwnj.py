@@ -84,7 +84,10 @@ class ZwnjRepairer(PluralTies):
         mode = damage_mode(text, self.fix_token)
         if mode == UNKNOWN:
             return _RUN.sub(self._run, text)
-        return _RUN.sub(lambda match: self._run(match, mode), text)
+        out = _RUN.sub(lambda match: self._run(match, mode), text)
+        if mode == SPACED and damage_mode(out, self.fix_token) in (UNKNOWN, JOINED):
+            return self._restore_line(out)  # دیوار ها → دیوارها left no sign: repair it as a rerun would
+        return out
 
     def _run(self, match: re.Match[str], mode: Mode = UNKNOWN) -> str:
         """One run of Persian words, repaired as far as the damage-mode gate allows (:mod:`gate`)."""
@@ -116,14 +119,6 @@ class ZwnjRepairer(PluralTies):
                 counted = merged[i - 1] in COUNTING if i else counted_before(match)
                 out[i] = self._in_context(token, out[i], following, _after(match), counted)
         return " ".join(out)
-
-    def _making_verb(self, word: str) -> bool:
-        """A form of کردن or شدن (شد، می‌شود، کنید), the verbs that take an adjective complement."""
-        for prefix in ("می" + ZWNJ, "نمی" + ZWNJ, "ب", "ن", ""):
-            rest = word[len(prefix) :]
-            if word.startswith(prefix) and rest in self.lex.verbs and rest.startswith(A.MAKING_VERB_STEMS):
-                return True
-        return False
 
     def _prefix_pass(self, tokens: list[str]) -> list[str]:
         """Adjective prefixes before a word merge already done (میان رشته ای → میان‌رشته‌ای)."""
