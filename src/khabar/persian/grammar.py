@@ -59,9 +59,16 @@ class WordTests:
 
     def _making_verb(self, word: str) -> bool:
         """A form of کردن or شدن (شد، می‌شود، کنید), the verbs that take an adjective complement."""
+        return self._verb_of(word, A.MAKING_VERB_STEMS)
+
+    def _light_verb(self, word: str) -> bool:
+        return self._verb_of(word, A.LIGHT_VERB_STEMS)
+
+    def _verb_of(self, word: str, stems: tuple[str, ...]) -> bool:
+        """A verb form, with or without می/نمی/ب/ن, of one of ``stems``."""
         for prefix in ("می" + ZWNJ, "نمی" + ZWNJ, "ب", "ن", ""):
             rest = word[len(prefix) :]
-            if word.startswith(prefix) and rest in self.lex.verbs and rest.startswith(A.MAKING_VERB_STEMS):
+            if word.startswith(prefix) and rest in self.lex.verbs and rest.startswith(stems):
                 return True
         return False
 

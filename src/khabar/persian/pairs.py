@@ -260,13 +260,6 @@ class PairRules(HeadEvidence):
         rest = word.split(ZWNJ, 1)[1] if word.startswith(("می" + ZWNJ, "نمی" + ZWNJ)) else word
         return rest in self.lex.verbs and rest not in self.lex.participles
 
-    def _light_verb(self, word: str) -> bool:
-        for prefix in ("می" + ZWNJ, "نمی" + ZWNJ, "ب", "ن", ""):
-            rest = word[len(prefix) :]
-            if word.startswith(prefix) and rest in self.lex.verbs and rest.startswith(A.LIGHT_VERB_STEMS):
-                return True
-        return False
-
     def _silent_h_place(self, word: str) -> bool:
         """A noun in silent ه before the place suffix گاه, which the standard then writes after a ZWNJ
         (ذخیره‌گاه): joined across a space when the corpus knows that compound, since گاه alone is
