@@ -20,7 +20,7 @@ from khabar.errors import StoreError
 from khabar.records import Article
 from khabar.search import SearchRequest
 from khabar.store import dedup, open_store, parallel
-from khabar.store.rows import ArticleRow, article_row, article_rows
+from khabar.store.rows import ArticleRow, Texts, article_row, article_rows, fold_texts, rows_of
 from test_store import BODY, article
 
 ZWNJ = "\u200c"
@@ -273,3 +273,12 @@ def test_stored_json_is_byte_for_byte_the_standard_librarys(value: Any) -> None:
     from khabar.store.rows import _dumps
 
     assert _dumps(value) == json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode()
+
+
+def test_content_hashes_are_computed_only_for_articles_without_one() -> None:
+    given = dataclasses.replace(article(1), content_hash="hash-set-by-the-pipeline")
+    folded = fold_texts(Texts.of([given, article(2)]))
+    assert folded.body_hashes[0] is None
+    assert folded.body_hashes[1] == dedup.content_hash(folded.body_keys[1])
+    assert [r.content_hash for r in rows_of([given, article(2)], folded)] == [
+        "hash-set-by-the-pipeline", folded.body_hashes[1]]

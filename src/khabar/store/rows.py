@@ -116,11 +116,12 @@ class Texts:
     titles: tuple[str, ...]
     leads: tuple[str, ...]
     bodies: tuple[str, ...]
+    hashed: tuple[bool, ...]  # the article came with its content hash (the pipeline sets it)
 
     @classmethod
     def of(cls, articles: Sequence[Article]) -> Texts:
         return cls(tuple(a.title or "" for a in articles), tuple(a.lead or "" for a in articles),
-                   tuple("\n".join(a.body) for a in articles))
+                   tuple("\n".join(a.body) for a in articles), tuple(bool(a.content_hash) for a in articles))
 
 
 @dataclass(frozen=True)
@@ -144,7 +145,8 @@ def fold_texts(texts: Texts) -> Folded:
         title_keys=tuple(map(document_key, texts.titles)), lead_keys=tuple(map(document_key, texts.leads)),
         body_keys=body_keys,
         signatures=signatures, bands=tuple(tuple(dedup.bands(sig)) if sig else () for sig in signatures),
-        body_hashes=tuple(dedup.content_hash(key) if key else None for key in body_keys),
+        body_hashes=tuple(dedup.content_hash(key) if key and not hashed else None
+                          for key, hashed in zip(body_keys, texts.hashed, strict=True)),
     )
 
 

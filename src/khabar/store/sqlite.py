@@ -82,7 +82,6 @@ class Checkpointer:
         self._conn.execute("PRAGMA busy_timeout = 30000")
         self._wake = threading.Event()
         self._stopping = threading.Event()
-        self._stop = False
         self._thread = threading.Thread(target=self._run, name="khabar-checkpoint", daemon=True)
         self._thread.start()
 
@@ -93,14 +92,13 @@ class Checkpointer:
         while True:
             self._wake.wait()
             self._wake.clear()
-            if self._stop:
+            if self._stopping.is_set():
                 return
             with suppress(sqlite3.Error):  # the writer's own autocheckpoint (the backstop) bounds the WAL
                 self._conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
             self._stopping.wait(CHECKPOINT_SECONDS)
 
     def close(self) -> None:
-        self._stop = True
         self._stopping.set()
         self._wake.set()
         self._thread.join()
