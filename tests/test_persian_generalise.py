@@ -253,3 +253,31 @@ def test_round6_and_7_damage_is_repaired(damaged: str, expected: str) -> None:
 def test_round6_and_7_correct_text_is_kept(text: str) -> None:
     assert repair(text) == text
 
+
+# Round 8 (set 10 first): ordinal امین after سی, a broken plural's modifier, an own word in ا + ی.
+ROUND8 = [
+    # the ordinal ending after the vowel of سی is written with a ZWNJ; امین alone is a name
+    ("سی امین جشنواره فیلم کودک در اصفهان آغاز شد.", f"سی{Z}امین جشنواره فیلم کودک در اصفهان آغاز شد."),
+    # a broken plural hazm tags PL takes a کم/پر compound as its modifier, like a plural in ‑های
+    ("افراد کم توان در این طرح بیمه می شوند.", f"افراد کم{Z}توان در این طرح بیمه می{Z}شوند."),
+    ("دولت به مناطق کم برخوردار کمک می کند.", f"دولت به مناطق کم{Z}برخوردار کمک می{Z}کند."),
+]
+
+ROUND8_KEPT = [
+    "قهرمان وزن منهای ۶۰ کیلوگرم به تیم ملی دعوت شد.",  # منها «minus» + ی, not منه + ای
+    "آقای امین سی سال در این اداره کار کرده است.",  # the name before the number
+    "خبرهای بد زیاد شنیدیم.",  # زیاد is also an adverb: it modifies the verb, not a بد compound
+    "اخبار بد زیاد شنیدیم.",
+]
+
+
+@pytest.mark.parametrize(("damaged", "expected"), ROUND8)
+def test_round8_damage_is_repaired(damaged: str, expected: str) -> None:
+    assert repair(damaged) == expected
+    assert repair(expected) == expected
+    assert repair(expected.replace(Z, "")) == expected
+
+
+@pytest.mark.parametrize("text", ROUND8_KEPT)
+def test_round8_correct_text_is_kept(text: str) -> None:
+    assert repair(text) == text

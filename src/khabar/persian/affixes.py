@@ -409,6 +409,8 @@ RECIPROCAL_LINK = "به"
 CO_PREFIX = "هم"
 #: Subject pronouns: هم right after one is the adverb «too» (او هم خانه‌اش را فروخت).
 PERSONAL_PRONOUNS = frozenset({"من", "تو", "او", "وی", "ما", "شما", "ایشان", "آنها", "آنان", "آن" + "\u200c" + "ها"})
+#: The ordinal ending after a vowel (سی‌امین): after سی, امین is no name.
+ORDINAL_VOWEL = "امین"
 #: Endings of possessive adjectives (برخوردار، توانمند) after an adjective prefix.
 POSSESSIVE_ADJECTIVE_ENDINGS = ("دار", "مند")
 #: Size adjectives + range nouns form adjectives (کوتاه‌برد، میان‌مدت، بلندمدت، طولانی‌مدت، درازمدت).

@@ -30,7 +30,8 @@ class HeadEvidence(WordTests):
         if _marked(left) or _marked(right) or len(right) < 3:
             return None
         if left in A.MODIFIER_PREFIXES:
-            if not self._modified(right) and left + ZWNJ + right not in self.lex.attested:
+            adverb = "ADV" in self.lex.tags.get(right, "").split(",")  # خبرهای بد زیاد: زیاد modifies the verb
+            if (adverb or not self._modified(right)) and left + ZWNJ + right not in self.lex.attested:
                 return None
         elif right not in A.STRONG_HEADS or not self._head_modifier(left):
             return None

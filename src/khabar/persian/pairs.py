@@ -118,9 +118,9 @@ class PairRules(HeadEvidence):
         return None if verb else self._spaced(left, right)
 
     def _plural(self, word: str) -> bool:
-        """A plural noun (سال‌های، ناشران، تولیدکنندگان): what follows it is its modifier."""
-        if word.endswith("های"):
-            return True
+        """A plural noun (سال‌های، ناشران، تولیدکنندگان، افراد): what follows it is its modifier."""
+        if word.endswith("های") or "PL" in self.lex.tags.get(word, "").split(","):
+            return True  # افراد کم‌توان: a broken plural hazm tags PL takes a modifier too
         if word.endswith("گان"):
             return self._dictionary_word(word[:-3] + "ه") and self._nominal(word[:-3] + "ه")
         return word.endswith("ان") and self._dictionary_word(word[:-2]) and self._nominal(word[:-2])
@@ -202,6 +202,7 @@ class PairRules(HeadEvidence):
             return None if inner is None or inner not in lex.attested else left[:3] + inner
         if left in A.NUMBERS or (left == A.HALF and right.endswith("ه")):
             measure = right in A.MEASURES or right in A.NUMBER_PIECES or self._number_measure(right)
+            measure = measure or (left[-1] == "ی" and right == A.ORDINAL_VOWEL)  # سی‌امین, not the name امین
             return left + ZWNJ + right if measure else None
         if self._verbal(right):
             return None
