@@ -263,11 +263,22 @@ ROUND8 = [
     ("دولت به مناطق کم برخوردار کمک می کند.", f"دولت به مناطق کم{Z}برخوردار کمک می{Z}کند."),
 ]
 
+# Spaced damage only: their joined spellings (آنجا، کمرنگ) are common correct forms, kept as written.
+ROUND8_SPACED = [
+    # a demonstrative + جا is the adverb, written with a ZWNJ; not before به (جا به جا)
+    ("از آن جا که جاده بسته بود، مسافران همین جا ماندند.", f"از آن{Z}جا که جاده بسته بود، مسافران همین{Z}جا ماندند."),
+    ("بار ها را از آن جا به جا کردند.", f"بارها را از آن جابه{Z}جا کردند."),
+    # کم + noun before شدن, which takes no object: the compound is its predicate
+    ("با آمدن بازیکنان جوان نقش او کم رنگ شد.", f"با آمدن بازیکنان جوان نقش او کم{Z}رنگ شد."),
+]
+
 ROUND8_KEPT = [
     "قهرمان وزن منهای ۶۰ کیلوگرم به تیم ملی دعوت شد.",  # منها «minus» + ی, not منه + ای
     "آقای امین سی سال در این اداره کار کرده است.",  # the name before the number
     "خبرهای بد زیاد شنیدیم.",  # زیاد is also an adverb: it modifies the verb, not a بد compound
     "اخبار بد زیاد شنیدیم.",
+    "این جایزه به بهترین فیلم رسید و آن جای خالی پر شد.",  # جایزه and جای are other words
+    f"کوهنوردان در راه کم آب می{Z}نوشند.",  # «little water», the object of نوشیدن
 ]
 
 
@@ -276,6 +287,12 @@ def test_round8_damage_is_repaired(damaged: str, expected: str) -> None:
     assert repair(damaged) == expected
     assert repair(expected) == expected
     assert repair(expected.replace(Z, "")) == expected
+
+
+@pytest.mark.parametrize(("damaged", "expected"), ROUND8_SPACED)
+def test_round8_spaced_damage_is_repaired(damaged: str, expected: str) -> None:
+    assert repair(damaged) == expected
+    assert repair(expected) == expected
 
 
 @pytest.mark.parametrize("text", ROUND8_KEPT)

@@ -221,6 +221,8 @@ NUMBERS = frozenset(
         "چند",
     ]
 )
+#: «place»: after a demonstrative it makes the adverb آن‌جا، این‌جا، همین‌جا.
+PLACE_NOUN = "جا"
 #: The place suffix: joined to most words (دانشگاه), after a silent ه with a ZWNJ (ذخیره‌گاه).
 PLACE_SUFFIX = "گاه"
 #: Bound pieces a number word takes across a space (سه‌گانه، چندگانه): never a word alone.
@@ -424,6 +426,7 @@ UNIT_PREFIXES = frozenset({"سانتی", "میلی", "کیلو", "آنتی", "ا
 BEFORE_LIGHT_VERB = {"بهروز": "به‌روز"}
 #: The light verbs that make it one (کردن، شدن): «بهروز داشت» is still the name.
 MAKING_VERB_STEMS = ("کن", "کرد", "شو", "شد")
+BECOMING_STEMS = ("شو", "شد")  # «become»: no object before it, only a predicate (کم‌رنگ شد)
 #: Power units that form energy units with ساعت (کیلووات‌ساعت، مگاوات‌ساعت), written with a ZWNJ.
 POWER_UNITS = frozenset({"وات", "کیلووات", "مگاوات", "گیگاوات", "تراوات"})
 ENERGY_HEAD = "ساعت"

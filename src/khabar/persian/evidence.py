@@ -179,9 +179,10 @@ class HeadEvidence(WordTests):
     def reduplicated(self, tokens: list[str]) -> list[str]:
         """X به X (نقطه‌به‌نقطه، گام‌به‌گام، روبه‌رو) where the gate allows compounds (spaced or
         undecided text): the standard writes a reduplicated compound as one word, so its spaces
-        are lost ZWNJs. Text that keeps its ZWNJs (the gate's KEPT) is left as written."""
+        are lost ZWNJs. Text that keeps its ZWNJs (the gate's KEPT) is left as written. Then the
+        place adverbs (``_place_adverbs``), which must not take the first جا of جا به جا."""
         if A.RECIPROCAL_LINK not in tokens:
-            return tokens
+            return self._place_adverbs(tokens)
         out: list[str] = []
         i = 0
         while i < len(tokens):
@@ -197,6 +198,22 @@ class HeadEvidence(WordTests):
             else:
                 out.append(word)
                 i += 1
+        return self._place_adverbs(out)
+
+    def _place_adverbs(self, tokens: list[str]) -> list[str]:
+        """A demonstrative + جا «place» (آن جا، همین جا): the adverb, which the standard writes with a
+        ZWNJ (آن‌جا) where the lexicon knows that spelling; جای and جایزه are other words."""
+        if A.PLACE_NOUN not in tokens:
+            return tokens
+        out: list[str] = []
+        for i, word in enumerate(tokens):
+            linked = i + 1 < len(tokens) and tokens[i + 1] == A.RECIPROCAL_LINK  # این جا به جایی
+            if word == A.PLACE_NOUN and out and self._determiner(out[-1]) and not linked:
+                form = out[-1] + ZWNJ + word
+                if self.lex.zwnj.get(out[-1] + word, ("",))[0] == form:
+                    out[-1] = form
+                    continue
+            out.append(word)
         return out
 
     def _repeatable(self, word: str) -> bool:

@@ -231,8 +231,8 @@ class PairRules(HeadEvidence):
         where هم means "also"), a rare compound before a light verb (پیش آغاز شده بود)."""
         if middle in self.lex.participles:
             return after is None or after in A.AUXILIARIES or after in A.CLAUSE_LINKS
-        if left in A.QUANTITY_PREFIXES and after is not None and self._finite_verb(after):
-            return True  # کم آب می‌نوشند: «little water», the object of the verb
+        if left in A.QUANTITY_PREFIXES and after is not None and (self._finite_verb(after) or after in A.VERB_PREFIXES):
+            return not self._verb_of(after, A.BECOMING_STEMS)  # کم آب می نوشند; but کم‌رنگ شد: شدن takes no object
         if after is None or not self._light_verb(after):
             return False
         if left == "هم":

@@ -170,8 +170,7 @@ class ZwnjRepairer(PluralTies):
 
     def _own_word(self, token: str) -> bool:
         """A joined token the corpus writes often and never with a ZWNJ (منها، اولاند، خواباند،
-        بیدستان): a word of its own, not stem + suffix nor بی + word, however frequent the stem; so is
-        such a word in ا with its ezafe ی (منهای ۵۸ کیلوگرم, not منه‌ای)."""
+        بیدستان): not stem + suffix nor بی + word, however frequent the stem; nor is it in ا + ی (منهای)."""
         if token[-2:] == "ای" and len(token) > 3 and self._own_word(token[:-1]):
             return True
         return self.lex.counts.get(token, 0) >= A.OWN_WORD_MIN and token not in self.lex.zwnj
