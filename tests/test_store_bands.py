@@ -9,11 +9,13 @@ import sys
 import textwrap
 from pathlib import Path
 
+import numpy as np
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from khabar.store import bands, dedup, open_store
+from khabar.store import bands, dedup, groups, open_store
+from khabar.store import sqlite as sqlite_store
 from khabar.store.rows import article_row
 from test_store import article
 
@@ -136,3 +138,70 @@ def test_a_rolled_back_batch_leaves_no_keys_behind(tmp_path: Path, monkeypatch: 
         assert store._bands.rids(keys) == set()
         assert store.upsert(article(2, **COPY)) == "inserted"
         assert store.duplicates("art-2") == []
+
+
+# ------------------------------------------------------------------ the table's Bloom filter
+@given(st.lists(st.integers(-(1 << 63), (1 << 63) - 1), max_size=300), st.integers(1, 40))
+def test_key_filter_never_turns_away_a_key_it_was_given(keys: list[int], first_part: int) -> None:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(bands, "FIRST_PART", first_part)  # many small parts: growth is exercised too
+        screened = bands.KeyFilter()
+        for start in range(0, len(keys), 7):
+            screened.add(keys[start:start + 7])
+        assert screened.may_hold(keys) == keys
+
+
+def test_key_filter_turns_away_nearly_every_other_key() -> None:
+    rng = np.random.default_rng(5)
+    held = rng.integers(-(1 << 63), (1 << 63) - 1, size=300_000, dtype=np.int64).tolist()
+    screened = bands.KeyFilter()
+    for start in range(0, len(held), 50_000):  # as merges add them, in runs
+        screened.add(held[start:start + 50_000])
+    others = rng.integers(-(1 << 63), (1 << 63) - 1, size=20_000, dtype=np.int64).tolist()
+    assert len(screened.may_hold(others)) < 0.03 * len(others)
+    assert screened.may_hold([]) == []
+
+
+def _looked_up(store: object, monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Record the band keys the store looks up in its table from now on."""
+    asked: list[int] = []
+    real = groups.stored_candidates
+
+    def spy(query: object, rid_column: str, hashes: list[str], band_keys: list[int], recent: object = ()) -> object:
+        asked.extend(band_keys)
+        return real(query, rid_column, hashes, band_keys, recent)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(groups, "stored_candidates", spy)
+    return asked
+
+
+def test_a_store_that_filled_its_table_looks_up_only_keys_it_may_hold(tmp_path: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(bands, "MERGE_AT", 1)
+    with open_store(str(tmp_path / "k.db")) as store:
+        store.upsert(article(1, **FIRST))
+        store.upsert(article(3, body=OTHER_BODY))  # merges the first row's keys into the table
+        asked = _looked_up(store, monkeypatch)
+        store.upsert(article(2, **COPY))  # a copy: its keys are the table's
+        store.upsert(article(4, title="خبری دیگر", body=OTHER_BODY[0].replace("کتاب", "فرش").split("،")))
+        assert [s.id for s in store.duplicates("art-2")] == ["art-1"]
+    copy_keys = set(dedup.bands(article_row(article(2, **COPY)).minhash or b""))
+    assert set(asked) & copy_keys  # the copy's keys were looked up in the table...
+    fresh_keys = set(dedup.bands(article_row(article(4, title="خبری دیگر", body=OTHER_BODY[0].replace(
+        "کتاب", "فرش").split("،"))).minhash or b""))
+    assert len(set(asked) & fresh_keys) <= 1  # ...a new story's almost never (1% may pass)
+
+
+def test_a_table_another_run_filled_is_read_into_the_filter_once_it_pays(tmp_path: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    path = str(tmp_path / "k.db")
+    with open_store(path) as store:
+        store.upsert(article(1, **FIRST))
+        store.upsert(article(3, body=OTHER_BODY))
+    monkeypatch.setattr(sqlite_store, "SCREEN_AFTER", 8)  # one article's keys
+    with open_store(path) as store:  # the table holds the first run's keys, closed into it
+        assert store._table_filter is None
+        store.upsert(article(4, title="خبری دیگر", body=OTHER_BODY[0].replace("کتاب", "فرش").split("،")))
+        assert store._table_filter is not None  # read from the table after 8 unscreened keys
+        store.upsert(article(2, **COPY))
+        assert [s.id for s in store.duplicates("art-2")] == ["art-1"]

@@ -232,13 +232,17 @@ class SQLStore(ArchiveReader):
         """Rows filed under ``keys`` that the minhash_bands table does not hold yet."""
         return set()
 
+    def _table_keys(self, keys: list[int]) -> list[int]:
+        """Those of ``keys`` worth looking up in the minhash_bands table (all, unless screened)."""
+        return keys
+
     def _group(self, rows: list[ArticleRow], rids: list[int]) -> dict[int, int]:
         """The duplicate group of each new row (see groups); stored groups it renames are updated."""
         new = [groups.candidate(rid, None, row.sort_ts, row.content_hash, row.minhash, row.bands)
                for row, rid in zip(rows, rids, strict=True)]
         bands = [key for row in rows for key in row.bands]
-        stored = groups.stored_candidates(self._all, self.RID, groups.unsigned_hashes(rows), bands,
-                                          self._recent_rids(bands))
+        stored = groups.stored_candidates(self._all, self.RID, groups.unsigned_hashes(rows),
+                                          self._table_keys(bands), self._recent_rids(bands))
         mine = set(rids)
         found = groups.assign(new, [c for c in stored if c.rid not in mine])
         for old, leader in found.renamed.items():

@@ -116,7 +116,8 @@ class Grouping:
 
 def assign(new: list[Candidate], stored: list[Candidate]) -> Grouping:
     """Groups for ``new`` (in order) against ``stored`` and each other; see the module docstring."""
-    if not stored and _apart(new):  # the common case: nothing to compare, each its own group
+    apart = _apart(new)
+    if not stored and apart:  # the common case: nothing to compare, each its own group
         return Grouping({item.rid: item.rid for item in new}, {})
     by_hash: dict[str, list[Candidate]] = {}
     by_band: dict[int, list[Candidate]] = {}
@@ -133,14 +134,17 @@ def assign(new: list[Candidate], stored: list[Candidate]) -> Grouping:
             if hits := by_band.get(key):  # most keys are new: no generator for them
                 for c in hits:
                     seen[c.rid] = c
-        leaders = {_leader(group_of[c.rid], renamed) for c in seen.values() if c.rid != item.rid and is_copy(item, c)}
         best = item.rid
-        if leaders:
-            best = min([*leaders, item.rid], key=lambda rid: (when.get(rid, float("inf")), rid))
-            for leader in leaders - {best}:
-                renamed[leader] = best
+        if seen:
+            leaders = {_leader(group_of[c.rid], renamed) for c in seen.values()
+                       if c.rid != item.rid and is_copy(item, c)}
+            if leaders:
+                best = min([*leaders, item.rid], key=lambda rid: (when.get(rid, float("inf")), rid))
+                for leader in leaders - {best}:
+                    renamed[leader] = best
         group_of[item.rid] = out[item.rid] = best
-        _file(item, by_hash, by_band)
+        if not apart:  # a later new row may share a key with this one
+            _file(item, by_hash, by_band)
     return Grouping({rid: _leader(group, renamed) for rid, group in out.items()}, renamed)
 
 

@@ -26,25 +26,33 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Generator
+from contextlib import suppress
 from pathlib import Path
 from typing import IO
 
 from khabar.records import Article
+
+try:
+    import fcntl
+except ImportError:  # Windows: the pipes keep their size
+    fcntl = None  # type: ignore[assignment]
 from khabar.store.rows import ArticleRow, Folded, Texts, fold_texts, rows_of
 
 #: Batches smaller than this are folded here alone (starting the helper costs about a second).
 MIN_BATCH = 400
 #: The relative sizes of the helper's pieces of a batch (this process folds its own share first,
-#: and writes everything): each piece is written while the helper folds the next, so they shrink
-#: as this process, which writes, falls behind, and the last is small because the helper idles
-#: while it is written.
-PIECES = (0.2, 0.17, 0.14, 0.11, 0.09, 0.07)
-#: This process's share of the folding: where it starts, its bounds, and its step. Writing costs
-#: more per article as the archive grows (at a million articles more than folding), so the share
-#: follows the cores' balance: up after a batch in which this process waited for pieces longer than
-#: WAIT_TOLERANCE of the batch's time, down after any other.
+#: and writes everything): each piece is written while the helper folds the next. Writing a row
+#: costs about what folding one does in the helper (0.4-0.5 ms at a million articles), so equal
+#: pieces keep the helper one piece ahead; this process's share covers the wait for the first.
+PIECES = (0.125,) * 8
+#: This process's share of the folding: where it starts, its bounds, and its step. The share
+#: follows the cores' balance: up after a batch in which this process waited for the helper to
+#: finish pieces longer than WAIT_TOLERANCE of the batch's time, down after any other. (Time
+#: spent reading a finished piece is not waiting: a larger share would not shorten it.)
 SHARE, MIN_SHARE, MAX_SHARE, SHARE_STEP = 0.22, 0.04, 0.5, 0.02
 WAIT_TOLERANCE = 0.03
+#: Room in each pipe to the helper and back: a whole folded piece fits (see _widen).
+PIPE_BYTES = 1 << 20
 
 Compute = Callable[[list[Article]], list[ArticleRow]]
 
@@ -59,11 +67,41 @@ def _cuts(size: int, share: float = SHARE) -> list[int]:
     return sorted(max(0, cut) for cut in cuts)
 
 
-def _read(source: IO[bytes], count: int, out: queue.Queue[Folded | None]) -> None:
-    """Read ``count`` folded pieces from the helper (None after a failure)."""
+def next_share(share: float, waited: float, elapsed: float) -> float:
+    """This process's share after a batch of ``elapsed`` seconds in which it ``waited`` for pieces."""
+    step = SHARE_STEP if waited > WAIT_TOLERANCE * elapsed else -SHARE_STEP
+    return min(MAX_SHARE, max(MIN_SHARE, share + step))
+
+
+def _widen(*pipes: IO[bytes] | None) -> None:
+    """Give the pipes PIPE_BYTES of room (Linux; elsewhere they keep the system's size).
+
+    With the default 64 KiB a folded piece (up to a MiB) crossed in a dozen writes, and the
+    reading thread here needed the GIL back after each one, which this process's writing held
+    for up to a switch interval: the helper stood blocked on a full pipe most of the time while
+    this process, the busier one, waited for its pieces."""
+    for pipe in pipes:
+        if pipe is not None and fcntl is not None and hasattr(fcntl, "F_SETPIPE_SZ"):
+            with suppress(OSError):
+                fcntl.fcntl(pipe.fileno(), fcntl.F_SETPIPE_SZ, PIPE_BYTES)
+
+
+def _read_exactly(source: IO[bytes], size: int) -> bytes:
+    data = source.read(size)
+    if len(data) != size:
+        raise EOFError("the helper stopped")
+    return data
+
+
+def _read(source: IO[bytes], count: int, out: queue.Queue[tuple[float, Folded] | None]) -> None:
+    """Read ``count`` folded pieces from the helper, each with when it was ready (None after a
+    failure). A piece comes as its length, then its pickle: the length arrives when the helper
+    has folded the piece."""
     try:
         for _ in range(count):
-            out.put(pickle.load(source))
+            size = int.from_bytes(_read_exactly(source, 8), "little")
+            ready = time.perf_counter()
+            out.put((ready, pickle.loads(_read_exactly(source, size))))
     except (OSError, EOFError, pickle.PickleError, ValueError):
         out.put(None)
 
@@ -83,6 +121,7 @@ class RowHelper:
             self._child = subprocess.Popen([sys.executable, "-m", "khabar.store.parallel"],
                                            stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                            env={**os.environ, "PYTHONPATH": path})
+            _widen(self._child.stdin, self._child.stdout)
         return self._child
 
     def rows(self, articles: list[Article], compute: Compute) -> list[ArticleRow]:
@@ -98,7 +137,7 @@ class RowHelper:
         compute([article for article in articles if not article.id])  # its checks, before anything is sent
         cuts = _cuts(len(articles), self.share)
         parts = [articles[start:end] for start, end in zip(cuts, [*cuts[1:], len(articles)], strict=True)]
-        arrived: queue.Queue[Folded | None] = queue.Queue()
+        arrived: queue.Queue[tuple[float, Folded] | None] = queue.Queue()
         reader = self._send(parts, arrived)
         began = time.perf_counter()
         mine = compute(articles[:cuts[0]])
@@ -106,24 +145,23 @@ class RowHelper:
         try:
             yield mine
             for part in parts:
-                folded = None
+                piece = None
                 if reader is not None:
                     asked = time.perf_counter()
-                    folded = arrived.get()
-                    waited += time.perf_counter() - asked
-                if folded is None:
+                    piece = arrived.get()
+                    waited += max(0.0, piece[0] - asked) if piece is not None else 0.0
+                if piece is None:
                     self._fail()
                     reader = None
                     yield compute(part)
                 else:
-                    yield rows_of(part, folded)
-            step = SHARE_STEP if waited > WAIT_TOLERANCE * (time.perf_counter() - began) else -SHARE_STEP
-            self.share = min(MAX_SHARE, max(MIN_SHARE, self.share + step))
+                    yield rows_of(part, piece[1])
+            self.share = next_share(self.share, waited, time.perf_counter() - began)
         finally:
             if reader is not None:
                 reader.join()  # an abandoned batch: its rows are read and dropped
 
-    def _send(self, parts: list[list[Article]], arrived: queue.Queue[Folded | None]) -> \
+    def _send(self, parts: list[list[Article]], arrived: queue.Queue[tuple[float, Folded] | None]) -> \
             threading.Thread | None:
         try:
             child = self._start()
@@ -158,8 +196,8 @@ class RowHelper:
 
 
 def main() -> None:
-    """The helper: batches (lists of pieces) in on stdin, each piece's rows out on stdout as soon as
-    it is folded, until stdin closes."""
+    """The helper: batches (lists of pieces) in on stdin, each piece's folded columns out on stdout
+    (its pickle's length, then the pickle) as soon as it is folded, until stdin closes."""
     source, sink = sys.stdin.buffer, sys.stdout.buffer
     # This process holds the imported modules and word lists, and makes rows that die with each
     # batch (no reference cycles): its collector runs seldom and skips what import left.
@@ -171,7 +209,9 @@ def main() -> None:
         except EOFError:
             return
         for part in parts:
-            pickle.dump(fold_texts(part), sink, protocol=pickle.HIGHEST_PROTOCOL)
+            data = pickle.dumps(fold_texts(part), protocol=pickle.HIGHEST_PROTOCOL)
+            sink.write(len(data).to_bytes(8, "little"))
+            sink.write(data)
             sink.flush()
 
 

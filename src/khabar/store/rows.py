@@ -161,9 +161,9 @@ def _row(article: Article, folded: Folded, i: int, now: datetime | None) -> Arti
     stable = _dumps(data)
     doc_hash = hashlib.sha256(stable).hexdigest()
     doc = f'{stable[:-1].decode()},"fetched_at":{_dumps(fetched_at).decode()}}}'
-    moment = (parse_timestamp(article.published) or parse_timestamp(article.fetched_at)
-              or now or datetime.now(UTC))
-    pub_day = pub_day_of(article.published)
+    published = parse_timestamp(article.published)
+    moment = published or parse_timestamp(article.fetched_at) or now or datetime.now(UTC)
+    pub_day = article.published[:10] if published and article.published else None  # as pub_day_of
     jday = jalali_day(pub_day)
     return ArticleRow(
         id=article.id, url=article.url, source=article.source, section=article.section,
