@@ -152,6 +152,22 @@ class HeadEvidence(WordTests):
         """A listed noun + a present stem: with ی an action noun (برف‌باری، نوبت‌دهی)."""
         return len(noun) >= 3 and self._nominal(noun) and not self._function_word(noun) and self._present_stem(stem)
 
+    def _agent_plural(self, left: str, right: str) -> str | None:
+        """A listed noun + present stem + ان that no dictionary lists alone (اسکی بازان، حافظ پژوهان):
+        the agent plural of a noun + stem compound, since a bare stem + ان is no word of its own to
+        stand after a noun. Stems of three letters or more (not زنان «women», کنان); a stem that is
+        also a listed noun or adjective (بیمار) only where the lexicon knows the compound (صلح‌طلب),
+        since its own plural may follow a word (برای بیماران)."""
+        lex, stem = self.lex, right[:-2]
+        if len(stem) < 3 or right in lex.verbs or not self._present_stem(stem):
+            return None
+        if self._nominal(stem) and left + stem not in lex.zwnj and left + stem not in lex.counts:
+            return None
+        tags = lex.tags.get(left, "").split(",")
+        if "N" not in tags or "ADV" in tags or "P" in tags or self._function_word(left) or left in lex.verbs:
+            return None
+        return None if self._verbal(left) else left + (ZWNJ if is_joining(left[-1]) else "") + right
+
     def _present_stem(self, stem: str) -> bool:
         """A present stem: the lexicon has its third person singular and plural (گیرد، گیرند; باید، بایند)."""
         verbs = self.lex.verbs

@@ -136,6 +136,7 @@ class PairRules(HeadEvidence):
             or (left == A.RECIPROCAL_LINK and right[-1] == "ی" and right not in self.lex.counts)
             or left[:3] in A.NEGATIVE_PREFIXES
             or right.endswith("گان")
+            or (right[-2:] == "ان" and self.lex.tags.get(right, "0") == "0")
             or self._bound(right)
             or (ZWNJ in right and (right.rsplit(ZWNJ, 1)[1] in _AFTER_ZWNJ or left == A.CO_PREFIX))
             or (left.replace(ZWNJ, " ") in self.lex.heads and self._spaced(left, right) is not None)
@@ -195,6 +196,8 @@ class PairRules(HeadEvidence):
             affixoid = self._affixoid(left, right)
             if affixoid is not None:
                 return affixoid
+        if right[-2:] == "ان" and lex.tags.get(right, "0") == "0" and (agent := self._agent_plural(left, right)):
+            return agent
         if left in A.NEGATIVE_PREFIXES:
             return left + right if self._negatable(right) else None  # غیرقانونی: ر does not join
         if left[:3] in A.NEGATIVE_PREFIXES and len(left) > 4:
@@ -488,6 +491,8 @@ class PairRules(HeadEvidence):
                 spaced = self.lex.spaced.get(prefix + inflected)
                 if suffix == "یی" and spaced is not None and ZWNJ + "و" not in spaced[0]:
                     continue  # رضایی after علی is a surname, گفت‌وگویی a compound's adjective
+                if suffix == "ی" and self._determiner(left) and self.lex.counts.get(right, 0) > 0:
+                    continue  # آن سوی مرز: a word's ezafe after a demonstrative, not آن‌سو + ی (آن‌چنانی)
                 if spaced is not None and (
                     self._compound_ok(*spaced) or self._corpus_derived(prefix, inflected, spaced)
                 ):
