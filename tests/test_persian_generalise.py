@@ -264,6 +264,7 @@ ROUND8 = [
     # a listed noun + present stem + ان that no dictionary lists alone: the compound's agent plural
     ("کتاب فروشان خیابان انقلاب از رکود بازار گله دارند.", f"کتاب{Z}فروشان خیابان انقلاب از رکود بازار گله دارند."),
     ("نشست صلح طلبان در ژنو برگزار شد.", f"نشست صلح{Z}طلبان در ژنو برگزار شد."),
+    ("شطرنج بازان جوان به المپیاد رفتند.", f"شطرنج{Z}بازان جوان به المپیاد رفتند."),
 ]
 
 # Spaced damage only: their joined spellings (آنجا، کمرنگ) are common correct forms, kept as written.

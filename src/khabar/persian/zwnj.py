@@ -445,6 +445,8 @@ class ZwnjRepairer(PluralTies):
                 yield left + ZWNJ + right, lex.logcount(left) + BOUND_WEIGHT - 1.0  # فناوری‌محور
             elif right[-1] == "ی" and len(right) >= 3 and dictionary(left) and self._action(left, right[:-1]):
                 yield left + ZWNJ + right, lex.logcount(left) + COMPOUND_WEIGHT  # برف‌باری: an action noun
+            elif right[-2:] == "ان" and len(left) >= 3 and self._agent_plural(left, right):
+                yield left + ZWNJ + right, lex.logcount(left) + COMPOUND_WEIGHT  # حافظ‌پژوهان
             elif right in A.SURNAME_ENDINGS and left[-1] == "ی":
                 yield left + ZWNJ + right, lex.logcount(left) + COMPOUND_WEIGHT
             elif len(left) >= 3 and len(right) >= 2 and dictionary(left) and self._joins_as_compound(left, right):
