@@ -159,7 +159,7 @@ class HeadEvidence(WordTests):
         also a listed noun or adjective (بیمار) only where the lexicon knows the compound (صلح‌طلب),
         since its own plural may follow a word (برای بیماران)."""
         lex, stem = self.lex, right[:-2]
-        if len(stem) < 3 or right in lex.verbs or not self._present_stem(stem):
+        if len(stem) < 3 or right in lex.verbs or lex.tags.get(right, "0") != "0" or not self._present_stem(stem):
             return None
         if self._nominal(stem) and left + stem not in lex.zwnj and left + stem not in lex.counts:
             return None

@@ -136,7 +136,7 @@ class PairRules(HeadEvidence):
             or (left == A.RECIPROCAL_LINK and right[-1] == "ی" and right not in self.lex.counts)
             or left[:3] in A.NEGATIVE_PREFIXES
             or right.endswith("گان")
-            or (right[-2:] == "ان" and self.lex.tags.get(right, "0") == "0")
+            or (right[-2:] == "ان" and len(right) >= 5 and self._present_stem(right[:-2]))
             or self._bound(right)
             or (ZWNJ in right and (right.rsplit(ZWNJ, 1)[1] in _AFTER_ZWNJ or left == A.CO_PREFIX))
             or (left.replace(ZWNJ, " ") in self.lex.heads and self._spaced(left, right) is not None)
@@ -196,7 +196,7 @@ class PairRules(HeadEvidence):
             affixoid = self._affixoid(left, right)
             if affixoid is not None:
                 return affixoid
-        if right[-2:] == "ان" and lex.tags.get(right, "0") == "0" and (agent := self._agent_plural(left, right)):
+        if right[-2:] == "ان" and (agent := self._agent_plural(left, right)):
             return agent
         if left in A.NEGATIVE_PREFIXES:
             return left + right if self._negatable(right) else None  # غیرقانونی: ر does not join
