@@ -58,8 +58,9 @@ def _token_crcs(data: bytes) -> np.ndarray:
     """zlib.crc32 of each space-separated token of ``data`` (UTF-8 with single spaces), in order.
 
     The tokens are hashed side by side, one byte position at a time over every token that long
-    (longest first, so those are a prefix): about 0.02 ms per article, where looking each token
-    up in a dict of CRCs cost 0.1 (a cache miss per token in a table of the corpus's words)."""
+    (longest first, so those are a prefix). A signature now costs 0.075 ms per article of fresh
+    text, where looking each token up in a dict of CRCs made it 0.16 (a cache miss per token in a
+    table of the corpus's words), and the keys need not be split into tokens first."""
     buf = np.frombuffer(data, dtype=np.uint8)
     spaces = np.flatnonzero(buf == 32)
     starts = np.concatenate(([0], spaces + 1))

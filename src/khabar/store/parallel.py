@@ -31,12 +31,12 @@ from pathlib import Path
 from typing import IO
 
 from khabar.records import Article
+from khabar.store.rows import ArticleRow, Folded, Texts, fold_texts, rows_of
 
 try:
     import fcntl
 except ImportError:  # Windows: the pipes keep their size
     fcntl = None  # type: ignore[assignment]
-from khabar.store.rows import ArticleRow, Folded, Texts, fold_texts, rows_of
 
 #: Batches smaller than this are folded here alone (starting the helper costs about a second).
 MIN_BATCH = 400
