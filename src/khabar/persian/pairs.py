@@ -119,7 +119,7 @@ class PairRules(HeadEvidence):
 
     def _plural(self, word: str) -> bool:
         """A plural noun (سال‌های، ناشران، تولیدکنندگان، افراد): what follows it is its modifier."""
-        if word.endswith("های") or "PL" in self.lex.tags.get(word, "").split(","):
+        if self._plural_head(word):
             return True  # افراد کم‌توان: a broken plural hazm tags PL takes a modifier too
         if word.endswith("گان"):
             return self._dictionary_word(word[:-3] + "ه") and self._nominal(word[:-3] + "ه")

@@ -138,9 +138,8 @@ class Folded:
 
 def fold_texts(texts: Texts) -> Folded:
     """Search keys and MinHash signatures of a batch (the costly part of a row)."""
-    body_keys = tuple(map(document_key, texts.bodies))
-    tokens = [key.split() for key in body_keys]
-    signatures = tuple(dedup.signatures(tokens))
+    body_keys = tuple(map(document_key, texts.bodies))  # tokens joined by single spaces
+    signatures = tuple(dedup.key_signatures(body_keys))
     return Folded(
         title_keys=tuple(map(document_key, texts.titles)), lead_keys=tuple(map(document_key, texts.leads)),
         body_keys=body_keys,
