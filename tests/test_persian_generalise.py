@@ -304,3 +304,36 @@ def test_round8_spaced_damage_is_repaired(damaged: str, expected: str) -> None:
 @pytest.mark.parametrize("text", ROUND8_KEPT)
 def test_round8_correct_text_is_kept(text: str) -> None:
     assert repair(text) == text
+
+
+# Round 9 (set 11 first): corpus action nouns, هم + «now» after a pronoun, هم + a noun in ‌ای.
+ROUND9_SPACED = [
+    # noun + present stem + ی the corpus writes with a ZWNJ, with a productive tail (‑زنی)
+    ("مراسم کلنگ زنی بیمارستان تازه دیروز برگزار شد.", f"مراسم کلنگ{Z}زنی بیمارستان تازه دیروز برگزار شد."),
+    ("جوانه زنی بذر ها در خاک مرطوب سریع تر است.", f"جوانه{Z}زنی بذرها در خاک مرطوب سریع{Z}تر است."),
+    # after a subject pronoun هم + «now» is still the adverb
+    ("ما هم اکنون در حال بررسی پرونده هستیم.", f"ما هم{Z}اکنون در حال بررسی پرونده هستیم."),
+    ("او هم اینک در بیمارستان بستری است.", f"او هم{Z}اینک در بیمارستان بستری است."),
+    # هم + a noun in ‌ای with a plural or clitic: «also» takes no such ending
+    ("یکی از هم دوره ای هایش جایزه گرفت.", f"یکی از هم{Z}دوره{Z}ای{Z}هایش جایزه گرفت."),
+]
+
+ROUND9_KEPT = [
+    "بازیکنان در شب بازی به ورزشگاه رسیدند.",  # بازی «a game» is a noun of its own: the game's night
+    "او در این فیلم نقش بازی نکرد.",
+    "موزه میراث فرهنگی استان بازسازی شد.",  # فرهنگی ends no run of corpus compounds
+    "کودکان پیش روی ما ایستادند.",  # پیش is also a preposition: «in front of»
+    f"هم حرفه{Z}ای{Z}ها و هم آماتورها در مسابقه شرکت کردند.",  # a listed adjective: «both … and»
+]
+
+
+@pytest.mark.parametrize(("damaged", "expected"), ROUND9_SPACED)
+def test_round9_spaced_damage_is_repaired(damaged: str, expected: str) -> None:
+    assert repair(damaged) == expected
+    assert repair(expected) == expected
+
+
+@pytest.mark.parametrize("text", ROUND9_KEPT)
+def test_round9_correct_text_is_kept(text: str) -> None:
+    assert repair(text) == text
+    assert repair(text.replace(Z, " ")) == text

@@ -12,6 +12,19 @@ from khabar.persian.characters import ZWNJ, is_joining
 from khabar.persian.grammar import HAS_MARK, WordTests
 
 _CO_ENDINGS = frozenset((*A.PLURAL, "اش", "ام", "ات", *A.POSSESSIVE))
+CORPUS_ACTION_MIN = 1_000  # see ``_corpus_action``
+CORPUS_ACTION_NOUN_MIN = 50_000  # the same when stem + ی is a noun of its own (زنی «a woman»)
+PRODUCTIVE_TAIL = 3  # a stem + ی that ends this many frequent corpus compounds makes action nouns
+
+
+def _action_tails(zwnj: dict[str, tuple[str, int]]) -> dict[str, int]:
+    """How many frequent two-part corpus ZWNJ spellings end in each word in ی (‑زنی 18, ‑شناسی 78)."""
+    tails: dict[str, int] = {}
+    for form, count in zwnj.values():
+        if count >= CORPUS_ACTION_MIN and form[-1] == "ی" and form.count(ZWNJ) == 1:
+            tail = form.split(ZWNJ, 1)[1]
+            tails[tail] = tails.get(tail, 0) + 1
+    return tails
 
 
 def _marked(word: str) -> bool:
@@ -68,11 +81,15 @@ class HeadEvidence(WordTests):
         return right not in self.lex.verbs or known >= A.AFFIXOID_MIN
 
     def _co_noun(self, left: str, head: str, ending: str) -> str | None:
-        """هم + a listed noun in ی with a plural or clitic (هم‌استانی‌هایش، هم‌کلاسی‌اش): «also» cannot
-        stand there, since an indefinite noun (هم کتابی «also a book») takes no such ending."""
+        """هم + a listed noun in ی or ‌ای with a plural or clitic (هم‌استانی‌هایش، هم‌کلاسی‌اش،
+        هم‌محله‌ای‌ها): «also» cannot stand there, since an indefinite noun (هم کتابی «also a book»)
+        takes no such ending. Not an adjective hazm lists in ‌ای (هم حرفه‌ای‌ها و هم …: «both»)."""
         if left != A.CO_PREFIX or ending not in _CO_ENDINGS or len(head) < 4 or head[-1] != "ی":
             return None
-        return left + ZWNJ + head + ZWNJ + ending if self._modified(head[:-1]) else None
+        if head in self.lex.adjectives:
+            return None
+        base = head[:-3] if head.endswith(ZWNJ + "ای") else head[:-1]
+        return left + ZWNJ + head + ZWNJ + ending if ZWNJ not in base and self._modified(base) else None
 
     def _affixoid(self, left: str, right: str) -> str | None:
         """A compound with a free-word head (مردم نهاد، دانش بنیان، خودرو سازان) that the lexicon
@@ -88,6 +105,27 @@ class HeadEvidence(WordTests):
             if lex.counts.get(left + head, 0) >= A.AFFIXOID_MIN:
                 return left + (ZWNJ if is_joining(left[-1]) else "") + right
         return None
+
+    def _corpus_action(self, left: str, right: str) -> bool:
+        """Noun + present stem + ی the corpus writes with a ZWNJ (گشت‌زنی 92k, جوانه‌زنی): an action
+        noun no dictionary lists, when its stem + ی ends several such compounds (a productive tail:
+        ‑زنی, not فرهنگی, so no میراث‌فرهنگی) and, where stem + ی is a noun of its own (زنی، بازی «a
+        game»: نقش بازی، شب بازی), far more often. Not after a word that is also an adverb or
+        preposition (پیش روی «in front of», سخت کاری).
+        """
+        if len(right) < 3 or right[-1] != "ی" or not self._present_stem(right[:-1]):
+            return False
+        form, count = self.lex.zwnj.get(left + right, ("", 0))
+        noun_tail = "N" in self.lex.tags.get(right, "").split(",")
+        if form != left + ZWNJ + right or count < (CORPUS_ACTION_NOUN_MIN if noun_tail else CORPUS_ACTION_MIN):
+            return False
+        tags = self.lex.tags.get(left, "").split(",")
+        if "N" not in tags or "ADV" in tags or "P" in tags or self._function_word(left) or self._verbal(left):
+            return False
+        tails = self.__dict__.get("_tails")
+        if tails is None:
+            tails = self.__dict__["_tails"] = _action_tails(self.lex.zwnj)
+        return tails.get(right, 0) >= PRODUCTIVE_TAIL
 
     def _head_modifier(self, word: str) -> bool:
         """A noun that can stand before a strong head (دانش‌محور، فناوری‌محور): a listed noun, not a

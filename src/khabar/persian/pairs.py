@@ -36,6 +36,7 @@ _RIGHT_TRIGGERS = TOKEN_SUFFIXES | A.BOUND_HEADS | A.AFFIXOID_HEADS | A.COPULA_H
 _HEAD_ENDINGS = frozenset((*A.PLURAL, *A.COMPARATIVE))
 _REJOIN_AFTER = TOKEN_SUFFIXES | A.THREE_PART_HEADS  # what may let a merged word join the one before
 _AFTER_ZWNJ = _HEAD_ENDINGS | A.THREE_PART_HEADS  # the last part of a merged right word worth a look
+_CO_AFTER_PRONOUN = TOKEN_SUFFIXES | A.NOW_ADVERBS  # what هم still takes after a subject pronoun
 COMPOUND_MIN = 30_000
 COMPOUND_BEFORE_VERB_MIN = 100_000
 RARE_ZWNJ = 100  # a ZWNJ spelling the corpus has seen (1-99 times) but rarely: one writer's habit
@@ -108,8 +109,8 @@ class PairRules(HeadEvidence):
             and not self._adjectival(right)
         ):
             return None  # جدول فوق نشان می‌دهد: «above-mentioned», and the noun is the verb's
-        if left == A.CO_PREFIX and len(out) > 1 and out[-2] in A.PERSONAL_PRONOUNS and right not in TOKEN_SUFFIXES:
-            return None  # او هم خانه‌اش را فروخت: after a subject pronoun هم is «too», not «co-»
+        if left == A.CO_PREFIX and len(out) > 1 and out[-2] in A.PERSONAL_PRONOUNS and right not in _CO_AFTER_PRONOUN:
+            return None  # او هم خانه‌اش را فروخت: after a subject pronoun هم is «too», not «co-» (but هم‌اکنون)
         if merged is not VERBAL:
             return merged
         verb = self._verb_follows(left, right, after)
@@ -132,6 +133,7 @@ class PairRules(HeadEvidence):
             left in _LEFT_TRIGGERS
             or right in _RIGHT_TRIGGERS
             or right[:-1] in A.ACTION_STEMS
+            or (right[-1] == "ی" and left + right in self.lex.zwnj)
             or right[0] == "و"
             or (left == A.RECIPROCAL_LINK and right[-1] == "ی" and right not in self.lex.counts)
             or left[:3] in A.NEGATIVE_PREFIXES
@@ -213,7 +215,7 @@ class PairRules(HeadEvidence):
             return left + ZWNJ + right  # ذخیره‌گاه، تکیه‌گاه
         if left == "هیچ" and right in A.HICH_SPACED:
             return left + ZWNJ + right
-        if self._relational(left, right) or self._action_noun(left, right):
+        if self._relational(left, right) or self._action_noun(left, right) or self._corpus_action(left, right):
             return left + ZWNJ + right
         if left in A.ADJECTIVE_PREFIXES and self._adjectival(right) and not self._quantity_phrase(left, right):
             return left + ZWNJ + right
@@ -338,7 +340,7 @@ class PairRules(HeadEvidence):
         the head joins the word before it as it would bare, and the ending stays after its ZWNJ."""
         head, ending = right.rsplit(ZWNJ, 1)
         if ZWNJ in head or len(head) < 2:
-            return None
+            return self._co_noun(left, head, ending) if head.endswith(ZWNJ + "ای") else None
         if ending in A.THREE_PART_HEADS:
             return self._compound_then_head(left, head, ending)
         if ending not in _HEAD_ENDINGS:
