@@ -306,7 +306,7 @@ def test_round8_correct_text_is_kept(text: str) -> None:
     assert repair(text) == text
 
 
-# Round 9 (set 11 first): corpus action nouns, هم + «now» after a pronoun, هم + a noun in ‌ای.
+# Round 9 (set 11 first): corpus action nouns, هم compounds (‌ای nouns, «now», before شدن), stem modifiers.
 ROUND9_SPACED = [
     # noun + present stem + ی the corpus writes with a ZWNJ, with a productive tail (‑زنی)
     ("مراسم کلنگ زنی بیمارستان تازه دیروز برگزار شد.", f"مراسم کلنگ{Z}زنی بیمارستان تازه دیروز برگزار شد."),
@@ -316,6 +316,10 @@ ROUND9_SPACED = [
     ("او هم اینک در بیمارستان بستری است.", f"او هم{Z}اینک در بیمارستان بستری است."),
     # هم + a noun in ‌ای with a plural or clitic: «also» takes no such ending
     ("یکی از هم دوره ای هایش جایزه گرفت.", f"یکی از هم{Z}دوره{Z}ای{Z}هایش جایزه گرفت."),
+    # هم + a lexicon compound before شدن, which takes no object: not «also» + noun
+    ("دو کشور در این پرونده هم پیمان شدند.", f"دو کشور در این پرونده هم{Z}پیمان شدند."),
+    # noun + present stem right after a plural, where the corpus writes the pair as one word
+    ("پلیس با گروه های گروگان گیر مذاکره کرد.", f"پلیس با گروه{Z}های گروگان{Z}گیر مذاکره کرد."),
 ]
 
 ROUND9_KEPT = [
@@ -324,6 +328,8 @@ ROUND9_KEPT = [
     "موزه میراث فرهنگی استان بازسازی شد.",  # فرهنگی ends no run of corpus compounds
     "کودکان پیش روی ما ایستادند.",  # پیش is also a preposition: «in front of»
     f"هم حرفه{Z}ای{Z}ها و هم آماتورها در مسابقه شرکت کردند.",  # a listed adjective: «both … and»
+    f"او هم اندازه می{Z}گیرد.",  # هم «also» before a light verb other than شدن
+    f"جوانان کار گیر نمی{Z}آورند.",  # before a verb the stem is a noun of a verb phrase (گیر آوردن)
 ]
 
 

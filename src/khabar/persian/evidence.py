@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from khabar.persian import affixes as A
 from khabar.persian.characters import ZWNJ, is_joining
-from khabar.persian.grammar import HAS_MARK, WordTests
+from khabar.persian.grammar import HAS_MARK, VERB_PREFIXES, WordTests
 
 _CO_ENDINGS = frozenset((*A.PLURAL, "اش", "ام", "ات", *A.POSSESSIVE))
 CORPUS_ACTION_MIN = 1_000  # see ``_corpus_action``
@@ -48,6 +48,21 @@ class HeadEvidence(WordTests):
                 return None
         elif right not in A.STRONG_HEADS or not self._head_modifier(left):
             return None
+        return left + (ZWNJ if is_joining(left[-1]) else "") + right
+
+    def _stem_modifier(self, left: str, right: str, after: str | None) -> str | None:
+        """Noun + a present stem of three letters or more right after a plural (گردنه‌های برف‌گیر،
+        مناطق سیل‌خیز): the plural's modifier compound where the corpus writes the pair as one word
+        (برفگیر) or with a ZWNJ, since a bare stem stands after no noun of its own; not before a
+        verb or auxiliary, where the stem is a noun in a verb phrase (خودروها در برف گیر کردند)."""
+        if len(right) < 3 or not self._present_stem(right) or not self._modified(left):
+            return None
+        if after is not None and (after in A.AUXILIARIES or after in VERB_PREFIXES or after in self.lex.verbs):
+            return None
+        joined = left + right
+        count = max(self.lex.counts.get(joined, 0), self.lex.zwnj.get(joined, ("", 0))[1])
+        if count < A.AFFIXOID_MIN or self._dictionary_word(joined):
+            return None  # a listed joined word (دستگیر) keeps the spelling the dictionary gives it
         return left + (ZWNJ if is_joining(left[-1]) else "") + right
 
     def _after_preposition(self, left: str, right: str) -> str | None:
@@ -126,6 +141,16 @@ class HeadEvidence(WordTests):
         if tails is None:
             tails = self.__dict__["_tails"] = _action_tails(self.lex.zwnj)
         return tails.get(right, 0) >= PRODUCTIVE_TAIL
+
+    def _quantity_phrase(self, left: str, right: str) -> bool:
+        """کم before a relational adjective is the adjective of the noun before it (فروش کم
+        پاییزی «the low autumn sales»); only its possessive compounds join (کم‌برخوردار), and the
+        noun in ی of a compound hazm lists (کم‌تحرک → کم‌تحرکی) or whose antonym it lists as an
+        adjective (پرفشار → کم‌فشاری; no «پرپاییز»)."""
+        if left not in A.QUANTITY_PREFIXES or not right.endswith("ی"):
+            return False
+        antonym, base = ("پر" if left == "کم" else "کم") + right[:-1], right[:-1]
+        return left + ZWNJ + base not in self.lex.attested and "AJ" not in self.lex.tags.get(antonym, "").split(",")
 
     def _head_modifier(self, word: str) -> bool:
         """A noun that can stand before a strong head (دانش‌محور، فناوری‌محور): a listed noun, not a

@@ -78,6 +78,8 @@ class PairRules(HeadEvidence):
                     merged = self._after_preposition(left, right)
             if merged is None and right == A.CARRIER_HEAD:
                 merged = self._carrier(left, tokens[i + 1] if i + 1 < len(tokens) else None)
+            if merged is None and len(out) > 1 and right + "ند" in self.lex.verbs and self._plural(out[-2]):
+                merged = self._stem_modifier(left, right, tokens[i + 1] if i + 1 < len(tokens) else None)
             if merged is None:
                 out.append(right)
             else:
@@ -232,16 +234,16 @@ class PairRules(HeadEvidence):
 
     def _verb_follows(self, left: str, middle: str, after: str | None) -> bool:
         """Whether the token after a lexicon compound makes it a verb phrase instead: a participle
-        before an auxiliary or verb (آسیب دیده بود), هم before a light verb (هم اندازه بگیرد,
-        where هم means "also"), a rare compound before a light verb (پیش آغاز شده بود)."""
+        before an auxiliary or verb (آسیب دیده بود), هم before a light verb other than شدن (هم
+        اندازه بگیرد, where هم means "also"), a rare compound before a light verb (پیش آغاز شده بود)."""
         if middle in self.lex.participles:
             return after is None or after in A.AUXILIARIES or after in A.CLAUSE_LINKS
         if left in A.QUANTITY_PREFIXES and after is not None and (self._finite_verb(after) or after in A.VERB_PREFIXES):
             return not self._verb_of(after, A.BECOMING_STEMS)  # کم آب می نوشند; but کم‌رنگ شد: شدن takes no object
         if after is None or not self._light_verb(after):
             return False
-        if left == "هم":
-            return True
+        if left == "هم":  # هم صدا شوند: شدن takes no object, so هم‌صدا is its predicate, not «also» + noun
+            return not self._verb_of(after, A.BECOMING_STEMS)
         return self._compound_count(left, middle) < COMPOUND_BEFORE_VERB_MIN
 
     def _compound_count(self, left: str, right: str) -> int:
@@ -283,16 +285,6 @@ class PairRules(HeadEvidence):
             return False
         tags = self.lex.tags.get(right[:-1])
         return tags is not None and "N" in tags.split(",")
-
-    def _quantity_phrase(self, left: str, right: str) -> bool:
-        """کم before a relational adjective is the adjective of the noun before it (فروش کم
-        پاییزی «the low autumn sales»); only its possessive compounds join (کم‌برخوردار), and the
-        noun in ی of a compound hazm lists (کم‌تحرک → کم‌تحرکی) or whose antonym it lists as an
-        adjective (پرفشار → کم‌فشاری; no «پرپاییز»)."""
-        if left not in A.QUANTITY_PREFIXES or not right.endswith("ی"):
-            return False
-        antonym, base = ("پر" if left == "کم" else "کم") + right[:-1], right[:-1]
-        return left + ZWNJ + base not in self.lex.attested and "AJ" not in self.lex.tags.get(antonym, "").split(",")
 
     def _adjectival(self, word: str) -> bool:
         """A relational adjective of a listed noun (رقمی، ابری، رشته‌ای) or a possessive one
