@@ -320,6 +320,9 @@ ROUND9_SPACED = [
     ("دو کشور در این پرونده هم پیمان شدند.", f"دو کشور در این پرونده هم{Z}پیمان شدند."),
     # noun + present stem right after a plural, where the corpus writes the pair as one word
     ("پلیس با گروه های گروگان گیر مذاکره کرد.", f"پلیس با گروه{Z}های گروگان{Z}گیر مذاکره کرد."),
+    # a dictionary noun + present stem compound, however rarely the corpus writes its ZWNJ
+    ("ماموران رشوه گیر از کار برکنار شدند.", f"ماموران رشوه{Z}گیر از کار برکنار شدند."),
+    ("صدای تنبک زن جوان در سالن پیچید.", f"صدای تنبک{Z}زن جوان در سالن پیچید."),
 ]
 
 ROUND9_KEPT = [
@@ -330,6 +333,8 @@ ROUND9_KEPT = [
     f"هم حرفه{Z}ای{Z}ها و هم آماتورها در مسابقه شرکت کردند.",  # a listed adjective: «both … and»
     f"او هم اندازه می{Z}گیرد.",  # هم «also» before a light verb other than شدن
     f"جوانان کار گیر نمی{Z}آورند.",  # before a verb the stem is a noun of a verb phrase (گیر آوردن)
+    "بانک وام ده میلیون تومانی به او داد.",  # ده is also «ten», بر «on»: no stem heads there
+    "با گذشت زمان بر اهمیت آن افزوده شد.",
 ]
 
 

@@ -397,7 +397,8 @@ class PairRules(HeadEvidence):
             return form in A.KNOWN_ZWNJ_NAMES or form in A.KNOWN_LOAN_COMPOUNDS
         if form not in lex.attested or form in A.WRITTEN_APART or self._clause_conjunction(parts[0]):
             return False
-        if 0 < count < RARE_ZWNJ and ZWNJ + "و" not in form and self._dictionary_word(parts[-1]):
+        rare = 0 < count < RARE_ZWNJ and ZWNJ + "و" not in form and self._dictionary_word(parts[-1])
+        if rare and not self._listed_stem_head(parts):
             return False  # a rare spelling of two words; a part no word alone (هم‌تیمی) marks a compound
         joined = form.replace(ZWNJ, "")
         if lex.counts.get(joined, 0) > JOINED_DOMINANCE * max(count, 1) and (
