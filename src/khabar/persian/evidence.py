@@ -50,6 +50,29 @@ class HeadEvidence(WordTests):
             return None
         return left + (ZWNJ if is_joining(left[-1]) else "") + right
 
+    def _silent_h_place(self, word: str) -> bool:
+        """A noun in silent ه before the place suffix گاه, which the standard then writes after a ZWNJ
+        (ذخیره‌گاه): joined across a space when the corpus knows that compound, since گاه alone is
+        also «sometimes» (این شیوه گاه جواب می‌دهد)."""
+        if len(word) < 3 or word[-1] != "ه" or A.pronounced_h(word):
+            return False
+        form, count = self.lex.zwnj.get(word + A.PLACE_SUFFIX, ("", 0))
+        return form == word + ZWNJ + A.PLACE_SUFFIX and count >= A.AFFIXOID_MIN
+
+    def _compound_count(self, left: str, right: str) -> int:
+        """How often the corpus writes the compound with a ZWNJ, an inflected one (فارسی زبانی) counted
+        by its listed base (فارسی‌زبان)."""
+        prefix = left.replace(ZWNJ, " ") + " "
+        spaced = self.lex.spaced.get(prefix + right)
+        if spaced is not None:
+            return spaced[1]
+        for suffix, restore in A.COMPOUND_INFLECTIONS:
+            if right.endswith(suffix) and len(right) > len(suffix) + 1:
+                spaced = self.lex.spaced.get(prefix + right[: -len(suffix)] + restore)
+                if spaced is not None:
+                    return spaced[1]
+        return 0
+
     def _stem_modifier(self, left: str, right: str, after: str | None) -> str | None:
         """Noun + a present stem of three letters or more right after a plural (گردنه‌های برف‌گیر،
         مناطق سیل‌خیز): the plural's modifier compound where the corpus writes the pair as one word

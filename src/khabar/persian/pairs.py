@@ -61,8 +61,12 @@ class PairRules(HeadEvidence):
         """Neighbours merged; ``affix_only`` (the damage-mode gate) joins only a detached affix
         token (ها، ترین) to its word and a detached می/نمی to its verb."""
         out = [tokens[0]]
-        pairs, merge_pair = self._pairs, self.merge_pair
+        pairs, merge_pair, heads = self._pairs, self.merge_pair, self.lex.heads
+        skip = False
         for i in range(1, len(tokens)):
+            if skip:
+                skip = False
+                continue
             left, right = out[-1], tokens[i]
             if affix_only and right not in DETACHED_AFFIXES and left not in A.VERB_PREFIXES:
                 out.append(right)
@@ -80,6 +84,9 @@ class PairRules(HeadEvidence):
                 merged = self._carrier(left, tokens[i + 1] if i + 1 < len(tokens) else None)
             if merged is None and len(out) > 1 and right + "ند" in self.lex.verbs and self._plural(out[-2]):
                 merged = self._stem_modifier(left, right, tokens[i + 1] if i + 1 < len(tokens) else None)
+            if merged is None and not affix_only and i + 1 < len(tokens) and left + " " + right in heads:
+                merged = self._three_words(left, right, tokens[i + 1])
+                skip = merged is not None
             if merged is None:
                 out.append(right)
             else:
@@ -246,19 +253,16 @@ class PairRules(HeadEvidence):
             return not self._verb_of(after, A.BECOMING_STEMS)
         return self._compound_count(left, middle) < COMPOUND_BEFORE_VERB_MIN
 
-    def _compound_count(self, left: str, right: str) -> int:
-        """How often the corpus writes the compound with a ZWNJ, an inflected one (فارسی زبانی) counted
-        by its listed base (فارسی‌زبان)."""
-        prefix = left.replace(ZWNJ, " ") + " "
-        spaced = self.lex.spaced.get(prefix + right)
-        if spaced is not None:
-            return spaced[1]
-        for suffix, restore in A.COMPOUND_INFLECTIONS:
-            if right.endswith(suffix) and len(right) > len(suffix) + 1:
-                spaced = self.lex.spaced.get(prefix + right[: -len(suffix)] + restore)
-                if spaced is not None:
-                    return spaced[1]
-        return 0
+    def _three_words(self, left: str, middle: str, right: str) -> str | None:
+        """Three words the lexicon spells as one compound whose first two make no word alone (آب
+        شیرین کن، سی وسه پل): the compound, trusted as a two-part one is (``_compound_ok``). Not a
+        participle at the end (a verb phrase: بسته بندی شده است) nor letter names (سی ان ان)."""
+        spaced = self.lex.spaced.get(left + " " + middle + " " + right)
+        if spaced is None or right in self.lex.participles:
+            return None
+        if sum(part in A.LETTER_NAMES for part in (left, middle, right)) > 1:
+            return None
+        return spaced[0] if self._compound_ok(*spaced) else None
 
     def _predicate_follows(self, word: str) -> bool:
         """A verb, light verb or auxiliary: the word before it is its complement, not a compound part."""
@@ -267,15 +271,6 @@ class PairRules(HeadEvidence):
     def _finite_verb(self, word: str) -> bool:
         rest = word.split(ZWNJ, 1)[1] if word.startswith(("می" + ZWNJ, "نمی" + ZWNJ)) else word
         return rest in self.lex.verbs and rest not in self.lex.participles
-
-    def _silent_h_place(self, word: str) -> bool:
-        """A noun in silent ه before the place suffix گاه, which the standard then writes after a ZWNJ
-        (ذخیره‌گاه): joined across a space when the corpus knows that compound, since گاه alone is
-        also «sometimes» (این شیوه گاه جواب می‌دهد)."""
-        if len(word) < 3 or word[-1] != "ه" or A.pronounced_h(word):
-            return False
-        form, count = self.lex.zwnj.get(word + A.PLACE_SUFFIX, ("", 0))
-        return form == word + ZWNJ + A.PLACE_SUFFIX and count >= A.AFFIXOID_MIN
 
     def _relational(self, left: str, right: str) -> bool:
         """بین + a relational adjective of a noun (بین‌شهری، بین‌نسلی، درون‌گروهی): one adjective."""
