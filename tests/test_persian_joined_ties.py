@@ -33,6 +33,13 @@ TIES = [
     f"در سال 2024 کشت{Z}های گلخانه{Z}ای دو برابر شد.",
     # after a non-joining letter the plural is written joined; before که only ای fits
     f"بازرسی دوره{Z}ای که هر سال انجام می{Z}شد متوقف شد.",
+    # right after a plural its modifier, the relational adjective in ‑ه‌ای, unless the plural stem
+    # is clearly the commoner word or a relational adjective follows (the plural's own modifier)
+    f"کارشناسان واکنش{Z}های زنجیره{Z}ای خطرناک را بررسی کردند.",
+    f"این کارگاه کاشی{Z}های فیروزه{Z}ای زیبا می{Z}سازد.",
+    f"پزشکان به بیماران با عارضه{Z}های زمینه{Z}ای هشدار دادند.",
+    f"قیمت{Z}های زمین{Z}های کشاورزی بالا رفت.",
+    f"مسافران هتل{Z}های شهرهای ساحلی کم شدند.",
 ]
 
 # Correct text with a joined plural after ر/د: it stays, even where X‌ه‌ای is a common adjective.

@@ -18,6 +18,7 @@ from khabar.persian.lexicon import Lexicon
 from khabar.persian.pairs import PairRules
 
 PLURAL_RATIO = 0.35  # see ``_plural_likely``
+AFTER_PLURAL_RATIO = 2.0  # see ``_plural_modifier``: سد (2.9x سده) keeps its plural there, زمین (1.0x) not
 PLURAL_STEM_MIN = 100_000  # a corpus-only word this frequent is a word (سرک), not noise
 YEAR_DIGITS = 4
 COUNTING = A.NUMBERS - {"نه"}  # نه is also «not»: نه زمین‌های کشاورزی و نه …
@@ -84,10 +85,13 @@ class PluralTies(PairRules):
         fixed = self.fix_token(stem)
         return fixed if ZWNJ in fixed else None
 
-    def _in_context(self, token: str, fixed: str, following: str | None, after: str, counted: bool) -> str:
+    def _in_context(
+        self, token: str, fixed: str, following: str | None, after: str, counted: bool, previous: str | None = None
+    ) -> str:
         """Which reading the neighbours allow: های is followed by its ezafe dependent (a noun, an
         adjective, a pronoun), so before که، از، a verb or punctuation only ای fits; after a number
-        (۳۰ دقیقه‌ای) a plural cannot stand, since Persian counts with the singular."""
+        (۳۰ دقیقه‌ای) a plural cannot stand, since Persian counts with the singular; right after a
+        plural comes its modifier (``_plural_modifier``)."""
         readings = self._plural_or_clitic(token)
         if readings is None or fixed not in readings:
             return fixed
@@ -102,11 +106,26 @@ class PluralTies(PairRules):
         tags = self.lex.tags.get(following, "").split(",")
         if ("P" in tags or "CONJ" in tags) and "N" not in tags and "AJ" not in tags:
             return clitic
+        if previous is not None and self._plural_modifier(token, previous, following):
+            return clitic
         if ZWNJ not in plural:
             return fixed  # دورهای بعدی، سدهای بزرگ: a plural written joined after ر/د stays as written
         if self._double_plural(token[:-3], token[:-2]) or self._lexical_adjective(clitic):
             return clitic  # دوستانه‌ای تازه: not the plural of a plural; مجوز حرفه‌ای
         return plural if self._plural_likely(token) else clitic
+
+    def _plural_modifier(self, token: str, previous: str, following: str) -> bool:
+        """Right after a plural in ‑های, whose ezafe ی makes the next word its dependent, comes its
+        modifier, and the relational adjective in ‑ه‌ای is one (بیماری‌های زمینه‌ای، فروشگاه‌های
+        زنجیره‌ای), where a second plural would be the first's possessor (هتل‌های شهرهای تاریخی): the
+        ای reading wins unless the plural's stem is clearly the commoner word (``AFTER_PLURAL_RATIO``)
+        or a relational adjective of a noun follows, the plural's own modifier (قیمت‌های زمین‌های
+        کشاورزی). A plural in ‑ان may end its phrase as a subject (کشاورزان زمین‌های بایر را …)."""
+        if not previous.endswith("های"):
+            return False
+        if len(following) >= 4 and following[-1] == "ی" and "N" in self.lex.tags.get(following[:-1], "").split(","):
+            return False
+        return self._stem_count(token[:-3]) < AFTER_PLURAL_RATIO * self._stem_count(token[:-2])
 
     def _adjective_too(self, word: str) -> bool:
         """A verb form that is also a listed noun or adjective, or a listed noun + ی (تولیدی: «you

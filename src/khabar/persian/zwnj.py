@@ -117,7 +117,8 @@ class ZwnjRepairer(PluralTies):
             if token.endswith("های") and self._plural_or_clitic(token) is not None:
                 following = out[i + 1] if i + 1 < len(out) else None
                 counted = merged[i - 1] in COUNTING if i else counted_before(match)
-                out[i] = self._in_context(token, out[i], following, _after(match), counted)
+                previous = out[i - 1] if i else None
+                out[i] = self._in_context(token, out[i], following, _after(match), counted, previous)
         return " ".join(out)
 
     def _prefix_pass(self, tokens: list[str]) -> list[str]:
