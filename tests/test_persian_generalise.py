@@ -342,6 +342,7 @@ ROUND9_KEPT = [
     "بانک وام ده میلیون تومانی به او داد.",  # ده is also «ten», بر «on»: no stem heads there
     "با گذشت زمان بر اهمیت آن افزوده شد.",
     "شبکه سی ان ان این خبر را پخش کرد.",  # letter names, not a compound
+    "وزیر در جمع خبرنگاران تأکید کرد که بودجه کافی نیست.",  # a past stem is a verb, no stem head
 ]
 
 

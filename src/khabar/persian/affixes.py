@@ -470,6 +470,8 @@ ACTION_STEMS = frozenset(
         "قاپ",
     ]
 )
+#: Present stems whose ی form is a common word of its own (see ``ACTION_STEMS``): no action-noun tail.
+OWN_I_STEMS = frozenset({"چین", "نما", "شمار"})
 #: Prefixes that are also quantity words: before a noun and a verb they quantify the verb's object.
 QUANTITY_PREFIXES = frozenset({"کم", "پر"})
 #: «taking» as a compound's head (هزینه‌بر، زمان‌بر), also the preposition «on»: the next word decides.

@@ -78,8 +78,8 @@ class HeadEvidence(WordTests):
         مناطق سیل‌خیز): the plural's modifier compound where the corpus writes the pair as one word
         (برفگیر) or with a ZWNJ, since a bare stem stands after no noun of its own; not before a
         verb or auxiliary, where the stem is a noun in a verb phrase (خودروها در برف گیر کردند)."""
-        if len(right) < 3 or not self._present_stem(right) or not self._modified(left):
-            return None
+        if len(right) < 3 or right in self.lex.verbs or not self._present_stem(right) or not self._modified(left):
+            return None  # a past stem is a finite verb of its own (خبرنگاران تأکید کرد)
         if after is not None and (after in A.AUXILIARIES or after in VERB_PREFIXES or after in self.lex.verbs):
             return None
         joined = left + right
@@ -149,12 +149,17 @@ class HeadEvidence(WordTests):
         noun no dictionary lists, when its stem + ی ends several such compounds (a productive tail:
         ‑زنی, not فرهنگی, so no میراث‌فرهنگی) and, where stem + ی is a noun of its own (زنی، بازی «a
         game»: نقش بازی، شب بازی), far more often. Not after a word that is also an adverb or
-        preposition (پیش روی «in front of», سخت کاری).
+        preposition (پیش روی «in front of», سخت کاری), nor a tail that is one (روی) or a quantifier
+        (شماری).
         """
-        if len(right) < 3 or right[-1] != "ی" or not self._present_stem(right[:-1]):
-            return False
+        stem = right[:-1]
+        if len(right) < 3 or right[-1] != "ی" or stem in self.lex.verbs or stem in A.OWN_I_STEMS:
+            return False  # not a past stem + ی (کردی «you did»), nor شماری «a number of»
+        tail_tags = self.lex.tags.get(right, "").split(",")
+        if "P" in tail_tags or not self._present_stem(stem):
+            return False  # روی «on»
         form, count = self.lex.zwnj.get(left + right, ("", 0))
-        noun_tail = "N" in self.lex.tags.get(right, "").split(",")
+        noun_tail = "N" in tail_tags
         if form != left + ZWNJ + right or count < (CORPUS_ACTION_NOUN_MIN if noun_tail else CORPUS_ACTION_MIN):
             return False
         tags = self.lex.tags.get(left, "").split(",")
@@ -214,8 +219,8 @@ class HeadEvidence(WordTests):
         a bare stem after a noun is no phrase; not a stem that is also a number or function word
         (ده «ten», بر «on»: وام ده میلیونی، زمان بر).
         """
-        if len(parts) != 2 or len(parts[1]) < 2 or not self._present_stem(parts[1]):
-            return False
+        if len(parts) != 2 or len(parts[1]) < 2 or parts[1] in self.lex.verbs or not self._present_stem(parts[1]):
+            return False  # a past stem (کرد، داشت) is a verb of its own
         if not A.FUNCTION_TAGS.isdisjoint(self.lex.tags.get(parts[1], "").split(",")):
             return False
         tags = self.lex.tags.get(parts[0], "").split(",")
