@@ -84,6 +84,10 @@ NUMBER_COMPOUNDS = [
     f"بیست{Z}وپنجمین دوره جشنواره فیلم کوتاه دیروز آغاز شد.",
     # a known word that starts like a number stays (دو + ستان)
     "دوستان قدیمی او در سینما جمع شدند.",
+    # number + a listed noun in silent ه, without ای too (no word of its own joins them)
+    f"کارخانه شیشه{Z}های سه{Z}لایه برای ساختمان{Z}ها می{Z}سازد.",
+    f"کودک با سه{Z}چرخه{Z}اش در کوچه بازی می{Z}کرد.",
+    "سهمیه بنزین خودروها از ماه آینده تغییر می‌کند.",  # سه + میه: no noun, the listed word stays
 ]
 
 

@@ -85,6 +85,18 @@ class WordTests:
             return False
         return word not in verbs or self.lex.counts.get(word, 0) > NOMINAL_COUNT
 
+    def _counted_noun(self, word: str) -> bool:
+        if word in A.NUMBERS or self._function_word(word):
+            return False
+        return self._dictionary_word(word) and self._nominal(word)
+
+    def _numeral(self, word: str) -> bool:
+        """A number word, its ordinal (هشتم، هشتمین) or a ZWNJ-free plural of them (هشتمی)."""
+        for ending in ("", "م", "مین", "می"):
+            if word.endswith(ending) and word[: len(word) - len(ending)] in A.NUMBERS:
+                return True
+        return False
+
     def _privative_rest(self, rest: str) -> bool:
         """What may follow بی‌: a word, not a verb — nor a verb whose آ the subjunctive ب wrote
         as بیا (بیاورند، بیاموزد are verbs, not بی‌ + اورند)."""

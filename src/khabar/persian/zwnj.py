@@ -367,29 +367,19 @@ class ZwnjRepairer(PluralTies):
 
     def _number_phrase(self, word: str, *, adjective: bool) -> Iterator[Candidate]:
         """An unlisted number compound: number + «و» + number (سی‌وهشتمین، بیست‌وپنج), and before the
-        adjective ending ای number + listed noun (سه‌مرحله‌ای، پنج‌طبقه‌ای: «of three stages»)."""
+        adjective ending ای number + listed noun (سه‌مرحله‌ای، پنج‌طبقه‌ای: «of three stages»), or
+        without it a listed noun in silent ه (سه‌لایه، سه‌چرخه: no word of its own joins them)."""
         lex = self.lex
         for cut in range(2, min(len(word) - 2, 6)):
             left, right = word[:cut], word[cut:]
             if left not in A.NUMBERS or left == "نه":
                 continue
             glue = ZWNJ if is_joining(left[-1]) else ""
+            counted = adjective or (right[-1] == "ه" and not A.pronounced_h(right))  # سه‌لایه، یک‌کلاسه
             if right[0] == "و" and right[1:].startswith(_NUMBERS) and self._numeral(right[1:]):
                 yield left + glue + right, DICTIONARY_FLOOR
-            elif adjective and len(right) >= 3 and self._counted_noun(right):
+            elif counted and len(right) >= 3 and self._counted_noun(right):
                 yield left + glue + right, lex.logcount(right) + COMPOUND_WEIGHT
-
-    def _counted_noun(self, word: str) -> bool:
-        if word in A.NUMBERS or self._function_word(word):
-            return False
-        return self._dictionary_word(word) and self._nominal(word)
-
-    def _numeral(self, word: str) -> bool:
-        """A number word, its ordinal (هشتم، هشتمین) or a ZWNJ-free plural of them (هشتمی)."""
-        for ending in ("", "م", "مین", "می"):
-            if word.endswith(ending) and word[: len(word) - len(ending)] in A.NUMBERS:
-                return True
-        return False
 
     def _derived(self, stem: str, *, final: bool = True) -> Iterator[Candidate]:
         """An unlisted stem read as a listed word + a joined suffix (ورزشکاران، برزیلی، طلاست); the
