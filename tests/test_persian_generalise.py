@@ -307,7 +307,7 @@ def test_round8_correct_text_is_kept(text: str) -> None:
 
 
 # Round 9 (set 11 first): corpus action nouns, هم compounds (‌ای nouns, «now», before شدن), stem
-# heads (after a plural, listed), three-word lexicon compounds.
+# heads (after a plural, listed), three-word lexicon compounds, strong heads after an indefinite noun.
 ROUND9_SPACED = [
     # noun + present stem + ی the corpus writes with a ZWNJ, with a productive tail (‑زنی)
     ("مراسم کلنگ زنی بیمارستان تازه دیروز برگزار شد.", f"مراسم کلنگ{Z}زنی بیمارستان تازه دیروز برگزار شد."),
@@ -327,6 +327,8 @@ ROUND9_SPACED = [
     # three words the lexicon spells as one compound, the first two no word alone
     ("آب گرم کن خانه خراب شد.", f"آب{Z}گرم{Z}کن خانه خراب شد."),
     ("برف پاک کن خودرو کار نمی کرد.", f"برف{Z}پاک{Z}کن خودرو کار نمی{Z}کرد."),
+    # a strong head after an indefinite noun, whose modifier follows it as a plural's does
+    ("دولت رویکردی عدالت محور به اقتصاد دارد.", f"دولت رویکردی عدالت{Z}محور به اقتصاد دارد."),
     # ... but not a participle at the end: the compound's verb phrase
     ("این میوه ها بسته بندی شده است.", f"این میوه{Z}ها بسته{Z}بندی شده است."),
 ]
@@ -343,6 +345,7 @@ ROUND9_KEPT = [
     "با گذشت زمان بر اهمیت آن افزوده شد.",
     "شبکه سی ان ان این خبر را پخش کرد.",  # letter names, not a compound
     "وزیر در جمع خبرنگاران تأکید کرد که بودجه کافی نیست.",  # a past stem is a verb, no stem head
+    "این دانشگاه محور پژوهش در استان است.",  # after a demonstrative محور is the predicate noun
 ]
 
 

@@ -88,6 +88,11 @@ class HeadEvidence(WordTests):
             return None  # a listed joined word (دستگیر) keeps the spelling the dictionary gives it
         return left + (ZWNJ if is_joining(left[-1]) else "") + right
 
+    def _indefinite(self, word: str) -> bool:
+        """A listed noun + ی (رویکردی، نگاهی): an indefinite noun, whose modifier follows it as a
+        plural's does (رویکردی مهارت‌محور)."""
+        return len(word) >= 4 and word[-1] == "ی" and "N" in self.lex.tags.get(word[:-1], "").split(",")
+
     def _after_preposition(self, left: str, right: str) -> str | None:
         """کم/پر + a noun in ی right after a preposition (از کم توجهی): no noun precedes for کم to
         modify (فروش کم پاییزی), so the two are one noun, as the corpus spells it with a ZWNJ."""

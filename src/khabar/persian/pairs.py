@@ -77,7 +77,8 @@ class PairRules(HeadEvidence):
             if merged is not None:
                 merged = self._in_sentence(out, tokens, i, merged)
             if merged is None and (left in A.MODIFIER_PREFIXES or right in A.STRONG_HEADS) and len(out) > 1:
-                merged = self._after_plural(left, right) if self._plural(out[-2]) else None
+                modified = self._plural(out[-2]) or (right in A.STRONG_HEADS and self._indefinite(out[-2]))
+                merged = self._after_plural(left, right) if modified else None
                 if merged is None and out[-2] in A.PREPOSITIONS:
                     merged = self._after_preposition(left, right)
             if merged is None and right == A.CARRIER_HEAD:
