@@ -101,6 +101,10 @@ CORPUS_COMPOUNDS = [
     f"کارخانه کشتی{Z}رانی بندر امسال دو کشتی تازه ساخت.",
     # the dictionary lists the base joined (اصولگرا): its inflections stay joined too
     "نامزدهای اصولگرایان در انتخابات شورای شهر پیروز شدند.",
+    # a word built on a dictionary ZWNJ compound keeps its ZWNJ: a compound prefix before it, a
+    # participle after it
+    f"پیش{Z}ثبت{Z}نام دانشجویان تازه از شنبه آغاز می{Z}شود.",
+    f"بلیت{Z}های پیش{Z}فروش{Z}شده کنسرت باطل شد.",
 ]
 
 

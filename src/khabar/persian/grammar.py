@@ -6,6 +6,7 @@ Split from the rules so the token rules (:mod:`khabar.persian.zwnj`) and the pai
 
 from __future__ import annotations
 
+import math
 import re
 
 from khabar.persian import affixes as A
@@ -22,6 +23,7 @@ NOMINAL_COUNT = 10_000_000
 PRIVATIVE_REST_MIN = 20_000  # what a word after بی‌ that no dictionary lists must reach
 CONJUNCTION_COUNT = 1_000_000_000  # که 3.8G: only the commonest function words reach it
 #: Person endings no noun shares often (ی is also the relational suffix, a bare stem the short infinitive).
+BUILT_WEIGHT = -4.0  # a word built on a compound: like any compound reading (zwnj.COMPOUND_WEIGHT)
 PERSON_ENDINGS = tuple(e for e in A.PAST_ENDINGS if len(e) > 1 or e == "م")
 
 
@@ -96,6 +98,20 @@ class WordTests:
             if word.endswith(ending) and word[: len(word) - len(ending)] in A.NUMBERS:
                 return True
         return False
+
+    def _built_on_compound(self, left: str, right: str) -> tuple[str, float] | None:
+        """A joined word built on a dictionary ZWNJ compound, whose ZWNJ it keeps: a compound prefix
+        before it (پیش + ثبت‌نام) or a participle after it (پیش‌فروش + شده), scored by the compound."""
+        lex = self.lex
+        if left in A.COMPOUND_PREFIXES and len(right) >= 5:
+            spelled = lex.zwnj.get(right)
+            if spelled is not None and spelled[0] in lex.attested:
+                return left + ZWNJ + spelled[0], math.log(spelled[1] + 1) + BUILT_WEIGHT
+        if right in lex.participles and len(right) >= 3 and len(left) >= 5:
+            spelled = lex.zwnj.get(left)
+            if spelled is not None and spelled[0] in lex.attested:
+                return spelled[0] + ZWNJ + right, math.log(spelled[1] + 1) + BUILT_WEIGHT
+        return None
 
     def _privative_rest(self, rest: str) -> bool:
         """What may follow بی‌: a word, not a verb — nor a verb whose آ the subjunctive ب wrote

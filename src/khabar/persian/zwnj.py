@@ -423,6 +423,10 @@ class ZwnjRepairer(PluralTies):
             if (left == "به" or left in A.COMPOUND_PREFIXES) and len(right) >= 3 and dictionary(right):
                 yield left + ZWNJ + right, lex.logcount(right) + COMPOUND_WEIGHT
                 continue
+            built = self._built_on_compound(left, right)
+            if built is not None:
+                yield built  # پیش‌ثبت‌نام، پیش‌فروش‌شده
+                continue
             if self._relational(left, right):
                 yield left + ZWNJ + right, lex.logcount(right[:-1]) + COMPOUND_WEIGHT
                 continue
