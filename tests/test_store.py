@@ -119,6 +119,48 @@ def test_latest_filters_by_section_and_date(store: Any) -> None:
     assert [i.id for i in window.items] == ["art-3", "art-2"]
 
 
+def _all_pages(store: Any, limit: int, **filters: Any) -> list[str]:
+    seen: list[str] = []
+    cursor = None
+    while True:
+        page = store.latest(limit=limit, cursor=cursor, **filters)
+        seen += [item.id for item in page.items]
+        cursor = page.next_cursor
+        if cursor is None:
+            return seen
+
+
+@pytest.mark.parametrize(("filters", "wanted"), [
+    ({"section": "ورزش"}, lambda n: n % 2 == 0),
+    ({"source": "خبرنامه دوم"}, lambda n: n % 3 == 0),
+    ({"section": "ورزش", "source": "خبرنامه دوم"}, lambda n: n % 6 == 0),
+    ({"jmonth": "1404-08"}, lambda n: n % 4 < 2),
+    ({"section": "شهری", "since": date(2025, 11, 1)}, lambda n: n % 2 == 1 and n % 4 < 2),
+])
+def test_filtered_pages_keep_date_then_insertion_order_across_ties(
+        store: Any, filters: dict[str, Any], wanted: Any) -> None:
+    """Many articles share a publication time: pages of any size list each once, newest first, and
+    among equal times the later stored first, exactly as the unfiltered listing orders them."""
+    times = ("2025-10-20T08:00:00+03:30", "2025-11-05T12:30:00+03:30")  # Jalali months 1404-07, 1404-08
+    store.upsert_many([article(n, section="ورزش" if n % 2 == 0 else "شهری",
+                               source="خبرنامه دوم" if n % 3 == 0 else "خبرنامه نمونه",
+                               published=times[1] if n % 4 < 2 else times[0]) for n in range(1, 41)])
+    expected = [f"art-{n}" for n in sorted((n for n in range(1, 41) if wanted(n)),
+                                           key=lambda n: (n % 4 < 2, n), reverse=True)]
+    for limit in (1, 3, 7, 50):
+        assert _all_pages(store, limit, **filters) == expected
+
+
+def test_sections_sources_and_months_are_counted(store: Any) -> None:
+    store.upsert_many([article(n, section="ورزش" if n < 4 else "شهری",
+                               published="2025-10-20T08:00:00+03:30" if n < 3 else "2025-11-05T12:30:00+03:30")
+                       for n in range(1, 6)])
+    assert store.sections() == [("ورزش", 3), ("شهری", 2)]
+    assert store.sources() == [("خبرنامه نمونه", 5)]
+    assert store.months() == [("1404-08", 3), ("1404-07", 2)]
+    assert store.stats().by_month == (("2025-11", 3), ("2025-10", 2))
+
+
 def test_summary_fields(store: Any) -> None:
     store.upsert(article())
     item = store.latest().items[0]

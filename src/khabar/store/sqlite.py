@@ -15,19 +15,21 @@ import sqlite3
 import threading
 import time
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
+from datetime import date
 from itertools import chain
 from pathlib import Path
 from typing import Any
 
 from khabar.errors import StoreError
-from khabar.search import Query, SearchRequest
+from khabar.search import Filters, Query, SearchRequest
 from khabar.store import dedup
 from khabar.store.bands import KeyFilter, RecentBands
 from khabar.store.base import RERANK_EXTRA, SQLStore
-from khabar.store.models import SearchResults
-from khabar.store.reading import BATCH
-from khabar.store.rows import ArticleRow, Keys, keys_from_doc, relevance
+from khabar.store.checkpoint import Checkpointer
+from khabar.store.models import ArticlePage, SearchResults
+from khabar.store.reading import BATCH, SUMMARY_SQL
+from khabar.store.rows import ArticleRow, Keys, decode_cursor, encode_cursor, keys_from_doc, relevance, summary
 from khabar.store.schema import SQLITE_MIGRATIONS
 from khabar.store.tantivy_index import Entry, SearchIndex
 
@@ -58,54 +60,11 @@ COMMIT_SECONDS = 2.0
 #: +6-15% articles/s; the last commit at close takes ~0.3 s longer). Once a timed commit takes fewer, the
 #: wait is COMMIT_SECONDS again, so occasional writes are seen by other processes within 2 s.
 BULK_COMMIT_SECONDS = 10.0
-#: The shortest time between two WAL checkpoints (see Checkpointer).
-CHECKPOINT_SECONDS = 2.0
 BULK_ENTRIES = 1_000
 #: Keys looked up in the band table, at least, before a table this store did not fill is screened.
 SCREEN_AFTER = 200_000
 _ENTRY_SQL = ("SELECT a.rowid, a.section, a.source, a.authors, a.pub_day, a.sort_ts, a.month, a.jmonth, d.doc "
               "FROM articles a JOIN article_docs d ON d.article = a.rowid WHERE a.rowid IN ({marks})")
-
-
-class Checkpointer:
-    """Copies the WAL back into the database file in a thread with its own connection, after
-    commits, so that the writer does not.
-
-    At a few hundred thousand articles a checkpoint (copying the pages a batch dirtied into a
-    file of gigabytes, then syncing it) cost the committing thread 0.8 ms per article, more than
-    writing the rows. A passive checkpoint never blocks the writer or readers, and SQLite releases
-    the GIL while it runs, so it overlaps the next batch. Commits are as durable as before: a
-    checkpoint only moves committed pages from one file to the other. Checkpoints come at most
-    every CHECKPOINT_SECONDS: a page that several commits dirtied in between (an index's inner
-    pages, the tables' last pages) is copied once.
-    """
-
-    def __init__(self, path: str) -> None:
-        self._conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
-        self._conn.execute("PRAGMA busy_timeout = 30000")
-        self._wake = threading.Event()
-        self._stopping = threading.Event()
-        self._thread = threading.Thread(target=self._run, name="khabar-checkpoint", daemon=True)
-        self._thread.start()
-
-    def poke(self) -> None:
-        self._wake.set()
-
-    def _run(self) -> None:
-        while True:
-            self._wake.wait()
-            self._wake.clear()
-            if self._stopping.is_set():
-                return
-            with suppress(sqlite3.Error):  # the writer's own autocheckpoint (the backstop) bounds the WAL
-                self._conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
-            self._stopping.wait(CHECKPOINT_SECONDS)
-
-    def close(self) -> None:
-        self._stopping.set()
-        self._wake.set()
-        self._thread.join()
-        self._conn.close()
 
 
 def _day_number(pub_day: str | None) -> int | None:
@@ -466,9 +425,7 @@ class SQLiteStore(SQLStore):
         """Tantivy finds, counts, ranks (BM25 over every match) and facets; the best BM25 candidates
         are re-ranked with the recency boost; snippets come from the stored display text."""
         with self._lock:
-            if self._unsaved or self._pending:
-                self._flush(wait=True)
-                self._save_index()  # this store sees its own writes
+            self._sync_index()
             relevant = query.sort == "relevance"
             window = query.offset + query.limit + RERANK_EXTRA
             found = self._search_index.search(
@@ -484,6 +441,38 @@ class SQLiteStore(SQLStore):
                 chosen = [(rid, 0.0) for rid, _, _ in found.hits]
             hits = self._hits(chosen, query.query)
         return SearchResults(found.total, hits, found.facets, exact=found.exact)
+
+    def _sync_index(self) -> None:
+        """Commit this store's own writes to the search index before it answers (holding the lock)."""
+        if self._unsaved or self._pending:
+            self._flush(wait=True)
+            self._save_index()
+
+    # ------------------------------------------------------------------ listings (khabar.store.listing)
+    def latest(self, *, section: str | None = None, source: str | None = None, since: date | None = None,
+               until: date | None = None, limit: int = 20, cursor: str | None = None,
+               jmonth: str | None = None) -> ArticlePage:
+        """Newest first, as ArchiveReader.latest; a page of one section, source or Jalali month
+        comes from the search index (the archive has no B-tree index on them, see listing)."""
+        if not (section or source or jmonth):
+            return super().latest(since=since, until=until, limit=limit, cursor=cursor)
+        with self._lock:
+            self._sync_index()
+            pairs = self._search_index.newest(Filters(section=section, source=source, since=since, until=until),
+                                              jmonth, before=decode_cursor(cursor) if cursor else None,
+                                              count=limit + 1)
+            rids = [rid for _, rid in pairs]
+            found = {int(r[-1]): r for r in self._all(
+                f"SELECT {SUMMARY_SQL}, a.rowid FROM articles a WHERE a.rowid IN ({', '.join('?' * len(rids))})",
+                rids)} if rids else {}
+        items = tuple(summary(found[rid]) for rid in rids[:limit] if rid in found)
+        more = len(pairs) > limit
+        return ArticlePage(items, encode_cursor(*pairs[limit - 1]) if more else None)
+
+    def _grouped(self, column: str) -> list[tuple[str, int]]:
+        with self._lock:
+            self._sync_index()
+            return list(self._search_index.counts(column))
 
     def index_size(self) -> int:
         """Bytes used by the full-text index (for benchmarks)."""

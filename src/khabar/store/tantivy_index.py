@@ -39,6 +39,7 @@ import tantivy
 
 from khabar.errors import QueryError, StoreError
 from khabar.search import AllOf, AnyOf, Filters, Node, Phrase, Query
+from khabar.store import listing
 from khabar.store.models import Facets
 from khabar.store.rows import FIELD_WEIGHTS
 from khabar.store.trim import MapTrimmer
@@ -263,6 +264,20 @@ class SearchIndex:
         if stamp != self._seen:
             self._seen = stamp
             self._index.reload()
+
+    def newest(self, filters: Filters, jmonth: str | None, *, before: tuple[float, int] | None,
+               count: int) -> list[tuple[float, int]]:
+        """(sort time, row id) of a newest-first page of the filtered documents (listing.newest)."""
+        self._follow()
+        queries = self._filters(filters)
+        if jmonth:
+            queries.append(tantivy.Query.term_query(self._schema, "jmonth", jmonth))
+        return listing.newest(self._index.searcher(), self._schema, queries, before=before, count=count)
+
+    def counts(self, field: str) -> tuple[tuple[str, int], ...]:
+        """Documents per value of ``field`` (one of FACET_FIELDS), most first."""
+        self._follow()
+        return listing.counts(self._index.searcher(), field)
 
     def search(self, query: Query, filters: Filters, *, sort: str, limit: int, offset: int,
                facets: bool, page_end: int | None = None) -> Found:
