@@ -346,6 +346,8 @@ ROUND9_KEPT = [
     "شبکه سی ان ان این خبر را پخش کرد.",  # letter names, not a compound
     "وزیر در جمع خبرنگاران تأکید کرد که بودجه کافی نیست.",  # a past stem is a verb, no stem head
     "این دانشگاه محور پژوهش در استان است.",  # after a demonstrative محور is the predicate noun
+    "اگر مشکلی پیش نیاید طرح تا پاییز اجرا خواهد شد.",  # the negative of آمدن, not نی «reed» + اید
+    "اگر او فردا بیاید جلسه برگزار خواهد شد.",
 ]
 
 

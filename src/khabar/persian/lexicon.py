@@ -130,6 +130,13 @@ def write_compiled(folder: Path) -> Path:
     return path
 
 
+def _glided(prefix: str, stem: str) -> str:
+    """ب/ن before a stem in آ/ا takes a ی: آ becomes یا (بیاید، نیامد), ا stays after it (بیفکند)."""
+    if stem[0] == "آ":
+        return prefix + "یا" + stem[1:]
+    return prefix + "ی" + stem if stem[0] == "ا" else prefix + stem
+
+
 def _verb_forms(text: str) -> tuple[frozenset[str], frozenset[str]]:
     forms: set[str] = set()
     participles: set[str] = set()
@@ -143,8 +150,11 @@ def _verb_forms(text: str) -> tuple[frozenset[str], frozenset[str]]:
                 glides = ("ی",) if present[-1] in "اآ" else ("", "ی") if present[-1] == "و" else ("",)
                 forms.update(neg + present + g + e for g in glides for e in PRESENT_ENDINGS)
         if present:  # subjunctive and imperative: بماند، بیاید، بنویسید
-            head = "بی" + present[1:] if present[0] == "آ" else "بی" + present if present[0] == "ا" else "ب" + present
-            forms.update(head + g + e for g in glides for e in PRESENT_ENDINGS)
+            forms.update(_glided("ب", present) + g + e for g in glides for e in PRESENT_ENDINGS)
+            if present[0] in "آا":  # the negative glides the same way: نیاید، نیاورند
+                forms.update(_glided("ن", present) + g + e for g in glides for e in PRESENT_ENDINGS)
+        if past and past[0] in "آا":  # نیامد، نیاوردند
+            forms.update(_glided("ن", past) + e for e in PAST_ENDINGS)
     forms.update(participles)
     forms.update(IMPERSONAL_STEMS)
     return frozenset(f for f in forms if len(f) > 1), frozenset(participles)

@@ -62,8 +62,8 @@ def _joint(stem: str, suffix: str) -> str | None:
 
 
 def _after(match: re.Match[str]) -> str:
-    """The character after a run of Persian words ("" at the end of the text)."""
-    return match.string[match.end() : match.end() + 1]
+    """The character after a run and its spaces ("" at the end): «پرهای ،» is read as «پرهای،» is."""
+    return match.string[match.end() : match.end() + 8].lstrip(" \t")[:1]
 
 
 class ZwnjRepairer(PluralTies):
@@ -220,6 +220,8 @@ class ZwnjRepairer(PluralTies):
             return True
         if suffix in A.VOWEL_CLITICS and form in self.lex.participles:
             return True
+        if suffix in A.VOWEL_CLITICS and form + suffix in self.lex.verbs:
+            return False  # نیاید is the negative verb, not نی «reed» + اید
         if suffix in A.COMPARATIVE:
             if self.lex.counts.get(form + suffix, 0) > self.lex.counts.get(form, 0):
                 return False  # فیلتر: a listed word more frequent than its would-be base is no comparative
