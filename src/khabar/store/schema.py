@@ -69,9 +69,9 @@ SQLITE_MIGRATIONS: tuple[tuple[str, ...], ...] = (
     # (khabar.store.listing): with publication times in random order each of these indexes took a
     # random page per new article, and at a million articles the three cost a fifth of the ingest.
     (
-        "DROP INDEX articles_by_section",
-        "DROP INDEX articles_by_source",
-        "DROP INDEX articles_by_jmonth",
+        "DROP INDEX IF EXISTS articles_by_section",
+        "DROP INDEX IF EXISTS articles_by_source",
+        "DROP INDEX IF EXISTS articles_by_jmonth",
     ),
 )
 

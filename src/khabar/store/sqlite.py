@@ -37,7 +37,10 @@ PRAGMAS = (
     "PRAGMA journal_mode = WAL",
     "PRAGMA synchronous = NORMAL",  # durable at every commit against a process crash, fast
     "PRAGMA busy_timeout = 30000",
-    "PRAGMA cache_size = -65536",  # 64 MiB page cache
+    # 128 MiB page cache: at a million articles the B-trees every insert touches at a random page
+    # (the id, publication time and duplicate group, about 55 MiB) stay cached with the tables'
+    # last pages (appending to a 1M archive, 64 → 128 MiB: 2,281-2,295 → 2,328-2,506 articles/s).
+    "PRAGMA cache_size = -131072",
     "PRAGMA temp_store = MEMORY",
     # The writer maps nothing (readers do): mapped pages count in its resident memory on top of the
     # page cache above, and at a million articles its lookups are scattered over gigabytes that no
