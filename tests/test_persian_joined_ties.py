@@ -40,6 +40,17 @@ TIES = [
     f"پزشکان به بیماران با عارضه{Z}های زمینه{Z}ای هشدار دادند.",
     f"قیمت{Z}های زمین{Z}های کشاورزی بالا رفت.",
     f"مسافران هتل{Z}های شهرهای ساحلی کم شدند.",
+    # a relational adjective in ی of a listed noun (روحی، ترکی، نظری) takes no plural with an
+    # ezafe, so the ‑یه noun + ای wins the tie whatever the counts
+    f"تیم ملی با روحیه{Z}ای خوب به اردوی بعدی رفت.",
+    f"وزیر با همتای ترکیه{Z}ای خود در آنکارا دیدار کرد.",
+    f"این پژوهشگر نظریه{Z}ای تازه درباره کهکشان{Z}ها ارائه کرد.",
+    # a noun in ی hazm lists without the adjective tag keeps its plural (ماهی)
+    f"ماهی{Z}های دریای خزر کم شده{Z}اند.",
+    # a plural in ‑ان/‑گان ends its word: a bound head (انگیز) does not join it when its letters
+    # read as a listed noun in silent ه + ای
+    f"تولیدکنندگان انگیزه{Z}ای برای سرمایه{Z}گذاری ندارند.",
+    f"کارمندان پوشه{Z}ای از مدارک را به دادگاه بردند.",
 ]
 
 # Correct text with a joined plural after ر/د: it stays, even where X‌ه‌ای is a common adjective.

@@ -93,6 +93,17 @@ class HeadEvidence(WordTests):
         plural's does (رویکردی مهارت‌محور)."""
         return len(word) >= 4 and word[-1] == "ی" and "N" in self.lex.tags.get(word[:-1], "").split(",")
 
+    def _indefinite_h(self, word: str) -> bool:
+        """A listed noun in silent ه + ای (انگیزه‌ای، سازه‌ای) read from a joined token."""
+        stem = word[:-2]
+        return (
+            word.endswith("ای")
+            and len(stem) >= 3
+            and stem[-1] == "ه"
+            and self._dictionary_word(stem)
+            and self._nominal(stem)
+        )
+
     def _after_preposition(self, left: str, right: str) -> str | None:
         """کم/پر + a noun in ی right after a preposition (از کم توجهی): no noun precedes for کم to
         modify (فروش کم پاییزی), so the two are one noun, as the corpus spells it with a ZWNJ."""

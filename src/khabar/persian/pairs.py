@@ -199,6 +199,8 @@ class PairRules(HeadEvidence):
         bound = self._bound(right) or right in A.COPULA_HEADS
         if (bound or right in A.AFFIXOID_HEADS) and self._verb_form(left):
             return None  # می‌گویند طلب‌های معوق: a head never attaches to a verb
+        if bound and self._plural(left) and self._indefinite_h(right):
+            return None  # صادرکنندگان انگیزه‌ای: a plural ends its word, so انگیز‌ها is no head here
         if bound and self._head_taker(left, right) and not left.endswith("های"):  # سازهای کوبه‌ای: plural ends a word
             if right.startswith("مند"):  # ثروتمند but علاقه‌مند: a ZWNJ only after a silent ه
                 return left + (ZWNJ if left[-1] == "ه" and not A.pronounced_h(left) else "") + right

@@ -52,7 +52,7 @@ class PluralTies(PairRules):
         both = None
         if len(token) >= 5 and ZWNJ not in token and not A.pronounced_h(token[:-2]):
             plural, clitic = self._plural_stem(token[:-3]), self._clitic_stem(token[:-2])
-            if plural is not None and clitic is not None:
+            if plural is not None and clitic is not None and not self._relational_stem(plural):
                 glue = ZWNJ if is_joining(plural[-1]) else ""  # زنجیرهای: after ر the plural is written joined
                 both = (plural + glue + "های", clitic + ZWNJ + "ای")
         if len(self._readings) > CACHE_LIMIT:
@@ -76,6 +76,19 @@ class PluralTies(PairRules):
             return spelled[0]
         common = self.lex.counts.get(stem, 0) >= PLURAL_STEM_MIN and stem not in self.lex.verbs
         return stem if common else None
+
+    def _relational_stem(self, stem: str) -> bool:
+        """A relational adjective in ی of a listed noun (روحی of روح, ترکی of ترک, سرمای of
+        سرما): an adjective takes no plural with an ezafe, so its ‑ه word wins the tie (روحیه‌ای
+        بالا، همتای ترکیه‌ای، سرمایه‌ای). Not a ی after ا/و/ی, a glide (دانشجوی), nor a noun hazm
+        lists in ی without the adjective tag (ماهی، کشتی): those are nouns of their own."""
+        if len(stem) < 4 or stem[-1] != "ی" or stem[-2] in "اوی" or ZWNJ in stem:
+            return False
+        base = self.lex.tags.get(stem[:-1], "").split(",")
+        if "N" not in base:
+            return False
+        tags = self.lex.tags.get(stem)
+        return tags is None or tags in ("0", "C") or "AJ" in tags.split(",")
 
     def _clitic_stem(self, stem: str) -> str | None:
         """The silent-ه stem's spelling if it is a listed noun or adjective, or a compound the rules
