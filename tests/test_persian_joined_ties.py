@@ -51,12 +51,20 @@ TIES = [
     # read as a listed noun in silent ه + ای
     f"تولیدکنندگان انگیزه{Z}ای برای سرمایه{Z}گذاری ندارند.",
     f"کارمندان پوشه{Z}ای از مدارک را به دادگاه بردند.",
+    # after ر/د/ز the plural is written joined, so the tie is the token as written or X‌ه‌ای: right
+    # after a noun (no preposition) X‌ه‌ای is its modifier unless the plural's stem is clearly commoner
+    f"کشاورزان این دشت با آبیاری قطره{Z}ای آب کمتری مصرف می{Z}کنند.",
+    f"دانشمندان در مدار ستاره{Z}ای دور نشانه{Z}هایی از آب یافتند.",
+    f"یک تصادف زنجیره{Z}ای 12 خودرو را درگیر کرد.",
+    f"هنرمندان کاشی فیروزه{Z}ای تازه{Z}ای ساختند.",
 ]
 
 # Correct text with a joined plural after ر/د: it stays, even where X‌ه‌ای is a common adjective.
 JOINED_PLURALS = [
     f"دورهای بعدی مسابقه در شهر شیراز برگزار می{Z}شود.",
     f"سدهای بزرگ استان امسال پر شده{Z}اند.",
+    "حجم آب سدهای استان امسال کم شد.",  # سد is 2.9x سده: the possessor plural after a noun
+    "مردم در شهرهای دور زندگی می\u200cکنند.",  # after a preposition the plural stays
     f"کشاورزان روزهای سرد پاییز را در گلخانه{Z}ها گذراندند.",
 ]
 

@@ -86,6 +86,12 @@ REPAIRED = [
     f"یک استارت{Z}آپ جوان در شهر نمونه سرمایه تازه گرفت.",
     f"مسافران در هتل{Z}آپارتمان{Z}های ساحلی اقامت کردند.",
     f"وزنه{Z}بردار جوان رکورد یک{Z}ضرب کشور را شکست.",
+    # tens + و glued to a unit, cardinal or ordinal: one number word (after a non-joining letter
+    # written joined); a coordinated pair after such a letter takes no ZWNJ either
+    f"تیم ملی در هفته بیست{Z}وسوم لیگ به میدان رفت.",
+    f"سی{Z}وهشتمین نمایشگاه کتاب امروز آغاز شد.",
+    "هفتادوسومین سالگرد این رویداد را جشن گرفتند.",
+    "بازار دادوستد سهام امروز آرام بود.",
 ]
 
 
@@ -135,6 +141,8 @@ KEPT = [
     f"برنامه{Z}ها گام به گام اجرا می{Z}شود.",  # a text that keeps its ZWNJs chose this space
     "بنزین گران شد و مسافران گلایه کردند.",  # گران «dear» is no bound head
     "جدول فوق نشان می\u200cدهد که فروش کم شد.",  # فوق «above-mentioned», its noun the verb's
+    "او بیست و سه سال در این شهر زندگی کرد.",  # a spaced و is the written number
+    "به این استان ۱۰ هزار ویال دارو رسید.",  # a number word before و… counts it: ویال «vial»
 ]
 
 
@@ -157,3 +165,8 @@ def test_copula_head_joins_only_across_a_space() -> None:
 def test_geographic_term_keeps_its_frequent_compounds() -> None:
     """کوه‌نوردی is a frequent compound, not a place name: a lost ZWNJ there is still restored."""
     assert repair("جوانان به کوه نوردی علاقه دارند.") == f"جوانان به کوه{Z}نوردی علاقه دارند."
+
+
+def test_glued_conjunction_after_non_joining_letter_takes_no_zwnj() -> None:
+    assert repair("بازار داد وستد سهام امروز آرام بود.") == "بازار دادوستد سهام امروز آرام بود."
+    assert repair("هفتاد وسومین سالگرد این رویداد را جشن گرفتند.") == "هفتادوسومین سالگرد این رویداد را جشن گرفتند."

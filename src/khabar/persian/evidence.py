@@ -11,6 +11,9 @@ from khabar.persian import affixes as A
 from khabar.persian.characters import ZWNJ, is_joining
 from khabar.persian.grammar import HAS_MARK, VERB_PREFIXES, WordTests
 
+_TENS = frozenset(["بیست", "سی", "چهل", "پنجاه", "شصت", "هفتاد", "هشتاد", "نود"])
+_UNITS = frozenset(["یک", "دو", "سه", "چهار", "پنج", "شش", "هفت", "هشت", "نه"])
+_UNIT_ORDINALS = frozenset(["یکم", "دوم", "سوم", "چهارم", "پنجم", "ششم", "هفتم", "هشتم", "نهم"])
 _CO_ENDINGS = frozenset((*A.PLURAL, "اش", "ام", "ات", *A.POSSESSIVE))
 CORPUS_ACTION_MIN = 1_000  # see ``_corpus_action``
 CORPUS_ACTION_NOUN_MIN = 50_000  # the same when stem + ی is a noun of its own (زنی «a woman»)
@@ -103,6 +106,13 @@ class HeadEvidence(WordTests):
             and self._dictionary_word(stem)
             and self._nominal(stem)
         )
+
+    def _number_and(self, left: str, right: str) -> bool:
+        """Tens + و glued to a unit, cardinal or ordinal (بیست وسوم، سی وهشتمین، چهل ودو): one
+        number word, بیست‌وسوم; a و glued to a number word stands alone nowhere."""
+        unit = right[1:]
+        unit = unit[:-2] if unit.endswith("ین") else unit
+        return left in _TENS and right[:1] == "و" and (unit in _UNITS or unit in _UNIT_ORDINALS)
 
     def _after_preposition(self, left: str, right: str) -> str | None:
         """کم/پر + a noun in ی right after a preposition (از کم توجهی): no noun precedes for کم to

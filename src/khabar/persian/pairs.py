@@ -194,8 +194,8 @@ class PairRules(HeadEvidence):
             return left + ZWNJ + right  # به‌روزرسانی: «به» + an action noun no text writes alone
         if left == A.PRIVATIVE and self._privative_pair(right):
             return left + ZWNJ + right
-        if self._coordinated(left, right):
-            return left + ZWNJ + right  # گفت‌وگو، حمل‌ونقل
+        if self._coordinated(left, right) or self._number_and(left, right):
+            return left + (ZWNJ if is_joining(left[-1]) else "") + right  # گفت‌وگو، بیست‌وسوم; دادوستد
         bound = self._bound(right) or right in A.COPULA_HEADS
         if (bound or right in A.AFFIXOID_HEADS) and self._verb_form(left):
             return None  # می‌گویند طلب‌های معوق: a head never attaches to a verb
@@ -323,6 +323,7 @@ class PairRules(HeadEvidence):
             and (self._dictionary_word(right[1:]) or self._relational_of(right[1:]))
             and self._dictionary_word(left)
             and not self._function_word(left)
+            and (left not in A.NUMBERS or lex.known(left + right))  # هزار ویال counts vials; دوومیدانی
         )
 
     def _inflected_head(self, left: str, right: str) -> str | None:

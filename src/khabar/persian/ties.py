@@ -19,6 +19,7 @@ from khabar.persian.pairs import PairRules
 
 PLURAL_RATIO = 0.35  # see ``_plural_likely``
 AFTER_PLURAL_RATIO = 2.0  # see ``_plural_modifier``: سد (2.9x سده) keeps its plural there, زمین (1.0x) not
+JOINED_PLURAL_RATIO = 1.5  # see ``_modifier_after_noun``: قطر (1.3x قطره) loses there, بند (1.8x) not
 PLURAL_STEM_MIN = 100_000  # a corpus-only word this frequent is a word (سرک), not noise
 YEAR_DIGITS = 4
 COUNTING = A.NUMBERS - {"نه"}  # نه is also «not»: نه زمین‌های کشاورزی و نه …
@@ -111,8 +112,9 @@ class PluralTies(PairRules):
         plural, clitic = readings
         if counted:
             return clitic
+        joined_modifier = ZWNJ not in plural and previous is not None and self._modifier_after_noun(token, previous)
         if following is None:
-            return clitic if after in A.PHRASE_END_MARKS else fixed
+            return clitic if after in A.PHRASE_END_MARKS or joined_modifier else fixed
         verb = self._finite_verb(following) and not self._adjective_too(following)
         if following in A.PHRASE_END_WORDS or following in A.AUXILIARIES or verb:
             return clitic  # not روزه‌ای سرد: سرد is also a verb form, but a listed adjective first
@@ -121,8 +123,8 @@ class PluralTies(PairRules):
             return clitic
         if previous is not None and self._plural_modifier(token, previous, following):
             return clitic
-        if ZWNJ not in plural:
-            return fixed  # دورهای بعدی، سدهای بزرگ: a plural written joined after ر/د stays as written
+        if ZWNJ not in plural:  # دورهای بعدی، سدهای بزرگ: a plural written joined after ر/د stays as written
+            return clitic if joined_modifier else fixed
         if self._double_plural(token[:-3], token[:-2]) or self._lexical_adjective(clitic):
             return clitic  # دوستانه‌ای تازه: not the plural of a plural; مجوز حرفه‌ای
         return plural if self._plural_likely(token) else clitic
@@ -139,6 +141,16 @@ class PluralTies(PairRules):
         if len(following) >= 4 and following[-1] == "ی" and "N" in self.lex.tags.get(following[:-1], "").split(","):
             return False
         return self._stem_count(token[:-3]) < AFTER_PLURAL_RATIO * self._stem_count(token[:-2])
+
+    def _modifier_after_noun(self, token: str, previous: str) -> bool:
+        """A joined plural after ر/د/ز (سیارهای) right after a noun that is no preposition or
+        determiner: there X‌ه‌ای is the noun's relational adjective or indefinite dependent (آبیاری
+        قطره‌ای، تصادف زنجیره‌ای، جو سیاره‌ای) and the plural, the noun's possessor, wins only when
+        its stem is clearly the commoner word (``JOINED_PLURAL_RATIO``: ذخایر سدهای، آمار شهرهای)."""
+        tags = self.lex.tags.get(previous, "").split(",")
+        if "N" not in tags or not A.FUNCTION_TAGS.isdisjoint(tags):
+            return False
+        return self._stem_count(token[:-3]) < JOINED_PLURAL_RATIO * self._stem_count(token[:-2])
 
     def _adjective_too(self, word: str) -> bool:
         """A verb form that is also a listed noun or adjective, or a listed noun + ی (تولیدی: «you
