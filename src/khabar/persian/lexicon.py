@@ -63,7 +63,7 @@ class Lexicon:
         return word in self.counts or word in self.tags
 
 
-SOURCES = ("lexicon.tsv.gz", "verbs.tsv")
+SOURCES = ("lexicon.tsv.gz", "verbs.tsv", "compounds.txt")
 #: The rules' code: the solved table is only valid for the code that solved it.
 CODE = (
     "affixes.py",
@@ -216,6 +216,7 @@ def parse() -> Lexicon:
         tags.pop(word, None)
         if word in zwnj and _must_part(zwnj[word][0]):
             attested.add(zwnj[word][0])  # تازه‌ساز: the only spelling left is the standard's
+    _add_curated(_read("compounds.txt"), counts, tags, (zwnj, spaced, attested))
     verbs, participles = _verb_forms(_read("verbs.tsv"))
     starts: dict[str, set[str]] = {}
     for key in spaced:
@@ -225,6 +226,42 @@ def parse() -> Lexicon:
     return Lexicon(
         counts, tags, zwnj, spaced, verbs, participles, frozenset(attested), heads, adjectives=frozenset(adjectives)
     )
+
+
+CURATED_COUNT = 30_000  # a listed compound's weight: trusted as a compound, yet below verb-phrase evidence
+#: A curated compound whose joined spelling is no dictionary word drops that spelling as lost
+#: ZWNJs, unless the corpus writes it this many times more often (then the entry is left out).
+JOINED_VARIANT_MAX = 5
+#: Marks an entry whose joined spelling goes even though the dictionary lists it (همزمان, راهحل):
+#: the standard's ZWNJ spelling for a word correct text also writes joined. Kept for a handful.
+FORCED = "!"
+
+
+def _add_curated(
+    text: str,
+    counts: dict[str, int],
+    tags: dict[str, str],
+    lists: tuple[dict[str, tuple[str, int]], dict[str, tuple[str, int]], set[str]],
+) -> None:
+    """khabar's own list of news compounds the standard writes with a ZWNJ (``data/compounds.txt``):
+    each becomes a dictionary compound counted at least ``CURATED_COUNT`` times, so a rare or
+    unlisted corpus spelling (سنگ‌نگاره 36 times, پیاده‌راه never) is trusted like hazm's own.
+    A joined spelling hazm lists as a word (اصولگرا) stays a word: correct text writes it so."""
+    zwnj, spaced, attested = lists
+    for line in text.splitlines():
+        entry = line.split("#", 1)[0].strip()
+        form = entry.removesuffix(FORCED).strip()
+        if ZWNJ not in form:
+            continue
+        joined = form.replace(ZWNJ, "")
+        corpus = zwnj.get(joined, ("", 0))[1]
+        if entry.endswith(FORCED) or tags.get(joined, "0") in ("0", "C"):
+            if counts.get(joined, 0) > JOINED_VARIANT_MAX * max(corpus, CURATED_COUNT) and not entry.endswith(FORCED):
+                continue  # the corpus's own word (a name, a loan), whatever the list says
+            counts.pop(joined, None)
+            tags.pop(joined, None)
+        zwnj[joined] = spaced[form.replace(ZWNJ, " ")] = (form, max(corpus, CURATED_COUNT))
+        attested.add(form)
 
 
 def _must_part(form: str) -> bool:
