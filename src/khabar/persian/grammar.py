@@ -10,7 +10,7 @@ import math
 import re
 
 from khabar.persian import affixes as A
-from khabar.persian.characters import DIACRITICS, ZWNJ
+from khabar.persian.characters import DIACRITICS, ZWNJ, is_joining
 from khabar.persian.lexicon import Lexicon
 
 CACHE_LIMIT = 200_000
@@ -144,6 +144,22 @@ class WordTests:
                 if word.endswith(clitic) and base.endswith(ending) and self._bound(base):
                     return True
         return False
+
+    def _head_form(self, head: str) -> str:
+        """A bound head's spelling with its inflection parted as the standard parts it (شناس‌ها),
+        and so under a clitic after that inflection (کننده‌تری، پذیرترند)."""
+        if head in A.BOUND_HEADS:
+            return head
+        for end in A.HEAD_INFLECTIONS:
+            base = head[: -len(end)]
+            if head.endswith(end) and base in A.BOUND_HEADS:
+                return base + (ZWNJ if is_joining(base[-1]) else "") + end
+        for ending, clitics in A.HEAD_CLITICS:
+            for clitic in clitics:
+                base = head[: -len(clitic)]
+                if head.endswith(clitic) and base.endswith(ending) and self._bound(base):
+                    return self._head_form(base) + clitic
+        return head
 
     def _negatable(self, word: str) -> bool:
         """What غیر negates: a listed noun or adjective (مجاز، ایمن، قانونی), not a function word or verb."""

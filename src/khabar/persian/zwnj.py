@@ -452,16 +452,6 @@ class ZwnjRepairer(PluralTies):
                 yield left + ZWNJ + right, weight
         yield from self._patterns(word)
 
-    def _head_form(self, head: str) -> str:
-        """A bound head's spelling with its inflection parted as the standard parts it (شناس‌ها)."""
-        if head in A.BOUND_HEADS:
-            return head
-        for end in A.HEAD_INFLECTIONS:
-            base = head[: -len(end)]
-            if head.endswith(end) and base in A.BOUND_HEADS:
-                return base + (ZWNJ if is_joining(base[-1]) else "") + end
-        return head
-
     def _listed_before_ending(self, word: str) -> bool:
         """Whether the word is a dictionary word + a head's inflection (بخشداری + ها), or a word the
         corpus writes often and never with a ZWNJ (دامداری + های: a word of its own, not دام‌داری)."""
