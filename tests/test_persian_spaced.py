@@ -92,6 +92,12 @@ REPAIRED = [
     f"سی{Z}وهشتمین نمایشگاه کتاب امروز آغاز شد.",
     "هفتادوسومین سالگرد این رویداد را جشن گرفتند.",
     "بازار دادوستد سهام امروز آرام بود.",
+    # a clitic-like letter name (ام) before another letter name (اس) spells a name, no «my»; a
+    # letter name that is also a word (بی) does not stop the clitic before it
+    f"پزشکان داروی تازه{Z}ای برای بیماری ام{Z}اس آزمایش کردند.",
+    f"او در رسانه{Z}ای بی{Z}طرف کار می{Z}کند.",
+    # spaced بی before a two-letter listed noun is the privative (joined, بیده is too short to tell)
+    f"دیدار دو تیم با تساوی بی{Z}گل به پایان رسید.",
 ]
 
 
@@ -143,6 +149,7 @@ KEPT = [
     "جدول فوق نشان می\u200cدهد که فروش کم شد.",  # فوق «above-mentioned», its noun the verb's
     "او بیست و سه سال در این شهر زندگی کرد.",  # a spaced و is the written number
     "به این استان ۱۰ هزار ویال دارو رسید.",  # a number word before و… counts it: ویال «vial»
+    "او بی ما به سفر رفت و بی دو همراهش برگشت.",  # a pronoun or number after بی: «without»
 ]
 
 

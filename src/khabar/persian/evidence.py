@@ -114,6 +114,15 @@ class HeadEvidence(WordTests):
         unit = unit[:-2] if unit.endswith("ین") else unit
         return left in _TENS and right[:1] == "و" and (unit in _UNITS or unit in _UNIT_ORDINALS)
 
+    def _letter_only(self, word: str | None) -> bool:
+        """A Latin letter name that is no Persian word or verb too (اس، ام، تی; not بی، سی، او)."""
+        return word in A.LETTER_NAMES and not self._dictionary_word(word) and word not in self.lex.verbs
+
+    def _short_noun(self, word: str) -> bool:
+        """A listed noun that is no function word or verb (گل، سر، دل; not ما، دو، زد)."""
+        tags = self.lex.tags.get(word, "").split(",")
+        return "N" in tags and A.FUNCTION_TAGS.isdisjoint(tags) and word not in self.lex.verbs
+
     def _after_preposition(self, left: str, right: str) -> str | None:
         """کم/پر + a noun in ی right after a preposition (از کم توجهی): no noun precedes for کم to
         modify (فروش کم پاییزی), so the two are one noun, as the corpus spells it with a ZWNJ."""

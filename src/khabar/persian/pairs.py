@@ -110,6 +110,8 @@ class PairRules(HeadEvidence):
         after = tokens[i + 1] if i + 1 < len(tokens) else None
         if after is not None and self._loses_to_next(left, right, after):
             return None
+        if right in TOKEN_SUFFIXES and right in A.LETTER_NAMES and self._letter_only(after):
+            return None  # بیماری ام اس: a letter name before another spells a name, it is no clitic
         if len(out) > 1 and (out[-2], left) in A.ATTRIBUTION_FORMULAS and right not in TOKEN_SUFFIXES:
             return None  # به گزارش نامه: an outlet's name follows the formula, not a compound
         if (
@@ -423,8 +425,8 @@ class PairRules(HeadEvidence):
             return False
         if not A.PREPOSITIONAL_TAGS.isdisjoint(self.lex.tags.get(right, "").split(",")):
             return A.PRIVATIVE + ZWNJ + right in self.lex.attested  # بی‌نهایت، بی‌خود، بی‌جهت
-        if self._privative_rest(right):
-            return True
+        if self._privative_rest(right) or (len(right) == 2 and self._short_noun(right)):
+            return True  # بی گل: spaced, a two-letter noun is a word (joined, بیده is too short to tell)
         attested = self.lex.attested
         for ending in A.PRIVATIVE_INFLECTIONS:
             stem = right[: len(right) - len(ending)]
