@@ -98,6 +98,8 @@ REPAIRED = [
     f"او در رسانه{Z}ای بی{Z}طرف کار می{Z}کند.",
     # spaced بی before a two-letter listed noun is the privative (joined, بیده is too short to tell)
     f"دیدار دو تیم با تساوی بی{Z}گل به پایان رسید.",
+    # a coordinated pair after a privative compound joins it as after a listed word
+    f"پلیس درباره فروشگاه{Z}های بی{Z}نام{Z}ونشان اینترنتی هشدار داد.",
 ]
 
 

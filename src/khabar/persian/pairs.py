@@ -323,7 +323,7 @@ class PairRules(HeadEvidence):
             and len(right) > 3
             and not lex.known(right)
             and (self._dictionary_word(right[1:]) or self._relational_of(right[1:]))
-            and self._dictionary_word(left)
+            and self._dictionary_word(left.removeprefix(A.PRIVATIVE + ZWNJ))  # بی‌نام‌ونشان، بی‌سروصدا
             and not self._function_word(left)
             and (left not in A.NUMBERS or lex.known(left + right))  # هزار ویال counts vials; دوومیدانی
         )
