@@ -370,7 +370,8 @@ class ZwnjRepairer(PluralTies):
     def _number_phrase(self, word: str, *, adjective: bool) -> Iterator[Candidate]:
         """An unlisted number compound: number + «و» + number (سی‌وهشتمین، بیست‌وپنج), and before the
         adjective ending ای number + listed noun (سه‌مرحله‌ای، پنج‌طبقه‌ای: «of three stages»), or
-        without it a listed noun in silent ه (سه‌لایه، سه‌چرخه: no word of its own joins them)."""
+        without it a listed noun in silent ه (سه‌لایه، سه‌چرخه: no word of its own joins them) or a
+        listed noun + the adjective ه the measures take (سه‌نوبته, as سه‌روزه)."""
         lex = self.lex
         for cut in range(2, min(len(word) - 2, 6)):
             left, right = word[:cut], word[cut:]
@@ -382,6 +383,8 @@ class ZwnjRepairer(PluralTies):
                 yield left + glue + right, DICTIONARY_FLOOR
             elif counted and len(right) >= 3 and self._counted_noun(right):
                 yield left + glue + right, lex.logcount(right) + COMPOUND_WEIGHT
+            elif counted and len(right) >= 5 and not lex.known(right) and self._counted_noun(right[:-1]):
+                yield left + glue + right, lex.logcount(right[:-1]) + COMPOUND_WEIGHT  # سه‌نوبته, as سه‌روزه
 
     def _derived(self, stem: str, *, final: bool = True) -> Iterator[Candidate]:
         """An unlisted stem read as a listed word + a joined suffix (ورزشکاران، برزیلی، طلاست); the
