@@ -179,6 +179,12 @@ AGENT_PLURALS = [
 
 
 # Joined damage comes back as gold, and the gold itself is left alone, for every kind above.
+# کم/پر + a rest whose antonym compound the dictionary lists with its ZWNJs: built alike (after ر
+# the prefix is written joined, the rest keeps the antonym's ZWNJ)
+ANTONYM_COMPOUNDS = [
+    f"کشاورزان به جای محصولات پرآب{Z}بر، گیاهان مقاوم می{Z}کارند.",
+]
+
 JOINED_KINDS = {
     "parted": PARTED,
     "number": NUMBER_COMPOUNDS,
@@ -188,6 +194,7 @@ JOINED_KINDS = {
     "inflected-head": INFLECTED_HEADS,
     "cognitive": COGNITIVE_HEAD,
     "agent-plural": AGENT_PLURALS,
+    "antonym": ANTONYM_COMPOUNDS,
 }
 
 

@@ -474,6 +474,7 @@ ACTION_STEMS = frozenset(
 OWN_I_STEMS = frozenset({"چین", "نما", "شمار"})
 #: Prefixes that are also quantity words: before a noun and a verb they quantify the verb's object.
 QUANTITY_PREFIXES = frozenset({"کم", "پر"})
+ANTONYM_PREFIXES = (("پر", "کم"), ("کم", "پر"))  # see WordTests._antonym_compound
 #: «taking» as a compound's head (هزینه‌بر، زمان‌بر), also the preposition «on»: the next word decides.
 CARRIER_HEAD = "بر"
 #: Prepositions: a word right after one heads a noun phrase, so it modifies no noun before it.

@@ -161,6 +161,15 @@ class WordTests:
                     return self._head_form(base) + clitic
         return head
 
+    def _antonym_compound(self, word: str) -> str | None:
+        """An unlisted joined کم/پر + rest whose antonym with the same rest the dictionary lists with
+        a ZWNJ (پرآببر: کم‌آب‌بر): the pair is built alike, so the rest keeps the antonym's ZWNJs."""
+        for mine, other in A.ANTONYM_PREFIXES:
+            spelled = self.lex.zwnj.get(other + word[len(mine) :]) if word.startswith(mine) else None
+            if spelled is not None and spelled[0] in self.lex.attested and spelled[0].startswith(other):
+                return mine + (ZWNJ if is_joining(mine[-1]) else "") + spelled[0][len(other) :].lstrip(ZWNJ)
+        return None
+
     def _negatable(self, word: str) -> bool:
         """What غیر negates: a listed noun or adjective (مجاز، ایمن، قانونی), not a function word or verb."""
         tags = self.lex.tags.get(word)

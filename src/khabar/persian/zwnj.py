@@ -276,6 +276,9 @@ class ZwnjRepairer(PluralTies):
             yield number, self._plain(stem) + 1.0
         elif not known and zwnj is None and stem.startswith(_NUMBERS):
             yield from self._number_phrase(stem, adjective=False)
+        antonym = self._antonym_compound(stem) if not known and zwnj is None and stem.startswith(("پر", "کم")) else None
+        if antonym is not None:
+            yield antonym, ATTESTED_BASE  # پرآب‌بر beside the listed کم‌آب‌بر
         negated = self._negated_compound(stem) if stem[:3] in A.NEGATIVE_PREFIXES else None
         if negated is not None:
             yield negated, max(self._plain(stem), ATTESTED_BASE) + ZWNJ_FORM_BONUS
