@@ -24,6 +24,10 @@ WRITTEN_APART = frozenset(
         "پلیس راه",
         "امام جمعه",
         "هلال احمر",
+        "هیئت علمی",
+        "هیئت امنا",
+        "صنعت نفت",
+        "آب معدنی",
     )
 )
 #: Loanword compounds the standard writes with a ZWNJ: joined across a space though their parts are
