@@ -20,11 +20,12 @@ CORPUS_ACTION_NOUN_MIN = 50_000  # the same when stem + ی is a noun of its own 
 PRODUCTIVE_TAIL = 3  # a stem + ی that ends this many frequent corpus compounds makes action nouns
 
 
-def _action_tails(zwnj: dict[str, tuple[str, int]]) -> dict[str, int]:
-    """How many frequent two-part corpus ZWNJ spellings end in each word in ی (‑زنی 18, ‑شناسی 78)."""
+def _action_tails(zwnj: dict[str, tuple[str, int]], curated: dict[str, int]) -> dict[str, int]:
+    """How many frequent two-part corpus ZWNJ spellings end in each word in ی (‑زنی 18, ‑شناسی 78);
+    a curated compound counts with the corpus's own count, not the one the list gave it."""
     tails: dict[str, int] = {}
     for form, count in zwnj.values():
-        if count >= CORPUS_ACTION_MIN and form[-1] == "ی" and form.count(ZWNJ) == 1:
+        if curated.get(form, count) >= CORPUS_ACTION_MIN and form[-1] == "ی" and form.count(ZWNJ) == 1:
             tail = form.split(ZWNJ, 1)[1]
             tails[tail] = tails.get(tail, 0) + 1
     return tails
@@ -202,7 +203,7 @@ class HeadEvidence(WordTests):
             return False
         tails = self.__dict__.get("_tails")
         if tails is None:
-            tails = self.__dict__["_tails"] = _action_tails(self.lex.zwnj)
+            tails = self.__dict__["_tails"] = _action_tails(self.lex.zwnj, self.lex.curated)
         return tails.get(right, 0) >= PRODUCTIVE_TAIL
 
     def _quantity_phrase(self, left: str, right: str) -> bool:

@@ -55,6 +55,9 @@ class Lexicon:
     solved: dict[str, str] = field(default_factory=dict, compare=False)
     #: ZWNJ forms hazm's dictionary tags as adjectives (حرفه‌ای، هسته‌ای): words of their own.
     adjectives: frozenset[str] = field(default_factory=frozenset, compare=False)
+    #: The curated list's forms (``data/compounds.txt``) whose count it raised, with the corpus's
+    #: own count: rules that weigh corpus spellings (productive tails) read that one.
+    curated: dict[str, int] = field(default_factory=dict, compare=False)
 
     def logcount(self, word: str) -> float:
         return math.log(self.counts.get(word, 0) + 1)
@@ -77,7 +80,7 @@ CODE = (
     "zwnj.py",
 )
 COMPILED = "lexicon.compiled.xz"  # xz: a third smaller than gzip and faster to unpack
-_FORMAT = 4  # bump when the Lexicon fields change: old compiled files are then ignored
+_FORMAT = 5  # bump when the Lexicon fields change: old compiled files are then ignored
 
 
 def _raw(name: str) -> bytes:
@@ -216,7 +219,7 @@ def parse() -> Lexicon:
         tags.pop(word, None)
         if word in zwnj and _must_part(zwnj[word][0]):
             attested.add(zwnj[word][0])  # تازه‌ساز: the only spelling left is the standard's
-    _add_curated(_read("compounds.txt"), counts, tags, (zwnj, spaced, attested))
+    curated = _add_curated(_read("compounds.txt"), counts, tags, (zwnj, spaced, attested))
     verbs, participles = _verb_forms(_read("verbs.tsv"))
     starts: dict[str, set[str]] = {}
     for key in spaced:
@@ -224,11 +227,26 @@ def parse() -> Lexicon:
         starts.setdefault(head, set()).add(second[:2])
     heads = {head: frozenset(two) for head, two in starts.items()}
     return Lexicon(
-        counts, tags, zwnj, spaced, verbs, participles, frozenset(attested), heads, adjectives=frozenset(adjectives)
+        counts,
+        tags,
+        zwnj,
+        spaced,
+        verbs,
+        participles,
+        frozenset(attested),
+        heads,
+        adjectives=frozenset(adjectives),
+        curated=curated,
     )
 
 
-CURATED_COUNT = 30_000  # a listed compound's weight: trusted as a compound, yet below verb-phrase evidence
+#: A listed compound's weight: enough to count as a compound before a light verb
+#: (زمستان‌گذرانی کردند, ``COMPOUND_BEFORE_VERB_MIN`` in pairs.py)...
+CURATED_COUNT = 100_000
+#: ...except an entry marked ``?``, which also reads as a verb phrase (تازه وارد شدند، آسیب دیده
+#: است): weighed like a rare compound, so a light verb or auxiliary after it keeps it apart.
+GUARDED_COUNT = 30_000
+GUARDED = "?"
 #: A curated compound whose joined spelling is no dictionary word drops that spelling as lost
 #: ZWNJs, unless the corpus writes it this many times more often (then the entry is left out).
 JOINED_VARIANT_MAX = 5
@@ -242,26 +260,32 @@ def _add_curated(
     counts: dict[str, int],
     tags: dict[str, str],
     lists: tuple[dict[str, tuple[str, int]], dict[str, tuple[str, int]], set[str]],
-) -> None:
+) -> dict[str, int]:
     """khabar's own list of news compounds the standard writes with a ZWNJ (``data/compounds.txt``):
     each becomes a dictionary compound counted at least ``CURATED_COUNT`` times, so a rare or
     unlisted corpus spelling (سنگ‌نگاره 36 times, پیاده‌راه never) is trusted like hazm's own.
-    A joined spelling hazm lists as a word (اصولگرا) stays a word: correct text writes it so."""
+    A joined spelling hazm lists as a word (اصولگرا) stays a word: correct text writes it so.
+    Returns the forms whose count was raised, with the corpus's own count."""
     zwnj, spaced, attested = lists
+    raised: dict[str, int] = {}
     for line in text.splitlines():
         entry = line.split("#", 1)[0].strip()
-        form = entry.removesuffix(FORCED).strip()
+        form = entry.removesuffix(FORCED).removesuffix(GUARDED).strip()
         if ZWNJ not in form:
             continue
         joined = form.replace(ZWNJ, "")
         corpus = zwnj.get(joined, ("", 0))[1]
+        weight = GUARDED_COUNT if entry.endswith(GUARDED) else CURATED_COUNT
         if entry.endswith(FORCED) or tags.get(joined, "0") in ("0", "C"):
-            if counts.get(joined, 0) > JOINED_VARIANT_MAX * max(corpus, CURATED_COUNT) and not entry.endswith(FORCED):
+            if counts.get(joined, 0) > JOINED_VARIANT_MAX * max(corpus, weight) and not entry.endswith(FORCED):
                 continue  # the corpus's own word (a name, a loan), whatever the list says
             counts.pop(joined, None)
             tags.pop(joined, None)
-        zwnj[joined] = spaced[form.replace(ZWNJ, " ")] = (form, max(corpus, CURATED_COUNT))
+        zwnj[joined] = spaced[form.replace(ZWNJ, " ")] = (form, max(corpus, weight))
         attested.add(form)
+        if corpus < weight:
+            raised[form] = corpus
+    return raised
 
 
 def _must_part(form: str) -> bool:

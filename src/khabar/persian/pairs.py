@@ -188,6 +188,8 @@ class PairRules(HeadEvidence):
         lex = self.lex
         if right in TOKEN_SUFFIXES:
             return None if left == A.PRIVATIVE else self._attach(left, right)  # بی ام و: letters
+        if left + ZWNJ + right in A.WRITTEN_APART:
+            return None  # میراث فرهنگی: an ezafe title, whatever rule or count would join it
         if left + ZWNJ + right in LISTED_COMPOUNDS:
             return left + ZWNJ + right  # استارت‌آپ، یک‌ضرب: listed, whatever the lexicon holds
         if left in VERB_PREFIXES and right in lex.verbs:
