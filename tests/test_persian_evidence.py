@@ -25,3 +25,18 @@ JOINED = [
 @pytest.mark.parametrize(("joined", "repaired"), JOINED)
 def test_joined_bound_heads(joined: str, repaired: str) -> None:
     assert repair(joined) == repaired
+
+
+def test_action_tails_count_the_corpus_spelling_not_the_curated_weight() -> None:
+    """A curated compound (count raised to the list's weight) does not make a tail productive:
+    only the corpus's own count of each spelling is weighed."""
+    from khabar.persian.evidence import _action_tails
+
+    zwnj = {
+        "گروهبندی": ("گروه\u200cبندی", 5_000),
+        "جمعبندی": ("جمع\u200cبندی", 5_000),
+        "میراثفرهنگی": ("میراث\u200cفرهنگی", 100_000),
+    }
+    assert _action_tails(zwnj, {})["فرهنگی"] == 1
+    assert "فرهنگی" not in _action_tails(zwnj, {"میراث\u200cفرهنگی": 0})
+    assert _action_tails(zwnj, {"میراث\u200cفرهنگی": 0})["بندی"] == 2
