@@ -274,6 +274,12 @@ ROUND8_SPACED = [
     ("بار ها را از آن جا به جا کردند.", f"بارها را از آن جابه{Z}جا کردند."),
     # کم + noun before شدن, which takes no object: the compound is its predicate
     ("با آمدن بازیکنان جوان نقش او کم رنگ شد.", f"با آمدن بازیکنان جوان نقش او کم{Z}رنگ شد."),
+    # round 9: «can» takes no object either, so the pair modifies the noun before it
+    ("دانشجویان کم درآمد می توانند وام بگیرند.", f"دانشجویان کم{Z}درآمد می{Z}توانند وام بگیرند."),
+    # a noun the verb list also holds (تولید) is no verb that could take کم + noun as its object
+    ("گندم مقاوم به کم آبی تولید کرده اند.", f"گندم مقاوم به کم{Z}آبی تولید کرده{Z}اند."),
+    # with its می apart, the verb after it still decides: «little water» is نوشیدن's object
+    ("کوهنوردان در راه کم آب می نوشند.", f"کوهنوردان در راه کم آب می{Z}نوشند."),
 ]
 
 ROUND8_KEPT = [

@@ -429,6 +429,9 @@ BEFORE_LIGHT_VERB = {"بهروز": "به‌روز"}
 #: The light verbs that make it one (کردن، شدن): «بهروز داشت» is still the name.
 MAKING_VERB_STEMS = ("کن", "کرد", "شو", "شد")
 BECOMING_STEMS = ("شو", "شد")  # «become»: no object before it, only a predicate (کم‌رنگ شد)
+#: Verbs that take no noun object either: «can» (کم‌درآمد می‌توانند), so a کم/پر pair before them is
+#: the subject's modifier, not «little» + an object.
+OBJECTLESS_STEMS = (*BECOMING_STEMS, "توان", "توانست")
 #: Power units that form energy units with ساعت (کیلووات‌ساعت، مگاوات‌ساعت), written with a ZWNJ.
 POWER_UNITS = frozenset({"وات", "کیلووات", "مگاوات", "گیگاوات", "تراوات"})
 ENERGY_HEAD = "ساعت"

@@ -74,6 +74,13 @@ class WordTests:
                 return True
         return False
 
+    def _noun(self, word: str) -> bool:
+        return "N" in self.lex.tags.get(word, "").split(",")  # تولید: a noun the verb list also holds
+
+    def _finite_verb(self, word: str) -> bool:
+        rest = word.split(ZWNJ, 1)[1] if word.startswith(("می" + ZWNJ, "نمی" + ZWNJ)) else word
+        return rest in self.lex.verbs and rest not in self.lex.participles
+
     def _dictionary_word(self, word: str) -> bool:
         tags = self.lex.tags.get(word)
         return tags is not None and tags not in ("0", "C")

@@ -55,8 +55,8 @@ class Lexicon:
     solved: dict[str, str] = field(default_factory=dict, compare=False)
     #: ZWNJ forms hazm's dictionary tags as adjectives (حرفه‌ای، هسته‌ای): words of their own.
     adjectives: frozenset[str] = field(default_factory=frozenset, compare=False)
-    #: The curated list's forms (``data/compounds.txt``) whose count it raised, with the corpus's
-    #: own count: rules that weigh corpus spellings (productive tails) read that one.
+    #: The curated list's forms (``data/compounds.txt``) with the corpus's own count: rules that
+    #: weigh corpus spellings (productive tails) read that one, not the list's weight.
     curated: dict[str, int] = field(default_factory=dict, compare=False)
 
     def logcount(self, word: str) -> float:
@@ -265,9 +265,9 @@ def _add_curated(
     each becomes a dictionary compound counted at least ``CURATED_COUNT`` times, so a rare or
     unlisted corpus spelling (سنگ‌نگاره 36 times, پیاده‌راه never) is trusted like hazm's own.
     A joined spelling hazm lists as a word (اصولگرا) stays a word: correct text writes it so.
-    Returns the forms whose count was raised, with the corpus's own count."""
+    Returns the forms, each with the corpus's own count."""
     zwnj, spaced, attested = lists
-    raised: dict[str, int] = {}
+    curated: dict[str, int] = {}
     for line in text.splitlines():
         entry = line.split("#", 1)[0].strip()
         form = entry.removesuffix(FORCED).removesuffix(GUARDED).strip()
@@ -283,9 +283,8 @@ def _add_curated(
             tags.pop(joined, None)
         zwnj[joined] = spaced[form.replace(ZWNJ, " ")] = (form, max(corpus, weight))
         attested.add(form)
-        if corpus < weight:
-            raised[form] = corpus
-    return raised
+        curated[form] = corpus
+    return curated
 
 
 def _must_part(form: str) -> bool:

@@ -125,6 +125,8 @@ class PairRules(HeadEvidence):
             return None  # او هم خانه‌اش را فروخت: after a subject pronoun هم is «too», not «co-» (but هم‌اکنون)
         if merged is not VERBAL:
             return merged
+        if after in VERB_PREFIXES and i + 2 < len(tokens):
+            after += ZWNJ + tokens[i + 2]  # the verb after a detached می: the pair's own verb
         verb = self._verb_follows(left, right, after)
         if verb and len(out) > 1 and self._plural_head(out[-2]) and right in self.lex.participles:
             verb = after in A.AUXILIARIES  # کشورهای توسعه یافته و …، مناطق جنگ زده: a plural's modifier
@@ -252,8 +254,8 @@ class PairRules(HeadEvidence):
         اندازه بگیرد, where هم means "also"), a rare compound before a light verb (پیش آغاز شده بود)."""
         if middle in self.lex.participles:
             return after is None or after in A.AUXILIARIES or after in A.CLAUSE_LINKS
-        if left in A.QUANTITY_PREFIXES and after is not None and (self._finite_verb(after) or after in A.VERB_PREFIXES):
-            return not self._verb_of(after, A.BECOMING_STEMS)  # کم آب می نوشند; but کم‌رنگ شد: شدن takes no object
+        if left in A.QUANTITY_PREFIXES and after is not None and self._finite_verb(after) and not self._noun(after):
+            return not self._verb_of(after, A.OBJECTLESS_STEMS)  # کم آب می نوشند; but کم‌رنگ شد, کم‌درآمد می‌توانند
         if after is None or not self._light_verb(after):
             return False
         if left == "هم":  # هم صدا شوند: شدن takes no object, so هم‌صدا is its predicate, not «also» + noun
@@ -274,10 +276,6 @@ class PairRules(HeadEvidence):
     def _predicate_follows(self, word: str) -> bool:
         """A verb, light verb or auxiliary: the word before it is its complement, not a compound part."""
         return word in A.AUXILIARIES or word in VERB_PREFIXES or self._light_verb(word) or self._finite_verb(word)
-
-    def _finite_verb(self, word: str) -> bool:
-        rest = word.split(ZWNJ, 1)[1] if word.startswith(("می" + ZWNJ, "نمی" + ZWNJ)) else word
-        return rest in self.lex.verbs and rest not in self.lex.participles
 
     def _relational(self, left: str, right: str) -> bool:
         """بین + a relational adjective of a noun (بین‌شهری، بین‌نسلی، درون‌گروهی): one adjective."""
@@ -392,8 +390,11 @@ class PairRules(HeadEvidence):
 
     def _compound_ok(self, form: str, count: int) -> bool:
         """Shekar's corpus spells many phrases with ZWNJ (تیم‌ملی); trust only hazm's dictionary.
-        A name with a foreign part (لس آنجلس، هنگ کنگ) joins only when listed as known."""
+        A name with a foreign part (لس آنجلس، هنگ کنگ) joins only when listed as known, as every
+        compound on khabar's curated list is."""
         lex = self.lex
+        if form in lex.curated:
+            return form not in A.WRITTEN_APART  # khabar's own list: known, whatever its parts look like
         parts = form.split(ZWNJ)
         arabic = any(p.startswith("ال") for p in parts)  # رحمه‌الله، دائرة‌المعارف: an Arabic phrase
         if parts[0] not in A.UNIT_PREFIXES and not arabic and not all(self._persian_part(p) for p in parts):
