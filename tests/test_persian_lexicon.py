@@ -98,6 +98,20 @@ def test_curated_compounds_repair(damaged: str, repaired: str) -> None:
     assert repair_text(damaged) == repaired
 
 
+@pytest.mark.parametrize(
+    ("text", "repaired"),
+    [
+        # both spellings in use: a spaced pair takes the standard's ZWNJ, the joined word stays
+        ("مسئولان پاسخ گو نیستند", "مسئولان پاسخ\u200cگو نیستند"),
+        ("مسئولان پاسخگو نیستند", "مسئولان پاسخگو نیستند"),
+        ("وزارتخانه نفت اعلام کرد", "وزارتخانه نفت اعلام کرد"),
+        ("وزارت خانه نفت اعلام کرد", "وزارت\u200cخانه نفت اعلام کرد"),
+    ],
+)
+def test_both_spellings_in_use(text: str, repaired: str) -> None:
+    assert repair_text(text) == repaired
+
+
 def test_joined_spelling_the_corpus_prefers_stays() -> None:
     """دست‌باف is listed, but hazm lists دستباف as a word of its own: correct text writes it so."""
     assert "دست\u200cباف" in _curated_entries()

@@ -248,7 +248,8 @@ CURATED_COUNT = 100_000
 GUARDED_COUNT = 30_000
 GUARDED = "?"
 #: A curated compound whose joined spelling is no dictionary word drops that spelling as lost
-#: ZWNJs, unless the corpus writes it this many times more often (then the entry is left out).
+#: ZWNJs, unless the corpus writes it this many times more often: then, as for a dictionary word,
+#: joined text keeps it and only a spaced pair takes the ZWNJ (پاسخ گویی → پاسخ‌گویی).
 JOINED_VARIANT_MAX = 5
 #: Marks an entry whose joined spelling goes even though the dictionary lists it (همزمان, راهحل):
 #: the standard's ZWNJ spelling for a word correct text also writes joined. Kept for a handful.
@@ -276,12 +277,12 @@ def _add_curated(
         joined = form.replace(ZWNJ, "")
         corpus = zwnj.get(joined, ("", 0))[1]
         weight = GUARDED_COUNT if entry.endswith(GUARDED) else CURATED_COUNT
-        if entry.endswith(FORCED) or tags.get(joined, "0") in ("0", "C"):
-            if counts.get(joined, 0) > JOINED_VARIANT_MAX * max(corpus, weight) and not entry.endswith(FORCED):
-                continue  # the corpus's own word (a name, a loan), whatever the list says
+        dominant = counts.get(joined, 0) > JOINED_VARIANT_MAX * max(corpus, weight)  # پاسخگویی
+        if entry.endswith(FORCED) or (tags.get(joined, "0") in ("0", "C") and not dominant):
             counts.pop(joined, None)
             tags.pop(joined, None)
-        zwnj[joined] = spaced[form.replace(ZWNJ, " ")] = (form, max(corpus, weight))
+        listed = (form, corpus if dominant and not entry.endswith(FORCED) else max(corpus, weight))
+        zwnj[joined] = spaced[form.replace(ZWNJ, " ")] = listed  # a dominant joined word keeps winning
         attested.add(form)
         curated[form] = corpus
     return curated
