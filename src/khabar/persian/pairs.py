@@ -194,6 +194,8 @@ class PairRules(HeadEvidence):
             return None  # میراث فرهنگی: an ezafe title, whatever rule or count would join it
         if left + ZWNJ + right in LISTED_COMPOUNDS:
             return left + ZWNJ + right  # استارت‌آپ، یک‌ضرب: listed, whatever the lexicon holds
+        if left + ZWNJ + right in lex.curated and left not in A.NUMBERS:  # a number counts (سه پایه)
+            return VERBAL  # میانجی‌گری: khabar's list, though میانجی reads as می + a stem; the next word decides
         if left in VERB_PREFIXES and right in lex.verbs:
             return left + ZWNJ + right
         if left == A.RECIPROCAL_LINK and self._be_action(right):
