@@ -74,6 +74,10 @@ class WordTests:
                 return True
         return False
 
+    def _predicate_follows(self, word: str) -> bool:
+        """A verb, light verb or auxiliary: the word before it is its complement, not a compound part."""
+        return word in A.AUXILIARIES or word in VERB_PREFIXES or self._light_verb(word) or self._finite_verb(word)
+
     def _noun(self, word: str) -> bool:
         return "N" in self.lex.tags.get(word, "").split(",")  # تولید: a noun the verb list also holds
 

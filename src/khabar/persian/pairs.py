@@ -275,10 +275,6 @@ class PairRules(HeadEvidence):
             return None
         return spaced[0] if self._compound_ok(*spaced) else None
 
-    def _predicate_follows(self, word: str) -> bool:
-        """A verb, light verb or auxiliary: the word before it is its complement, not a compound part."""
-        return word in A.AUXILIARIES or word in VERB_PREFIXES or self._light_verb(word) or self._finite_verb(word)
-
     def _relational(self, left: str, right: str) -> bool:
         """بین + a relational adjective of a noun (بین‌شهری، بین‌نسلی، درون‌گروهی): one adjective."""
         if left not in A.RELATIONAL_PREFIXES or len(right) < 4 or right[-1] != "ی" or right[-2] == "ی":
