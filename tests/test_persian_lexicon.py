@@ -111,3 +111,12 @@ def test_joined_spelling_the_corpus_prefers_stays() -> None:
     """دست‌باف is listed, but hazm lists دستباف as a word of its own: correct text writes it so."""
     assert "دست\u200cباف" in _curated_entries()
     assert repair_text("فرش دستباف کاشان") == "فرش دستباف کاشان"
+
+
+def test_curated_weights_sit_on_the_rules_thresholds() -> None:
+    """The list's weights only mean what their comments say against pairs.py's thresholds: a plain
+    entry counts as a common compound before a light verb, a ``?`` entry as a rare one, and both
+    pass the compound check that asks for ``COMPOUND_MIN``."""
+    from khabar.persian import pairs
+
+    assert lexicon.CURATED_COUNT >= pairs.COMPOUND_BEFORE_VERB_MIN > lexicon.GUARDED_COUNT >= pairs.COMPOUND_MIN

@@ -263,14 +263,16 @@ def _add_curated(
     lists: tuple[dict[str, tuple[str, int]], dict[str, tuple[str, int]], set[str]],
 ) -> dict[str, int]:
     """khabar's own list of news compounds the standard writes with a ZWNJ (``data/compounds.txt``):
-    each becomes a dictionary compound counted at least ``CURATED_COUNT`` times, so a rare or
-    unlisted corpus spelling (سنگ‌نگاره 36 times, پیاده‌راه never) is trusted like hazm's own.
-    A joined spelling hazm lists as a word (اصولگرا) stays a word: correct text writes it so.
+    each becomes a dictionary compound counted at least ``CURATED_COUNT`` (``?``: ``GUARDED_COUNT``)
+    times, so a rare or unlisted corpus spelling (سنگ‌نگاره 36 times, پیاده‌راه never) is trusted
+    like hazm's own. A joined spelling hazm lists as a word (اصولگرا), or one the corpus writes far
+    more often (پاسخگویی), stays a word and keeps winning in joined text: correct text writes it so.
     Returns the forms, each with the corpus's own count."""
     zwnj, spaced, attested = lists
     curated: dict[str, int] = {}
     for line in text.splitlines():
         entry = line.split("#", 1)[0].strip()
+        forced = entry.endswith(FORCED)
         form = entry.removesuffix(FORCED).removesuffix(GUARDED).strip()
         if ZWNJ not in form:
             continue
@@ -278,11 +280,11 @@ def _add_curated(
         corpus = zwnj.get(joined, ("", 0))[1]
         weight = GUARDED_COUNT if entry.endswith(GUARDED) else CURATED_COUNT
         dominant = counts.get(joined, 0) > JOINED_VARIANT_MAX * max(corpus, weight)  # پاسخگویی
-        if entry.endswith(FORCED) or (tags.get(joined, "0") in ("0", "C") and not dominant):
-            counts.pop(joined, None)
+        if forced or not (dominant or tags.get(joined, "0") not in ("0", "C")):
+            counts.pop(joined, None)  # lost ZWNJs: the joined spelling is damage
             tags.pop(joined, None)
-        listed = (form, corpus if dominant and not entry.endswith(FORCED) else max(corpus, weight))
-        zwnj[joined] = spaced[form.replace(ZWNJ, " ")] = listed  # a dominant joined word keeps winning
+        counted = corpus if dominant and not forced else max(corpus, weight)
+        zwnj[joined] = spaced[form.replace(ZWNJ, " ")] = (form, counted)
         attested.add(form)
         curated[form] = corpus
     return curated
