@@ -74,7 +74,7 @@ PRIVATIVE_GOLD = [
 
 # Correct text: بی as the preposition «without» and as a letter name stays apart.
 PRIVATIVE_APART = [
-    "بی آنکه پاسخی بدهد، جلسه را ترک کرد.",
+    "بی شما این طرح به نتیجه نمی\u200cرسد.",
     f"بی او هیچ کاری پیش نمی{Z}رود.",
     f"شبکه{Z}های بی بی سی و سی ان ان خبر را پخش کردند.",
     "خودروهای بی ام و در نمایشگاه بودند.",

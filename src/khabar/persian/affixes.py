@@ -370,6 +370,9 @@ GEOGRAPHIC_TERMS = frozenset(
     {"دشت", "کوه", "دریاچه", "رود", "رودخانه", "جزیره", "تنگه", "خلیج", "دره", "دریا", "تپه", "غار", "سد"}
     | {"بندر", "جنگل", "کویر", "چشمه", "آبشار", "کوهستان", "جلگه", "شبه‌جزیره"}
 )
+#: The second part of a place name (وکیل‌آباد، نازی‌آباد): a town the corpus spells with a ZWNJ joins
+#: however rarely it is named, though «آباد» alone is also an adjective (a rare spelling otherwise parts).
+PLACE_NAME_HEADS = frozenset({"آباد"})
 #: Quantity and quality words that form possessive adjectives with a noun (کم‌بهره، پرترافیک).
 MODIFIER_PREFIXES = frozenset({"کم", "پر", "خوش", "بد"})
 #: Negating prefixes written joined (their last letter does not join): غیرقانونی، غیرایمن.

@@ -14,7 +14,7 @@ from khabar.persian.evidence import HeadEvidence
 from khabar.persian.gate import DETACHED_AFFIXES
 from khabar.persian.grammar import CACHE_LIMIT, HAS_MARK, TOKEN_SUFFIXES, VERB_PREFIXES
 from khabar.persian.lexicon import Lexicon
-from khabar.persian.phrases import LISTED_COMPOUNDS
+from khabar.persian.phrases import LISTED_COMPOUNDS, SPACED_CONJUNCTIONS
 
 _LEFT_TRIGGERS = frozenset(
     {
@@ -29,7 +29,7 @@ _LEFT_TRIGGERS = frozenset(
         *A.NEGATIVE_PREFIXES,
         A.HALF,
         *A.POWER_UNITS,
-        *(form.split(ZWNJ, 1)[0] for form in LISTED_COMPOUNDS),
+        *(form.split(ZWNJ, 1)[0] for form in LISTED_COMPOUNDS | SPACED_CONJUNCTIONS),
     }
 )
 _RIGHT_TRIGGERS = TOKEN_SUFFIXES | A.BOUND_HEADS | A.AFFIXOID_HEADS | A.COPULA_HEADS | {A.PLACE_SUFFIX}
@@ -192,7 +192,7 @@ class PairRules(HeadEvidence):
             return None if left == A.PRIVATIVE else self._attach(left, right)  # بی ام و: letters
         if left + ZWNJ + right in A.WRITTEN_APART:
             return None  # میراث فرهنگی: an ezafe title, whatever rule or count would join it
-        if left + ZWNJ + right in LISTED_COMPOUNDS:
+        if left + ZWNJ + right in LISTED_COMPOUNDS or left + ZWNJ + right in SPACED_CONJUNCTIONS:
             return left + ZWNJ + right  # استارت‌آپ، یک‌ضرب: listed, whatever the lexicon holds
         if left + ZWNJ + right in lex.curated and left not in A.NUMBERS:  # a number counts (سه پایه)
             return VERBAL  # میانجی‌گری: khabar's list, though میانجی reads as می + a stem; the next word decides
@@ -400,6 +400,7 @@ class PairRules(HeadEvidence):
         if form not in lex.attested or form in A.WRITTEN_APART or self._clause_conjunction(parts[0]):
             return False
         rare = 0 < count < RARE_ZWNJ and ZWNJ + "و" not in form and self._dictionary_word(parts[-1])
+        rare = rare and parts[-1] not in A.PLACE_NAME_HEADS
         if rare and not self._listed_stem_head(parts):
             return False  # a rare spelling of two words; a part no word alone (هم‌تیمی) marks a compound
         joined = form.replace(ZWNJ, "")

@@ -61,6 +61,9 @@ KNOWN_LOAN_COMPOUNDS = frozenset(
 NUMBER_COMPOUNDS = frozenset(
     p.replace(" ", "\u200c") for p in ("یک ضرب", "یک طرفه", "یک سویه", "یک تنه", "سه چرخه", "سه تار", "هفت سین")
 )
+#: Conjunctions whose parts a space damages: the standard writes them as one word, with a ZWNJ
+#: (این‌که، آن‌چه، بی‌آنکه). Joined across a space only: joined, اینکه and آنچه are right as they are.
+SPACED_CONJUNCTIONS = frozenset(p.replace(" ", "\u200c") for p in ("این که", "آن که", "آن چه", "بی آنکه"))
 #: Two-word spellings joined across a space whatever the lexicon says.
 LISTED_COMPOUNDS = KNOWN_LOAN_COMPOUNDS | NUMBER_COMPOUNDS
 #: The same, keyed by the joined spelling (هتتریک → هت‌تریک) for joined damage.
