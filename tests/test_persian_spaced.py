@@ -140,7 +140,7 @@ KEPT = [
     "آب چشمه علی امسال کم شده است.",
     # round 5: ezafe phrases that look like the evidence pairs (persian/evidence.py)
     "امام جمعه موقت شهر نمونه درباره باران سخن گفت.",  # an ezafe title the standard parts
-    "امدادگران هلال احمر تا صبح در منطقه ماندند.",
+    "امدادگران تا صبح پیش روی ساختمان ماندند.",  # «in front of», not the noun پیش‌رو
     "او یک بار دیگر به شهر نمونه سفر کرد.",  # a number before a noun counts it
     "بازیکنان یک لحظه هم آرام نگرفتند.",
     "مدیر گفت این قانون بند تازه ندارد.",  # a noun before بند: the compound is unknown
