@@ -305,8 +305,8 @@ class PairRules(HeadEvidence):
         if len(right) < 3 or right[-1] != "ی" or not is_joining(left[-1]):
             return False
         stem, lex = right[:-1], self.lex
-        if stem not in A.ACTION_STEMS or "N" in lex.tags.get(right, "").split(","):
-            return False
+        if stem not in A.ACTION_STEMS or stem[-1] == "ا" or "N" in lex.tags.get(right, "").split(","):
+            return False  # a stem in ا takes یی (صحنه‌آرایی): آرای is «the votes of»
         if left in lex.verbs and left not in lex.participles:
             return False  # a participle names a thing here: بسته‌بندی، داده‌کاوی
         tags = lex.tags.get(left)
