@@ -47,6 +47,16 @@ REPAIRED = [
     # a stem in ا makes its action noun with یی; آرای after a noun is «the votes of»
     ("طرح شفافیت آرای نمایندگان", "طرح شفافیت آرای نمایندگان"),
     ("صحنه آرایی نمایش", f"صحنه{Z}آرایی نمایش"),
+    # غیر negates nouns and adjectives, never a determiner (در غیر این صورت)
+    ("در غیر این صورت قطعی برق ادامه دارد", "در غیر این صورت قطعی برق ادامه دارد"),
+    ("فعالیت غیر قانونی", "فعالیت غیرقانونی"),
+    # a bound adjective head + «are» across a space; the verb after را stays a verb
+    ("گونه های بومی آسیب پذیرند", f"گونه{Z}های بومی آسیب{Z}پذیرند"),
+    ("این هزینه ها اجتناب ناپذیرند", f"این هزینه{Z}ها اجتناب{Z}ناپذیرند"),
+    ("آنها پیشنهاد را پذیرند", f"آن{Z}ها پیشنهاد را پذیرند"),
+    # a loanword in ی takes ‑ای; a dictionary word in ‑یا keeps its ezafe ی (رویای)
+    ("در گالریای کوچک", f"در گالری{Z}ای کوچک"),
+    ("رویای کودکی", "رویای کودکی"),
     # a town in ‑آباد the corpus names, however rarely, joins across a space
     ("ساکنان وکیل آباد مشهد", f"ساکنان وکیل{Z}آباد مشهد"),
     ("محله نازی آباد تهران", f"محله نازی{Z}آباد تهران"),

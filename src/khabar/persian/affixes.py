@@ -335,9 +335,9 @@ BOUND_HEADS = (
 #: head is still bound; after the bare stem they would make a verb (شناسند «they know»).
 HEAD_CLITICS = (("ان", ("م", "ت", "ش", "مان", "تان", "شان")), ("تر", ("ند", "یم", "ید", "ی")))
 
-#: A bound adjective head + «are», joined only across a space (گله مندند → گله‌مندند): in a joined
+#: A bound adjective head + «are», joined only across a space (گله مندند → گله‌مندند، آسیب پذیرند): in a joined
 #: token the grammar reads ‑مند + ‑ند itself (ثروتمندند).
-COPULA_HEADS = frozenset({"مندند"})
+COPULA_HEADS = frozenset({"مندند", "پذیرند", "ناپذیرند"})
 #: Heads after a known compound in a joined three-part word (پیش‌بینی‌پذیر، هم‌سطح‌سازی).
 THREE_PART_HEADS = BOUND_HEADS | frozenset({"ساز", "سازی", "سازان"})
 #: Endings a bound head carries in spaced text (انعطاف پذیرتر، زمین شناس‌ها): the head is still bound.

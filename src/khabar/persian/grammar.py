@@ -187,6 +187,8 @@ class WordTests:
         if tags is None or len(word) < 3 or word in self.lex.verbs or self._function_word(word):
             return False
         parts = tags.split(",")
+        if "DET" in parts or "PRO" in parts:
+            return False  # در غیر این صورت: «other than this», a determiner the noun tag hides
         if "N" in parts or "AJ" in parts:
             return True
         base = self.lex.tags.get(word[:-1], "") if word[-1] == "ی" else ""

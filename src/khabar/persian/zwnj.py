@@ -171,8 +171,10 @@ class ZwnjRepairer(PluralTies):
 
     def _own_word(self, token: str) -> bool:
         """A joined token the corpus writes often and never with a ZWNJ (منها، اولاند، خواباند،
-        بیدستان): not stem + suffix nor بی + word, however frequent the stem; nor is it in ا + ی (منهای)."""
-        if token[-2:] == "ای" and len(token) > 3 and self._own_word(token[:-1]):
+        بیدستان): not stem + suffix nor بی + word, however frequent the stem; nor is it in ا + ی (منهای).
+        After a ی the ا must be a dictionary word's (رویای): the corpus glues «یا» to words (گالریا)."""
+        glued = token[-2:] == "ای" and len(token) > 3 and self._own_word(token[:-1])
+        if glued and (token[-3] != "ی" or self._dictionary_word(token[:-1])):
             return True
         return self.lex.counts.get(token, 0) >= A.OWN_WORD_MIN and token not in self.lex.zwnj
 
