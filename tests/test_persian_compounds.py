@@ -57,6 +57,10 @@ REPAIRED = [
     # a loanword in ی takes ‑ای; a dictionary word in ‑یا keeps its ezafe ی (رویای)
     ("در گالریای کوچک", f"در گالری{Z}ای کوچک"),
     ("رویای کودکی", "رویای کودکی"),
+    # بر after a noun: «on» before a noun unless the list names the compound; «taking» before «is»
+    ("با تکیه بر دانش بومی", "با تکیه بر دانش بومی"),
+    ("پرتابگر ماهواره بر داخلی", f"پرتابگر ماهواره{Z}بر داخلی"),
+    ("این کار زمان بر است", f"این کار زمان{Z}بر است"),
     # a town in ‑آباد the corpus names, however rarely, joins across a space
     ("ساکنان وکیل آباد مشهد", f"ساکنان وکیل{Z}آباد مشهد"),
     ("محله نازی آباد تهران", f"محله نازی{Z}آباد تهران"),

@@ -190,11 +190,12 @@ class PairRules(HeadEvidence):
         lex = self.lex
         if right in TOKEN_SUFFIXES:
             return None if left == A.PRIVATIVE else self._attach(left, right)  # بی ام و: letters
-        if left + ZWNJ + right in A.WRITTEN_APART:
-            return None  # میراث فرهنگی: an ezafe title, whatever rule or count would join it
-        if left + ZWNJ + right in LISTED_COMPOUNDS or left + ZWNJ + right in SPACED_CONJUNCTIONS:
-            return left + ZWNJ + right  # استارت‌آپ، یک‌ضرب: listed, whatever the lexicon holds
-        if left + ZWNJ + right in lex.curated and left not in A.NUMBERS:  # a number counts (سه پایه)
+        pair = left + ZWNJ + right
+        if pair in A.WRITTEN_APART or (right == A.CARRIER_HEAD and pair not in lex.curated):
+            return None  # میراث فرهنگی: an ezafe title; تکیه بر «relying on»: unless listed, ``_carrier`` decides
+        if pair in LISTED_COMPOUNDS or pair in SPACED_CONJUNCTIONS:
+            return pair  # استارت‌آپ، یک‌ضرب: listed, whatever the lexicon holds
+        if pair in lex.curated and left not in A.NUMBERS:  # a number counts (سه پایه)
             return VERBAL  # میانجی‌گری: khabar's list, though میانجی reads as می + a stem; the next word decides
         if left in VERB_PREFIXES and right in lex.verbs:
             return left + ZWNJ + right
