@@ -61,6 +61,10 @@ REPAIRED = [
     ("با تکیه بر دانش بومی", "با تکیه بر دانش بومی"),
     ("پرتابگر ماهواره بر داخلی", f"پرتابگر ماهواره{Z}بر داخلی"),
     ("این کار زمان بر است", f"این کار زمان{Z}بر است"),
+    # «severe» is no light verb (شدید also spells «you became»)
+    ("در پی خشک سالی شدید", f"در پی خشک{Z}سالی شدید"),
+    # a compound verb's participle stays apart from its compound, even after a plural
+    ("خاموشی های برنامه ریزی شده در ساعت اوج", f"خاموشی{Z}های برنامه{Z}ریزی شده در ساعت اوج"),
     # a town in ‑آباد the corpus names, however rarely, joins across a space
     ("ساکنان وکیل آباد مشهد", f"ساکنان وکیل{Z}آباد مشهد"),
     ("محله نازی آباد تهران", f"محله نازی{Z}آباد تهران"),

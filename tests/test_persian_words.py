@@ -121,7 +121,7 @@ def test_each_damage_form_comes_back_as_gold(gold: str, form: str) -> None:
     "gold",
     [
         f"رفتار این مدل پیش{Z}بینی{Z}پذیر نیست.",
-        f"روند برنامه{Z}ریزی{Z}شده بدون وقفه ادامه یافت.",
+        f"او نمایش{Z}نامه{Z}نویس مشهوری است.",
     ],
 )
 def test_head_after_compound_in_spaced_text(gold: str) -> None:

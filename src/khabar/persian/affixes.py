@@ -123,6 +123,9 @@ PRONOUNCED_H_ENDINGS = (
 )
 
 
+#: Light-verb forms that news prose uses as other words: «severe» (خشک‌سالی شدید), «Kurdish» (موسیقی
+#: کردی), never the second-person verbs they spell.
+LIGHT_VERB_LOOKALIKES = frozenset({"شدید", "کردی"})
 #: Stems of light verbs: a noun before one forms a compound verb, not a compound word (اندازه گرفتن).
 LIGHT_VERB_STEMS = (
     "کن",

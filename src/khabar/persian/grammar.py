@@ -64,7 +64,7 @@ class WordTests:
         return self._verb_of(word, A.MAKING_VERB_STEMS)
 
     def _light_verb(self, word: str) -> bool:
-        return self._verb_of(word, A.LIGHT_VERB_STEMS)
+        return word not in A.LIGHT_VERB_LOOKALIKES and self._verb_of(word, A.LIGHT_VERB_STEMS)
 
     def _verb_of(self, word: str, stems: tuple[str, ...]) -> bool:
         """A verb form, with or without می/نمی/ب/ن, of one of ``stems``."""

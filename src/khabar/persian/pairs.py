@@ -114,12 +114,7 @@ class PairRules(HeadEvidence):
             return None  # بیماری ام اس: a letter name before another spells a name, it is no clitic
         if len(out) > 1 and (out[-2], left) in A.ATTRIBUTION_FORMULAS and right not in TOKEN_SUFFIXES:
             return None  # به گزارش نامه: an outlet's name follows the formula, not a compound
-        if (
-            left in A.NOUN_PREFIXES
-            and after is not None
-            and self._predicate_follows(after)
-            and not self._adjectival(right)
-        ):
+        if left in A.NOUN_PREFIXES and after and self._predicate_follows(after) and not self._adjectival(right):
             return None  # جدول فوق نشان می‌دهد: «above-mentioned», and the noun is the verb's
         if left == A.CO_PREFIX and len(out) > 1 and out[-2] in A.PERSONAL_PRONOUNS and right not in _CO_AFTER_PRONOUN:
             return None  # او هم خانه‌اش را فروخت: after a subject pronoun هم is «too», not «co-» (but هم‌اکنون)
@@ -130,6 +125,7 @@ class PairRules(HeadEvidence):
         verb = self._verb_follows(left, right, after)
         if verb and len(out) > 1 and self._plural_head(out[-2]) and right in self.lex.participles:
             verb = after in A.AUXILIARIES  # کشورهای توسعه یافته و …، مناطق جنگ زده: a plural's modifier
+        verb = verb or (ZWNJ in left and right in self.lex.participles)  # برنامه‌ریزی شده: a compound verb's
         return None if verb else self._spaced(left, right)
 
     def _plural(self, word: str) -> bool:
