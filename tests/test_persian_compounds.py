@@ -65,6 +65,8 @@ REPAIRED = [
     ("در پی خشک سالی شدید", f"در پی خشک{Z}سالی شدید"),
     # a compound verb's participle stays apart from its compound, even after a plural
     ("خاموشی های برنامه ریزی شده در ساعت اوج", f"خاموشی{Z}های برنامه{Z}ریزی شده در ساعت اوج"),
+    # a tens + و + unit number word counts like a bare number (هشتادوپنج‌گانه)
+    ("فهرست هشتادوپنج گانه", f"فهرست هشتادوپنج{Z}گانه"),
     # a town in ‑آباد the corpus names, however rarely, joins across a space
     ("ساکنان وکیل آباد مشهد", f"ساکنان وکیل{Z}آباد مشهد"),
     ("محله نازی آباد تهران", f"محله نازی{Z}آباد تهران"),

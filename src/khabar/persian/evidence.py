@@ -115,6 +115,11 @@ class HeadEvidence(WordTests):
         unit = unit[:-2] if unit.endswith("ین") else unit
         return left in _TENS and right[:1] == "و" and (unit in _UNITS or unit in _UNIT_ORDINALS)
 
+    def _compound_number(self, word: str) -> bool:
+        """Tens + و + a unit written as one number word (هشتادوپنج، بیست‌ودو): a count, as a bare number is."""
+        tens, _, unit = word.replace(ZWNJ, "").partition("و")
+        return tens in _TENS and unit in _UNITS
+
     def _letter_only(self, word: str | None) -> bool:
         """A Latin letter name that is no Persian word or verb too (اس، ام، تی; not بی، سی، او)."""
         return word in A.LETTER_NAMES and not self._dictionary_word(word) and word not in self.lex.verbs

@@ -152,6 +152,7 @@ class PairRules(HeadEvidence):
             or self._bound(right)
             or (ZWNJ in right and (right.rsplit(ZWNJ, 1)[1] in _AFTER_ZWNJ or left == A.CO_PREFIX))
             or (left.replace(ZWNJ, " ") in self.lex.heads and self._spaced(left, right) is not None)
+            or ((right in A.MEASURES or right in A.NUMBER_PIECES) and self._compound_number(left))
         )
 
     def _loses_to_next(self, left: str, middle: str, right: str) -> bool:
@@ -222,7 +223,7 @@ class PairRules(HeadEvidence):
         if left[:3] in A.NEGATIVE_PREFIXES and len(left) > 4:
             inner = self._spaced(left[3:], right)  # غیرهم سطح: after غیر, هم سطح is no «also level»
             return None if inner is None or inner not in lex.attested else left[:3] + inner
-        if left in A.NUMBERS or (left == A.HALF and right.endswith("ه")):
+        if left in A.NUMBERS or self._compound_number(left) or (left == A.HALF and right.endswith("ه")):
             measure = right in A.MEASURES or right in A.NUMBER_PIECES or self._number_measure(right)
             measure = measure or (left[-1] == "ی" and right == A.ORDINAL_VOWEL)  # سی‌امین, not the name امین
             return left + ZWNJ + right if measure else None
