@@ -67,6 +67,9 @@ REPAIRED = [
     ("خاموشی های برنامه ریزی شده در ساعت اوج", f"خاموشی{Z}های برنامه{Z}ریزی شده در ساعت اوج"),
     # a tens + و + unit number word counts like a bare number (هشتادوپنج‌گانه)
     ("فهرست هشتادوپنج گانه", f"فهرست هشتادوپنج{Z}گانه"),
+    # surname endings after ی in joined text; a word of its own in ‑یفر stays
+    ("گزارش بهرامیفر و رضاییمنش", f"گزارش بهرامی{Z}فر و رضایی{Z}منش"),
+    ("فیلم لوسیفر", "فیلم لوسیفر"),
     # a town in ‑آباد the corpus names, however rarely, joins across a space
     ("ساکنان وکیل آباد مشهد", f"ساکنان وکیل{Z}آباد مشهد"),
     ("محله نازی آباد تهران", f"محله نازی{Z}آباد تهران"),

@@ -384,8 +384,8 @@ NEGATIVE_WEIGHT = -3.0
 #: Prefixes before a known compound in a three-part word (غیرقابل‌پیش‌بینی، قابل‌پیش‌بینی، ضدهسته‌ای).
 THREE_PART_PREFIXES = frozenset({"غیر", "قابل", "ضد"})
 
-#: Surname endings written after a ZWNJ when the first part ends in ی (کریمی‌پور، هاشمی‌نژاد).
-SURNAME_ENDINGS = ("پور", "نژاد")
+#: Surname endings written after a ZWNJ when the first part ends in ی (کریمی‌پور، هاشمی‌نژاد، بهرامی‌فر).
+SURNAME_ENDINGS = ("پور", "نژاد", "فر", "فرد", "منش", "مقدم", "کیا")
 #: Second parts of هیچ written with a ZWNJ (هیچ‌کس، هیچ‌یک، هیچ‌گاه).
 HICH_PARTS = frozenset({"کس", "یک", "گاه", "کدام", "وقت", "چیز"})
 #: Compass compounds (شمال‌غرب، جنوب‌شرقی).
