@@ -70,6 +70,10 @@ REPAIRED = [
     # surname endings after ی in joined text; a word of its own in ‑یفر stays
     ("گزارش بهرامیفر و رضاییمنش", f"گزارش بهرامی{Z}فر و رضایی{Z}منش"),
     ("فیلم لوسیفر", "فیلم لوسیفر"),
+    # ezafe phrases that look like listed compounds stay apart
+    ("عکس خبری برگزیده", "عکس خبری برگزیده"),
+    ("هیئت داوران جشنواره", "هیئت داوران جشنواره"),
+    ("پارک تازه شهر", "پارک تازه شهر"),
     # a town in ‑آباد the corpus names, however rarely, joins across a space
     ("ساکنان وکیل آباد مشهد", f"ساکنان وکیل{Z}آباد مشهد"),
     ("محله نازی آباد تهران", f"محله نازی{Z}آباد تهران"),
