@@ -74,6 +74,8 @@ REPAIRED = [
     ("عکس خبری برگزیده", "عکس خبری برگزیده"),
     ("هیئت داوران جشنواره", "هیئت داوران جشنواره"),
     ("پارک تازه شهر", "پارک تازه شهر"),
+    # X + و + Y takes its half-space also when Y carries a possessive clitic
+    ("رونق کسب وکارشان", f"رونق کسب{Z}وکارشان"),
     # a town in ‑آباد the corpus names, however rarely, joins across a space
     ("ساکنان وکیل آباد مشهد", f"ساکنان وکیل{Z}آباد مشهد"),
     ("محله نازی آباد تهران", f"محله نازی{Z}آباد تهران"),

@@ -63,6 +63,13 @@ class WordTests:
         """A form of کردن or شدن (شد، می‌شود، کنید), the verbs that take an adjective complement."""
         return self._verb_of(word, A.MAKING_VERB_STEMS)
 
+    def _without_clitic(self, word: str) -> str:
+        """A word less a possessive clitic when what remains is a dictionary word (کارشان → کار)."""
+        for clitic in (*A.POSSESSIVE, "ش"):
+            if word.endswith(clitic) and len(word) > len(clitic) + 1 and self._dictionary_word(word[: -len(clitic)]):
+                return word[: -len(clitic)]
+        return word
+
     def _light_verb(self, word: str) -> bool:
         return word not in A.LIGHT_VERB_LOOKALIKES and self._verb_of(word, A.LIGHT_VERB_STEMS)
 

@@ -318,7 +318,7 @@ class PairRules(HeadEvidence):
             right[0] == "و"
             and len(right) > 3
             and not lex.known(right)
-            and (self._dictionary_word(right[1:]) or self._relational_of(right[1:]))
+            and (self._dictionary_word(self._without_clitic(right[1:])) or self._relational_of(right[1:]))
             and self._dictionary_word(left.removeprefix(A.PRIVATIVE + ZWNJ))  # بی‌نام‌ونشان، بی‌سروصدا
             and not self._function_word(left)
             and (left not in A.NUMBERS or lex.known(left + right))  # هزار ویال counts vials; دوومیدانی
