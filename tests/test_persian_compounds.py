@@ -76,6 +76,14 @@ REPAIRED = [
     ("پارک تازه شهر", "پارک تازه شهر"),
     # X + و + Y takes its half-space also when Y carries a possessive clitic
     ("رونق کسب وکارشان", f"رونق کسب{Z}وکارشان"),
+    # «semi-» + a plain adjective; an ordinal or a direction names the half
+    ("سامانه نیمه فعال", f"سامانه نیمه{Z}فعال"),
+    ("در نیمه دوم بازی", "در نیمه دوم بازی"),
+    # a number and a half
+    ("یک ونیم میلیون نفر", f"یک{Z}ونیم میلیون نفر"),
+    # a listed compound before a light verb is its object, also when the corpus prefers it joined
+    ("واحدهایی که کارت خوان ندارند", f"واحدهایی که کارت{Z}خوان ندارند"),
+    ("نانوایی هایی که کم فروشی کنند", f"نانوایی{Z}هایی که کم{Z}فروشی کنند"),
     # a town in ‑آباد the corpus names, however rarely, joins across a space
     ("ساکنان وکیل آباد مشهد", f"ساکنان وکیل{Z}آباد مشهد"),
     ("محله نازی آباد تهران", f"محله نازی{Z}آباد تهران"),

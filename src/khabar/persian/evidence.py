@@ -113,7 +113,19 @@ class HeadEvidence(WordTests):
         number word, بیست‌وسوم; a و glued to a number word stands alone nowhere."""
         unit = right[1:]
         unit = unit[:-2] if unit.endswith("ین") else unit
+        if right == A.AND_A_HALF:
+            return left in A.NUMBERS  # یک‌ونیم، دوونیم: a number and a half
         return left in _TENS and right[:1] == "و" and (unit in _UNITS or unit in _UNIT_ORDINALS)
+
+    def _stem_noun(self, word: str) -> bool:
+        """A present stem + ی (فروشی، سازی): an action noun, which کم/پر make one compound with."""
+        return len(word) > 3 and word[-1] == "ی" and self._present_stem(word[:-1])
+
+    def _half_adjective(self, word: str) -> bool:
+        """An adjective after نیمه «semi-» (نیمه‌فعال، نیمه‌شفاف): one adjective with it, unless an
+        ordinal or a direction names which half (نیمه دوم، نیمه جنوبی)."""
+        tags = set(self.lex.tags.get(word, "").split(","))
+        return "AJ" in tags and tags.isdisjoint({"NUM", "DET", "PRO"}) and word not in A.EZAFE_ADJECTIVES
 
     def _compound_number(self, word: str) -> bool:
         """Tens + و + a unit written as one number word (هشتادوپنج، بیست‌ودو): a count, as a bare number is."""

@@ -284,7 +284,8 @@ def _add_curated(
             counts.pop(joined, None)  # lost ZWNJs: the joined spelling is damage
             tags.pop(joined, None)
         counted = corpus if dominant and not forced else max(corpus, weight)
-        zwnj[joined] = spaced[form.replace(ZWNJ, " ")] = (form, counted)
+        zwnj[joined] = (form, counted)  # joined text: a dominant joined spelling keeps winning
+        spaced[form.replace(ZWNJ, " ")] = (form, max(corpus, weight))  # a space there is always damage
         attested.add(form)
         curated[form] = corpus
     return curated

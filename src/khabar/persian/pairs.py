@@ -237,6 +237,8 @@ class PairRules(HeadEvidence):
             return left + ZWNJ + right
         if left in A.ADJECTIVE_PREFIXES and self._adjectival(right) and not self._quantity_phrase(left, right):
             return left + ZWNJ + right
+        if left == A.SEMI and self._half_adjective(right):
+            return left + ZWNJ + right
         if left in A.NOUN_PREFIXES and len(right) >= 2 and self._modified(right):
             return left + ZWNJ + right
         if left in A.POWER_UNITS and right == A.ENERGY_HEAD:
@@ -254,7 +256,8 @@ class PairRules(HeadEvidence):
         اندازه بگیرد, where هم means "also"), a rare compound before a light verb (پیش آغاز شده بود)."""
         if middle in self.lex.participles:
             return after is None or after in A.AUXILIARIES or after in A.CLAUSE_LINKS
-        if left in A.QUANTITY_PREFIXES and after is not None and self._finite_verb(after) and not self._noun(after):
+        quantity = left in A.QUANTITY_PREFIXES and not self._stem_noun(middle)  # کم‌فروشی کنند: no «little sale»
+        if quantity and after and self._finite_verb(after) and not self._noun(after):
             return not self._verb_of(after, A.OBJECTLESS_STEMS)  # کم آب می نوشند; but کم‌رنگ شد, کم‌درآمد می‌توانند
         if after is None or not self._light_verb(after):
             return False
