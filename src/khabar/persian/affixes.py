@@ -407,9 +407,9 @@ RELATIONAL_PREFIXES = frozenset({"بین", "درون", "برون", "فرا", "م
 #: First parts of adjectival compounds that also join across a space, but only before a
 #: relational adjective (تک‌رقمی، نیمه‌ابری، میان‌رشته‌ای) or a possessive one (کم‌برخوردار): before a
 #: plain noun they are words of their own (کم آب می‌نوشند، نیمه دوم).
-ADJECTIVE_PREFIXES = frozenset({"کم", "نیمه", "تک", "میان", "بین"})
+ADJECTIVE_PREFIXES = frozenset({"کم", "نیمه", "تک", "میان", "بین"})  # not چند: چند ایرانی «several Iranians»
 SEMI = "نیمه"  # «semi-» before a plain adjective too (نیمه‌فعال), see ``HeadEvidence._half_adjective``
-AND_A_HALF = "ونیم"  # a number + و + نیم (یک‌ونیم)  # not چند: چند ایرانی «several Iranians»
+AND_A_HALF = "ونیم"  # a number + و + نیم (یک‌ونیم)
 #: Prefixes that head no ezafe phrase: before any listed noun they make a compound (تک‌فرزند، تک‌خال،
 #: فوق‌سنگین; فوق «above-mentioned» follows its noun: موارد فوق).
 NOUN_PREFIXES = frozenset({"تک", "فوق"})

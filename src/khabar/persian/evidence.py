@@ -109,8 +109,8 @@ class HeadEvidence(WordTests):
         )
 
     def _number_and(self, left: str, right: str) -> bool:
-        """Tens + و glued to a unit, cardinal or ordinal (بیست وسوم، سی وهشتمین، چهل ودو): one
-        number word, بیست‌وسوم; a و glued to a number word stands alone nowhere."""
+        """Tens + و glued to a unit, cardinal or ordinal (بیست وسوم، سی وهشتمین، چهل ودو), or a number +
+        ونیم (یک ونیم): one number word, بیست‌وسوم; a و glued to a number word stands alone nowhere."""
         unit = right[1:]
         unit = unit[:-2] if unit.endswith("ین") else unit
         if right == A.AND_A_HALF:

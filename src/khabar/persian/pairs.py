@@ -125,7 +125,7 @@ class PairRules(HeadEvidence):
         verb = self._verb_follows(left, right, after)
         if verb and len(out) > 1 and self._plural_head(out[-2]) and right in self.lex.participles:
             verb = after in A.AUXILIARIES  # کشورهای توسعه یافته و …، مناطق جنگ زده: a plural's modifier
-        verb = verb or (ZWNJ in left and right in self.lex.participles)  # برنامه‌ریزی شده: a compound verb's
+        verb = verb or (ZWNJ in left and right in self.lex.participles)  # برنامه‌ریزی شده: a compound verb
         return None if verb else self._spaced(left, right)
 
     def _plural(self, word: str) -> bool:
